@@ -1,0 +1,188 @@
+/*
+ * jsk.h — the whole C API of jwt-secret-kit's portable core.
+ *
+ * Rules every function follows:
+ *   - output first, with an explicit capacity; inputs as (pointer, length), never NUL-scanned;
+ *   - the result is JSK_OK (0) or a negative jsk_error; nothing aborts, nothing allocates;
+ *   - text outputs are NUL-terminated, and their capacity macros count that NUL;
+ *   - secret bytes held on the stack are wiped (through a volatile pointer) before returning,
+ *     on success and on error;
+ *   - the only source of randomness is jsk_random_fill(): getrandom()/getentropy() natively,
+ *     crypto.getRandomValues() (through the shim in wasm/entropy.js) in WebAssembly.
+ */
+#ifndef JSK_H
+#define JSK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JSK_VERSION_STRING "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+/* Every failure is one of these. The numbers and the names from jsk_error_code() are stable:
+ * the JS glue turns them into Error.code, the CLIs into exit status 2. */
+typedef enum jsk_error {
+    JSK_OK = 0,
+    JSK_ERR_INVALID_ARGUMENT = -1, /* NULL pointer with a non-zero length, bad enum value */
+    JSK_ERR_BUFFER_TOO_SMALL = -2, /* the output capacity is below what the call needs */
+    JSK_ERR_BAD_CHARACTER = -3,    /* a character outside the encoding's alphabet */
+    JSK_ERR_BAD_PADDING = -4,      /* missing, misplaced or unexpected '=' padding */
+    JSK_ERR_TRAILING_BITS = -5,    /* the last character carries non-zero unused bits */
+    JSK_ERR_BAD_LENGTH = -6,       /* an encoded length no valid input can have */
+    JSK_ERR_NO_ENTROPY = -7,       /* no CSPRNG available, or it failed: never a fallback */
+    JSK_ERR_BAD_ALPHABET = -8,     /* custom alphabet: 2..94 distinct printable ASCII */
+    JSK_ERR_OUT_OF_RANGE = -9,     /* a size or count outside its documented range */
+    JSK_ERR_KEY_TOO_SHORT = -10,   /* below the algorithm's minimum (RFC 7518 §3.2) */
+    JSK_ERR_BAD_NAME = -11,        /* not a valid environment variable name */
+    JSK_ERR_UNKNOWN_ALG = -12,     /* not HS256, HS384 or HS512 */
+    JSK_ERR_UNKNOWN_FORMAT = -13,  /* not a format this call supports */
+    JSK_ERR_UNSAFE_VALUE = -14     /* a value that cannot be written to a .env line safely */
+} jsk_error;
+
+#define JSK_ERROR_MIN (-14)
+
+/* A plain-language message for err ("unknown error" for values outside the enum). */
+const char *jsk_strerror(int err);
+/* The stable code name, "ERR_BAD_CHARACTER" for JSK_ERR_BAD_CHARACTER; "ERR_UNKNOWN" otherwise. */
+const char *jsk_error_code(int err);
+
+/* ---------------------------------------------------------------- memory */
+
+/* Overwrites len bytes at p with zeros through a volatile pointer, so the compiler cannot drop it. */
+void jsk_wipe(void *p, size_t len);
+
+/* ------------------------------------------------------------ algorithms */
+
+typedef enum jsk_alg {
+    JSK_ALG_NONE = 0, /* "no algorithm given": the caller chose a size by itself */
+    JSK_ALG_HS256 = 1,
+    JSK_ALG_HS384 = 2,
+    JSK_ALG_HS512 = 3
+} jsk_alg;
+
+#define JSK_HS256_KEY_BYTES 32U
+#define JSK_HS384_KEY_BYTES 48U
+#define JSK_HS512_KEY_BYTES 64U
+
+/* The key size an algorithm needs: its hash output size (RFC 7518 §3.2); 0 for anything else. */
+size_t jsk_alg_key_bytes(int alg);
+/* "HS256"... for a valid alg, NULL otherwise. */
+const char *jsk_alg_name(int alg);
+/* Exact, case-sensitive name to jsk_alg; JSK_ERR_UNKNOWN_ALG otherwise. */
+int jsk_alg_from_name(const char *name, size_t name_len);
+
+/* ----------------------------------------------------------------- codecs */
+
+/* Base64 variants, as flags: bit 1 = no padding, bit 2 = URL-safe alphabet (RFC 4648 §5). */
+#define JSK_BASE64_VARIANT_ORIGINAL 1
+#define JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING 3
+#define JSK_BASE64_VARIANT_URLSAFE 5
+#define JSK_BASE64_VARIANT_URLSAFE_NO_PADDING 7
+
+/* Capacity (including the NUL) that encoding BIN_LEN bytes needs. */
+#define JSK_HEX_ENCODED_LEN(BIN_LEN) (((size_t)(BIN_LEN)) * 2U + 1U)
+#define JSK_BASE64_ENCODED_LEN(BIN_LEN, VARIANT)                                        \
+    (((VARIANT) & 2)                                                                    \
+         ? ((size_t)(BIN_LEN) / 3U) * 4U + (((size_t)(BIN_LEN) % 3U) ? ((size_t)(BIN_LEN) % 3U) + 1U : 0U) + 1U \
+         : (((size_t)(BIN_LEN) + 2U) / 3U) * 4U + 1U)
+
+/* The same numbers as functions (for the JS glue), kept equal to the macros by a test.
+ * They return 0 when the size would overflow size_t or the variant is invalid. */
+size_t jsk_hex_encoded_len(size_t bin_len);
+size_t jsk_base64_encoded_len(size_t bin_len, int variant);
+
+/* Lowercase hex. JSK_ERR_BUFFER_TOO_SMALL unless hex_maxlen >= JSK_HEX_ENCODED_LEN(bin_len). */
+int jsk_hex_encode(char *hex, size_t hex_maxlen, const uint8_t *bin, size_t bin_len);
+/* Either case; even length; no separators or whitespace. *bin_len (may be NULL) gets the size. */
+int jsk_hex_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *hex, size_t hex_len);
+
+int jsk_base64_encode(char *b64, size_t b64_maxlen, const uint8_t *bin, size_t bin_len, int variant);
+/* Strict: only the variant's alphabet; padding exactly as the variant says (required for padded
+ * variants, refused for unpadded ones); unused bits of the last character must be zero. */
+int jsk_base64_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *b64, size_t b64_len,
+                      int variant);
+
+/* --------------------------------------------------------------- entropy */
+
+/* The only randomness in the project. Fills buf with len bytes from the platform CSPRNG:
+ * getrandom() (or getentropy()) natively, crypto.getRandomValues() in chunks of at most
+ * 65536 bytes in WebAssembly. JSK_ERR_NO_ENTROPY when there is no such source or it fails;
+ * buf is then zeroed. */
+int jsk_random_fill(uint8_t *buf, size_t len);
+
+/* ------------------------------------------------------------- generator */
+
+#define JSK_GENERATE_MIN_BYTES 1U
+#define JSK_GENERATE_MAX_BYTES 4096U
+#define JSK_ALPHABET_MIN_SYMBOLS 2U
+#define JSK_ALPHABET_MAX_SYMBOLS 94U /* printable ASCII without space: '!' .. '~' */
+#define JSK_ALPHABET_MAX_LENGTH 4096U
+
+/* Output formats for random bytes. */
+typedef enum jsk_format {
+    JSK_FORMAT_BASE64URL = 1,        /* RFC 4648 §5, unpadded: the default */
+    JSK_FORMAT_BASE64 = 2,           /* RFC 4648 §4, padded */
+    JSK_FORMAT_HEX = 3,              /* lowercase */
+    JSK_FORMAT_BASE64URL_PADDED = 4  /* RFC 4648 §5 with '=' padding */
+} jsk_format;
+
+/* "base64url", "base64", "hex", "base64url-padded" to jsk_format; JSK_ERR_UNKNOWN_FORMAT otherwise. */
+int jsk_format_from_name(const char *name, size_t name_len);
+/* Capacity (including the NUL) that nbytes encoded in format needs; 0 for a bad format. */
+size_t jsk_format_encoded_len(size_t nbytes, int format);
+/* A capacity that always holds the decoding of text_len characters in format; 0 for a bad format. */
+size_t jsk_format_decoded_max_len(size_t text_len, int format);
+/* jsk_hex_* / jsk_base64_* chosen by format. *out_len (may be NULL) gets the characters written. */
+int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin, size_t bin_len, int format);
+int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *text, size_t text_len, int format);
+
+/* Resolves how many random bytes to draw.
+ *   alg given, nbytes 0      -> the algorithm's key size (HS256 32, HS384 48, HS512 64);
+ *   alg given, nbytes given  -> nbytes, but JSK_ERR_KEY_TOO_SHORT below the algorithm's size;
+ *   no alg (JSK_ALG_NONE)    -> nbytes, which must be 1..4096 (JSK_ERR_OUT_OF_RANGE);
+ *   neither                  -> HS256's 32. */
+int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes);
+
+/* Draws the resolved number of random bytes and writes them encoded in format, NUL-terminated.
+ * *out_len (may be NULL) gets the number of characters. The raw bytes are wiped before return. */
+int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int format);
+
+/* Checks a custom alphabet: 2..94 distinct bytes in '!'..'~'. */
+int jsk_alphabet_check(const char *alphabet, size_t alphabet_len);
+/* Bits of entropy of a uniformly random string of length symbols over an alphabet of n symbols. */
+double jsk_alphabet_entropy_bits(size_t n, size_t length);
+/* The shortest length whose entropy reaches the algorithm's key size in bits (HS256: 256 bits;
+ * JSK_ALG_NONE counts as HS256); 0 for an invalid n or alg. */
+size_t jsk_alphabet_default_length(size_t n, int alg);
+/* Resolves the length of an alphabet secret, as jsk_generate_size() does for bytes: length 0 means
+ * jsk_alphabet_default_length(); at most 4096 (JSK_ERR_OUT_OF_RANGE); with alg given, a length whose
+ * entropy is below the algorithm's key size in bits is JSK_ERR_KEY_TOO_SHORT. */
+int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length);
+/* A string of the resolved length over alphabet (checked by jsk_alphabet_check()). Each character
+ * is drawn uniformly by rejection sampling over masked random bytes: no modulo bias.
+ * out_maxlen >= length + 1. */
+int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const char *alphabet,
+                          size_t alphabet_len, int alg, size_t length);
+
+/* ------------------------------------------------------------ .env lines */
+
+#define JSK_ENV_NAME_MAX 128U
+
+/* Checks an environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most 128 characters. */
+int jsk_env_name_check(const char *name, size_t name_len);
+/* Writes "NAME=value". A value made only of [A-Za-z0-9_+/=.:@%,~-] is written bare; any other
+ * printable ASCII without a single quote is written single-quoted (literal in dotenv parsers);
+ * anything else is JSK_ERR_UNSAFE_VALUE. out_maxlen >= name_len + value_len + 4 is always enough. */
+int jsk_env_line(char *out, size_t out_maxlen, size_t *out_len, const char *name, size_t name_len,
+                 const char *value, size_t value_len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JSK_H */

@@ -1,0 +1,99 @@
+/* format.c — the secret formats by name, and encoding/decoding dispatched on jsk_format. */
+#include <string.h>
+
+#include "jsk.h"
+
+static const struct {
+    const char *name;
+    int format;
+} formats[] = {
+    {"base64url", JSK_FORMAT_BASE64URL},
+    {"base64", JSK_FORMAT_BASE64},
+    {"hex", JSK_FORMAT_HEX},
+    {"base64url-padded", JSK_FORMAT_BASE64URL_PADDED},
+};
+
+int jsk_format_from_name(const char *name, size_t name_len)
+{
+    size_t i;
+
+    if (name == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (name_len == strlen(formats[i].name) && memcmp(name, formats[i].name, name_len) == 0) {
+            return formats[i].format;
+        }
+    }
+    return JSK_ERR_UNKNOWN_FORMAT;
+}
+
+/* The base64 variant behind a format, 0 for hex or an unknown format. */
+static int base64_variant(int format)
+{
+    switch (format) {
+    case JSK_FORMAT_BASE64URL:
+        return JSK_BASE64_VARIANT_URLSAFE_NO_PADDING;
+    case JSK_FORMAT_BASE64:
+        return JSK_BASE64_VARIANT_ORIGINAL;
+    case JSK_FORMAT_BASE64URL_PADDED:
+        return JSK_BASE64_VARIANT_URLSAFE;
+    default:
+        return 0;
+    }
+}
+
+size_t jsk_format_encoded_len(size_t nbytes, int format)
+{
+    int variant = base64_variant(format);
+
+    if (variant != 0) {
+        return jsk_base64_encoded_len(nbytes, variant);
+    }
+    return format == JSK_FORMAT_HEX ? jsk_hex_encoded_len(nbytes) : 0;
+}
+
+size_t jsk_format_decoded_max_len(size_t text_len, int format)
+{
+    if (format == JSK_FORMAT_HEX) {
+        return text_len / 2U;
+    }
+    return base64_variant(format) != 0 ? (text_len / 4U) * 3U + 2U : 0;
+}
+
+int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin, size_t bin_len, int format)
+{
+    int variant = base64_variant(format);
+    int rc;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (variant != 0) {
+        rc = jsk_base64_encode(out, out_maxlen, bin, bin_len, variant);
+    } else if (format == JSK_FORMAT_HEX) {
+        rc = jsk_hex_encode(out, out_maxlen, bin, bin_len);
+    } else {
+        return JSK_ERR_UNKNOWN_FORMAT;
+    }
+    if (rc == JSK_OK && out_len != NULL) {
+        *out_len = jsk_format_encoded_len(bin_len, format) - 1U;
+    }
+    return rc;
+}
+
+int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *text, size_t text_len, int format)
+{
+    int variant = base64_variant(format);
+
+    if (variant != 0) {
+        return jsk_base64_decode(bin, bin_maxlen, bin_len, text, text_len, variant);
+    }
+    if (format == JSK_FORMAT_HEX) {
+        return jsk_hex_decode(bin, bin_maxlen, bin_len, text, text_len);
+    }
+    if (bin_len != NULL) {
+        *bin_len = 0;
+    }
+    return JSK_ERR_UNKNOWN_FORMAT;
+}

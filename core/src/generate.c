@@ -1,0 +1,180 @@
+/* generate.c — random secrets: N bytes in an encoding, or a string over a custom alphabet. */
+#include <math.h>
+#include <string.h>
+
+#include "jsk.h"
+
+int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes)
+{
+    size_t min = jsk_alg_key_bytes(alg);
+
+    if (nbytes_out == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    *nbytes_out = 0;
+    if (alg != JSK_ALG_NONE && min == 0) {
+        return JSK_ERR_UNKNOWN_ALG;
+    }
+    if (nbytes == 0) {
+        nbytes = alg == JSK_ALG_NONE ? JSK_HS256_KEY_BYTES : min;
+    }
+    if (nbytes < JSK_GENERATE_MIN_BYTES || nbytes > JSK_GENERATE_MAX_BYTES) {
+        return JSK_ERR_OUT_OF_RANGE;
+    }
+    if (nbytes < min) {
+        return JSK_ERR_KEY_TOO_SHORT;
+    }
+    *nbytes_out = nbytes;
+    return JSK_OK;
+}
+
+int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int format)
+{
+    uint8_t bytes[JSK_GENERATE_MAX_BYTES];
+    size_t n, need;
+    int rc;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (out == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if ((rc = jsk_generate_size(&n, alg, nbytes)) != JSK_OK) {
+        return rc;
+    }
+    if ((need = jsk_format_encoded_len(n, format)) == 0) {
+        return JSK_ERR_UNKNOWN_FORMAT;
+    }
+    if (out_maxlen < need) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    if ((rc = jsk_random_fill(bytes, n)) == JSK_OK) {
+        rc = jsk_encode(out, out_maxlen, out_len, bytes, n, format);
+    }
+    jsk_wipe(bytes, n);
+    return rc;
+}
+
+int jsk_alphabet_check(const char *alphabet, size_t alphabet_len)
+{
+    uint8_t seen[128] = {0};
+    size_t i;
+
+    if (alphabet == NULL && alphabet_len > 0) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (alphabet_len < JSK_ALPHABET_MIN_SYMBOLS || alphabet_len > JSK_ALPHABET_MAX_SYMBOLS) {
+        return JSK_ERR_BAD_ALPHABET;
+    }
+    for (i = 0; i < alphabet_len; i++) {
+        uint8_t c = (uint8_t)alphabet[i];
+        if (c < '!' || c > '~' || seen[c]) {
+            return JSK_ERR_BAD_ALPHABET;
+        }
+        seen[c] = 1;
+    }
+    return JSK_OK;
+}
+
+double jsk_alphabet_entropy_bits(size_t n, size_t length)
+{
+    return n < 2 ? 0.0 : (double)length * log2((double)n);
+}
+
+size_t jsk_alphabet_default_length(size_t n, int alg)
+{
+    size_t key_bytes = alg == JSK_ALG_NONE ? JSK_HS256_KEY_BYTES : jsk_alg_key_bytes(alg);
+    double bits = 8.0 * (double)key_bytes;
+    size_t length;
+
+    if (n < JSK_ALPHABET_MIN_SYMBOLS || n > JSK_ALPHABET_MAX_SYMBOLS || key_bytes == 0) {
+        return 0;
+    }
+    /* ceil(bits / log2 n), then corrected by the exact comparison the check uses. */
+    length = (size_t)ceil(bits / log2((double)n));
+    while (length > 1 && jsk_alphabet_entropy_bits(n, length - 1) >= bits) {
+        length--;
+    }
+    while (jsk_alphabet_entropy_bits(n, length) < bits) {
+        length++;
+    }
+    return length;
+}
+
+int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length)
+{
+    if (length_out == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    *length_out = 0;
+    if (n < JSK_ALPHABET_MIN_SYMBOLS || n > JSK_ALPHABET_MAX_SYMBOLS) {
+        return JSK_ERR_BAD_ALPHABET;
+    }
+    if (alg != JSK_ALG_NONE && jsk_alg_key_bytes(alg) == 0) {
+        return JSK_ERR_UNKNOWN_ALG;
+    }
+    if (length == 0) {
+        length = jsk_alphabet_default_length(n, alg);
+    }
+    if (length > JSK_ALPHABET_MAX_LENGTH) {
+        return JSK_ERR_OUT_OF_RANGE;
+    }
+    if (alg != JSK_ALG_NONE && jsk_alphabet_entropy_bits(n, length) < 8.0 * (double)jsk_alg_key_bytes(alg)) {
+        return JSK_ERR_KEY_TOO_SHORT;
+    }
+    *length_out = length;
+    return JSK_OK;
+}
+
+int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const char *alphabet,
+                          size_t alphabet_len, int alg, size_t length)
+{
+    uint8_t pool[256];
+    size_t used = sizeof pool, i;
+    unsigned mask = 1;
+    int rc;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (out == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if ((rc = jsk_alphabet_check(alphabet, alphabet_len)) != JSK_OK ||
+        (rc = jsk_alphabet_length(&length, alphabet_len, alg, length)) != JSK_OK) {
+        return rc;
+    }
+    if (out_maxlen < length + 1U) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    /* The smallest all-ones mask covering 0..n-1: a masked byte is uniform over 0..mask, and
+     * accepting only values below n keeps it uniform over the alphabet (at most half rejected). */
+    while (mask < alphabet_len - 1U) {
+        mask = (mask << 1) | 1U;
+    }
+    for (i = 0; i < length;) {
+        unsigned r;
+        if (used == sizeof pool) {
+            if ((rc = jsk_random_fill(pool, sizeof pool)) != JSK_OK) {
+                break;
+            }
+            used = 0;
+        }
+        r = pool[used] & mask;
+        pool[used++] = 0;
+        if (r < alphabet_len) {
+            out[i++] = alphabet[r];
+        }
+    }
+    jsk_wipe(pool, sizeof pool);
+    if (rc != JSK_OK) {
+        jsk_wipe(out, length);
+        return rc;
+    }
+    out[length] = '\0';
+    if (out_len != NULL) {
+        *out_len = length;
+    }
+    return JSK_OK;
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# setup.sh [start|test] — installs what is missing for `npm start` or `npm test`:
+# Debian packages (when running as root; otherwise prints the exact command) and the npm packages
+# of the lockfile. Safe to run again: it does nothing when everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+purpose=${1:-test}
+
+missing=()
+command -v emcc >/dev/null 2>&1 || missing+=(emscripten)
+command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
+if [ "$purpose" = test ]; then
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: missing Debian packages. Install them with:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# npm packages exactly as the lockfile says; skipped when node_modules already matches it.
+stamp=node_modules/.jsk-lockfile
+if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json "$stamp"
+fi

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# test.sh — `npm test`: set up, build, then every test: C (ctest) and Node/CLI/browser (node:test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+bash scripts/setup.sh test
+node scripts/build.mjs
+ctest --test-dir build/native --output-on-failure
+node --test tests/node/*.test.mjs tests/browser/*.test.mjs
+echo "npm test: everything passed in $(( $(date +%s) - start )) s"

@@ -1,0 +1,360 @@
+// api.mjs — the JS API of jwt-secret-kit: one async init() (instantiate the WASM core, run a
+// known-answer self-test), then synchronous calls into the C core. Every rule (sizes, formats,
+// names, limits) is decided in C; this layer checks JS types, owns the WASM heap (every temporary
+// is zeroed and freed, on success and on error) and turns C error codes into Errors with a `code`.
+//
+// The build (scripts/build.mjs) also turns this file into the classic script of the page: keep the
+// one import line below as it is and the single `export { ... }` list at the end.
+import createJskCore, { JSK_WASM_BASE64 } from './jsk-core.mjs';
+
+const VERSION = '0.1.0';
+const ALGORITHMS = Object.freeze(['HS256', 'HS384', 'HS512']);
+const ENCODINGS = Object.freeze(['base64url', 'base64', 'hex', 'base64url-padded']);
+const FORMATS = Object.freeze([...ENCODINGS, 'env']);
+const DEFAULT_ENV_NAME = 'JWT_SECRET';
+const GENERATE_OPTIONS = ['alg', 'bytes', 'format', 'alphabet', 'length', 'name'];
+const MAX_ARG = 0x7fffffff; // sizes cross into wasm32 as i32: larger numbers would wrap
+const NO_CRYPTO =
+  'no cryptographically secure random source: globalThis.crypto.getRandomValues is not available ' +
+  '(jwt-secret-kit needs a browser, a worker or Node.js >= 20, and never falls back to Math.random)';
+
+let core = null; // the instantiated module once init() has succeeded
+let pending = null; // the promise of the init() under way
+
+/** The error every function throws: `code` is stable ("ERR_BAD_CHARACTER", ...), `message` is for people. */
+class JwtSecretKitError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'JwtSecretKitError';
+    this.code = code;
+  }
+}
+
+function fail(code, message) {
+  throw new JwtSecretKitError(code, message);
+}
+
+// ------------------------------------------------------------------------------- loading
+
+function base64ToBytes(text) {
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function load() {
+  const c = globalThis.crypto;
+  if (!c || typeof c.getRandomValues !== 'function') fail('ERR_NO_ENTROPY', NO_CRYPTO);
+  if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
+  let m;
+  try {
+    // Handing over the bytes ourselves keeps the glue from fetch()ing anything (a strict CSP
+    // would log that as a violation); print/printErr keep it from writing to the console.
+    m = await createJskCore({ wasmBinary: base64ToBytes(JSK_WASM_BASE64), print() {}, printErr() {} });
+  } catch (e) {
+    fail('ERR_WASM_LOAD', `the WebAssembly core failed to load: ${(e && e.message) || e}`);
+  }
+  core = m;
+  try {
+    selfTest();
+  } catch (e) {
+    core = null;
+    throw e.code === 'ERR_SELF_TEST' || e.code === 'ERR_NO_ENTROPY'
+      ? e
+      : new JwtSecretKitError('ERR_SELF_TEST', `self-test failed: ${e.message}`);
+  }
+}
+
+// Known answers (RFC 4648 §10) and a sanity check of the generator, before anything is returned.
+function selfTest() {
+  const expect = (got, want, what) => {
+    if (got !== want) fail('ERR_SELF_TEST', `self-test failed: ${what} gave ${got}, expected ${want}`);
+  };
+  const foobar = new Uint8Array([102, 111, 111, 98, 97, 114]);
+  expect(encode(foobar, 'base64'), 'Zm9vYmFy', 'base64("foobar")');
+  expect(encode(foobar.subarray(0, 5), 'base64'), 'Zm9vYmE=', 'base64("fooba")');
+  expect(encode(foobar.subarray(0, 4), 'base64url'), 'Zm9vYg', 'base64url("foob")');
+  expect(encode(foobar, 'hex'), '666f6f626172', 'hex("foobar")');
+  expect(encode(new Uint8Array([0xfb, 0xff]), 'base64url'), '-_8', 'base64url(fb ff)');
+  expect(Array.from(decode('666F6F', 'hex')).join(), '102,111,111', 'hex decode');
+  let strict = '';
+  try {
+    decode('Zh==', 'base64');
+  } catch (e) {
+    strict = e.code;
+  }
+  expect(strict, 'ERR_TRAILING_BITS', 'strict base64 decoding');
+  const a = generateSecret();
+  const b = generateSecret();
+  expect(a.length, 43, 'HS256 secret length');
+  expect(a !== b, true, 'two fresh secrets differ');
+}
+
+/**
+ * Instantiates the WASM core once and self-tests it. Resolves when every other call is usable;
+ * rejects with ERR_NO_ENTROPY, ERR_NO_WEBASSEMBLY, ERR_WASM_LOAD or ERR_SELF_TEST. A failed
+ * init() can be retried.
+ */
+function init() {
+  if (core) return Promise.resolve();
+  if (!pending) {
+    pending = load().then(
+      () => {
+        pending = null;
+      },
+      (e) => {
+        pending = null;
+        throw e;
+      },
+    );
+  }
+  return pending;
+}
+
+/** init() started at import: `await ready` before the first call. */
+const ready = init();
+ready.catch(() => {}); // a rejection is reported to whoever awaits `ready`, not as "unhandled"
+
+function loaded() {
+  if (!core) fail('ERR_NOT_READY', 'jwt-secret-kit is not initialised: await ready (or init()) first');
+  return core;
+}
+
+// --------------------------------------------------------------------------- WASM heap
+
+// Runs fn(alloc) and afterwards zeroes and frees every block alloc() handed out, whatever happens.
+function withHeap(fn) {
+  const m = loaded();
+  const blocks = [];
+  const alloc = (size) => {
+    const n = Math.max(1, size);
+    const p = m._malloc(n);
+    if (!p) fail('ERR_OUT_OF_MEMORY', `cannot allocate ${n} bytes in the WebAssembly heap`);
+    blocks.push(p, n);
+    return p;
+  };
+  try {
+    return fn(alloc, m);
+  } finally {
+    for (let i = 0; i < blocks.length; i += 2) {
+      m.HEAPU8.fill(0, blocks[i], blocks[i] + blocks[i + 1]); // HEAPU8 is re-read: memory may have grown
+      m._free(blocks[i]);
+    }
+  }
+}
+
+function putBytes(alloc, bytes) {
+  const p = alloc(bytes.length);
+  loaded().HEAPU8.set(bytes, p);
+  return p;
+}
+
+// A JS string as UTF-8 in the heap: [pointer, byte length]. The temporary copy is zeroed.
+function putString(alloc, text) {
+  const bytes = new TextEncoder().encode(text);
+  const p = putBytes(alloc, bytes);
+  bytes.fill(0);
+  return [p, bytes.length];
+}
+
+function readU32(p) {
+  const h = loaded().HEAPU8;
+  return (h[p] | (h[p + 1] << 8) | (h[p + 2] << 16) | (h[p + 3] << 24)) >>> 0;
+}
+
+function readString(p, len) {
+  return new TextDecoder().decode(loaded().HEAPU8.slice(p, p + len));
+}
+
+function readCString(p) {
+  const h = loaded().HEAPU8;
+  let end = p;
+  while (h[end] !== 0) end++;
+  return readString(p, end - p);
+}
+
+// Throws the C error behind a negative result, with its stable code and message.
+function check(rc, context) {
+  if (rc >= 0) return rc;
+  const m = loaded();
+  fail(readCString(m._jsk_error_code(rc)), `${context}: ${readCString(m._jsk_strerror(rc))}`);
+}
+
+// ----------------------------------------------------------------------- argument checks
+
+function optionsOf(options, allowed, context) {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    fail('ERR_INVALID_ARGUMENT', `${context}: options must be an object`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      fail('ERR_INVALID_ARGUMENT', `${context}: unknown option '${key}' (expected ${allowed.join(', ')})`);
+    }
+  }
+  return options;
+}
+
+function stringArg(value, what, context) {
+  if (typeof value !== 'string') fail('ERR_INVALID_ARGUMENT', `${context}: ${what} must be a string`);
+  return value;
+}
+
+// A size given by the caller: a whole number >= 1 (the C core checks the upper limits).
+function sizeArg(value, what, context) {
+  if (value === undefined) return 0;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_ARG) {
+    fail('ERR_OUT_OF_RANGE', `${context}: ${what} must be a whole number >= 1, got ${String(value)}`);
+  }
+  return value;
+}
+
+function algArg(alloc, alg, context) {
+  if (alg === undefined) return 0;
+  const [p, n] = putString(alloc, stringArg(alg, 'alg', context));
+  const code = loaded()._jsk_alg_from_name(p, n);
+  if (code < 0) fail('ERR_UNKNOWN_ALG', `${context}: unknown alg '${alg}' (expected ${ALGORITHMS.join(', ')})`);
+  return code;
+}
+
+function encodingArg(alloc, format, context) {
+  const [p, n] = putString(alloc, stringArg(format, 'format', context));
+  const code = loaded()._jsk_format_from_name(p, n);
+  if (code < 0) {
+    fail('ERR_UNKNOWN_FORMAT', `${context}: unknown format '${format}' (expected ${ENCODINGS.join(', ')})`);
+  }
+  return code;
+}
+
+// Resolves generateSecret()/describeSecret() options into what the C calls take.
+function resolveSecret(alloc, options, context) {
+  const o = optionsOf(options, GENERATE_OPTIONS, context);
+  const format = o.format === undefined ? (o.name !== undefined ? 'env' : 'base64url') : o.format;
+  if (!FORMATS.includes(stringArg(format, 'format', context))) {
+    fail('ERR_UNKNOWN_FORMAT', `${context}: unknown format '${format}' (expected ${FORMATS.join(', ')})`);
+  }
+  const env = format === 'env';
+  if (o.name !== undefined && !env) {
+    fail('ERR_INVALID_ARGUMENT', `${context}: name applies only to format 'env'`);
+  }
+  const r = { env, format, alg: algArg(alloc, o.alg, context), name: env ? o.name ?? DEFAULT_ENV_NAME : null };
+  if (r.name !== null) stringArg(r.name, 'name', context);
+  if (o.alphabet !== undefined) {
+    if (o.bytes !== undefined) {
+      fail('ERR_INVALID_ARGUMENT', `${context}: bytes and alphabet exclude each other (size an alphabet secret with length)`);
+    }
+    if (o.format !== undefined && !env) {
+      fail('ERR_INVALID_ARGUMENT', `${context}: format '${format}' encodes random bytes; an alphabet secret is already text`);
+    }
+    [r.alphabet, r.alphabetLength] = putString(alloc, stringArg(o.alphabet, 'alphabet', context));
+    check(loaded()._jsk_alphabet_check(r.alphabet, r.alphabetLength), context);
+    const lengthP = alloc(4);
+    check(loaded()._jsk_alphabet_length(lengthP, r.alphabetLength, r.alg, sizeArg(o.length, 'length', context)), context);
+    r.length = readU32(lengthP);
+    r.bytes = null;
+    r.characters = r.length;
+    r.entropyBits = loaded()._jsk_alphabet_entropy_bits(r.alphabetLength, r.length);
+  } else {
+    if (o.length !== undefined) {
+      fail('ERR_INVALID_ARGUMENT', `${context}: length applies to alphabet secrets; size random bytes with bytes`);
+    }
+    r.requested = sizeArg(o.bytes, 'bytes', context);
+    r.encoding = encodingArg(alloc, env ? 'base64url' : format, context);
+    const sizeP = alloc(4);
+    check(loaded()._jsk_generate_size(sizeP, r.alg, r.requested), context);
+    r.bytes = readU32(sizeP);
+    r.characters = loaded()._jsk_format_encoded_len(r.bytes, r.encoding) - 1;
+    r.entropyBits = 8 * r.bytes;
+  }
+  return r;
+}
+
+// ------------------------------------------------------------------------------ the API
+
+/**
+ * A new random secret from the platform CSPRNG.
+ * options: alg ('HS256' | 'HS384' | 'HS512': sizes the secret, default 32 bytes = HS256),
+ * bytes (1..4096, at least the alg's size when alg is given), format ('base64url' default,
+ * 'base64', 'hex', 'base64url-padded', 'env'), name (the variable for 'env', default JWT_SECRET),
+ * alphabet (2..94 distinct printable ASCII characters, drawn uniformly) with length (default:
+ * enough characters for the alg's bits).
+ */
+function generateSecret(options) {
+  return withHeap((alloc, m) => {
+    const context = 'generateSecret';
+    const r = resolveSecret(alloc, options, context);
+    const cap = r.characters + 1;
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    if (r.bytes === null) {
+      check(m._jsk_generate_alphabet(out, cap, lenP, r.alphabet, r.alphabetLength, r.alg, r.length), context);
+    } else {
+      check(m._jsk_generate(out, cap, lenP, r.alg, r.requested, r.encoding), context);
+    }
+    const valueLen = readU32(lenP);
+    if (!r.env) return readString(out, valueLen);
+    const [nameP, nameLen] = putString(alloc, r.name);
+    const lineCap = nameLen + valueLen + 4;
+    const line = alloc(lineCap);
+    check(m._jsk_env_line(line, lineCap, lenP, nameP, nameLen, out, valueLen), context);
+    return readString(line, readU32(lenP));
+  });
+}
+
+/**
+ * What generateSecret(options) would make, without making it: { alg, format, bytes (random bytes
+ * drawn, null for an alphabet secret), characters (of the secret itself), entropyBits }.
+ */
+function describeSecret(options) {
+  return withHeap((alloc) => {
+    const r = resolveSecret(alloc, options, 'describeSecret');
+    const alg = r.alg === 0 ? null : ALGORITHMS[r.alg - 1];
+    return { alg, format: r.format, bytes: r.bytes, characters: r.characters, entropyBits: r.entropyBits };
+  });
+}
+
+/** bytes (a Uint8Array) as text: 'base64url' (default, unpadded), 'base64', 'hex', 'base64url-padded'. */
+function encode(bytes, format = 'base64url') {
+  const context = 'encode';
+  if (!(bytes instanceof Uint8Array)) fail('ERR_INVALID_ARGUMENT', `${context}: bytes must be a Uint8Array`);
+  return withHeap((alloc, m) => {
+    const enc = encodingArg(alloc, format, context);
+    const cap = m._jsk_format_encoded_len(bytes.length, enc);
+    if (cap === 0 || bytes.length > MAX_ARG) fail('ERR_OUT_OF_RANGE', `${context}: input too large`);
+    const inP = putBytes(alloc, bytes);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_encode(out, cap, lenP, inP, bytes.length, enc), context);
+    return readString(out, readU32(lenP));
+  });
+}
+
+/** Strict decoding of text in format (see encode): a bad character, padding or length throws. */
+function decode(text, format = 'base64url') {
+  const context = 'decode';
+  stringArg(text, 'text', context);
+  return withHeap((alloc, m) => {
+    const enc = encodingArg(alloc, format, context);
+    const [inP, inLen] = putString(alloc, text);
+    const cap = m._jsk_format_decoded_max_len(inLen, enc);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_decode(out, cap, lenP, inP, inLen, enc), context);
+    return m.HEAPU8.slice(out, out + readU32(lenP));
+  });
+}
+
+export {
+  VERSION,
+  ALGORITHMS,
+  ENCODINGS,
+  FORMATS,
+  JwtSecretKitError,
+  ready,
+  init,
+  generateSecret,
+  describeSecret,
+  encode,
+  decode,
+};
