@@ -153,7 +153,7 @@ function generate(argv) {
 async function main(argv) {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-V') return { out: `${VERSION}\n` };
-  if (command === undefined) return { err: USAGE, code: 2 };
+  if (command === undefined) return { err: `jwt-secret: missing command\n\n${USAGE}`, code: 2 };
   if (command === '-h' || command === '--help') return { out: USAGE };
   if (command === 'help') {
     if (rest.length === 0) return { out: USAGE };

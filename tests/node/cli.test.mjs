@@ -1,0 +1,170 @@
+// cli.test.mjs — `jwt-secret` (dist/cli.mjs) as a user runs it: every flag, every bad flag.
+// Contract (design.md): one secret per line and nothing else on stdout; usage or input errors exit 2
+// with a message on stderr and nothing on stdout.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
+
+const cli = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
+
+function run(args, input) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 30000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function lines(args) {
+  const r = run(args);
+  assert.equal(r.stderr, '', `stderr of ${args.join(' ')}`);
+  assert.equal(r.status, 0, `status of ${args.join(' ')}`);
+  assert.ok(r.stdout.endsWith('\n'));
+  return r.stdout.slice(0, -1).split('\n');
+}
+
+function usageError(args, pattern) {
+  const r = run(args);
+  assert.equal(r.status, 2, `status of ${JSON.stringify(args)}: ${r.stderr}`);
+  assert.equal(r.stdout, '', `stdout of ${JSON.stringify(args)}`);
+  assert.match(r.stderr, /^jwt-secret: /);
+  if (pattern) assert.match(r.stderr, pattern);
+}
+
+const B64URL = /^[A-Za-z0-9_-]+$/;
+
+describe('jwt-secret generate', () => {
+  test('default: one HS256 secret, 43 base64url characters (32 bytes)', () => {
+    const out = lines(['generate']);
+    assert.equal(out.length, 1);
+    assert.match(out[0], /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(Buffer.from(out[0], 'base64url').length, 32);
+  });
+
+  test('--alg sizes the secret (either case, --opt=value too)', () => {
+    assert.equal(lines(['generate', '--alg', 'HS256'])[0].length, 43);
+    assert.equal(lines(['generate', '--alg', 'HS384'])[0].length, 64);
+    assert.equal(lines(['generate', '--alg', 'HS512'])[0].length, 86);
+    assert.equal(lines(['generate', '--alg=hs512'])[0].length, 86);
+    assert.equal(Buffer.from(lines(['generate', '--alg', 'HS384'])[0], 'base64url').length, 48);
+  });
+
+  test('--bytes: any size 1..4096, at least the algorithm size with --alg', () => {
+    assert.equal(Buffer.from(lines(['generate', '--bytes', '16'])[0], 'base64url').length, 16);
+    assert.equal(Buffer.from(lines(['generate', '--bytes', '1'])[0], 'base64url').length, 1);
+    assert.equal(lines(['generate', '--bytes', '4096', '--format', 'hex'])[0].length, 8192);
+    assert.equal(Buffer.from(lines(['generate', '--alg', 'HS256', '--bytes', '64'])[0], 'base64url').length, 64);
+  });
+
+  test('--format: base64url, base64, hex, base64url-padded, env', () => {
+    assert.match(lines(['generate', '--format', 'base64url'])[0], /^[A-Za-z0-9_-]{43}$/);
+    assert.match(lines(['generate', '--format', 'base64'])[0], /^[A-Za-z0-9+/]{43}=$/);
+    assert.match(lines(['generate', '--format=hex'])[0], /^[0-9a-f]{64}$/);
+    assert.match(lines(['generate', '--format', 'base64url-padded'])[0], /^[A-Za-z0-9_-]{43}=$/);
+    assert.match(lines(['generate', '--format', 'env'])[0], /^JWT_SECRET=[A-Za-z0-9_-]{43}$/);
+    assert.match(lines(['generate', '--format', 'hex', '--alg', 'HS384'])[0], /^[0-9a-f]{96}$/);
+  });
+
+  test('--count: that many distinct secrets, one per line', () => {
+    const out = lines(['generate', '--count', '5']);
+    assert.equal(out.length, 5);
+    assert.equal(new Set(out).size, 5);
+    for (const s of out) assert.match(s, /^[A-Za-z0-9_-]{43}$/);
+    const many = lines(['generate', '--count', '1000', '--alg', 'HS512']);
+    assert.equal(many.length, 1000);
+    assert.equal(new Set(many).size, 1000);
+  });
+
+  test('--name: env lines, implied format, suffixes with --count, one secret per repeated name', () => {
+    assert.match(lines(['generate', '--name', 'APP_JWT'])[0], /^APP_JWT=[A-Za-z0-9_-]{43}$/);
+    assert.match(lines(['generate', '--format', 'env', '--name', 'X'])[0], /^X=[A-Za-z0-9_-]{43}$/);
+    const three = lines(['generate', '--name', 'S', '--count', '3', '--alg', 'HS384']);
+    assert.deepEqual(three.map((l) => l.split('=')[0]), ['S_1', 'S_2', 'S_3']);
+    for (const l of three) assert.match(l.split('=')[1], /^[A-Za-z0-9_-]{64}$/);
+    const two = lines(['generate', '--name', 'JWT_ACCESS_SECRET', '--name', 'JWT_REFRESH_SECRET']);
+    assert.deepEqual(two.map((l) => l.split('=')[0]), ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET']);
+    assert.notEqual(two[0].split('=')[1], two[1].split('=')[1]);
+    assert.equal(lines(['generate', '--format', 'env', '--count', '2']).map((l) => l.split('=')[0]).join(), 'JWT_SECRET_1,JWT_SECRET_2');
+  });
+
+  test('--alphabet and --length', () => {
+    const s = lines(['generate', '--alphabet', '0123456789abcdef'])[0];
+    assert.match(s, /^[0-9a-f]{64}$/);
+    assert.match(lines(['generate', '--alphabet', 'ab', '--length', '12'])[0], /^[ab]{12}$/);
+    assert.equal(lines(['generate', '--alphabet', '0123456789', '--alg', 'HS512'])[0].length, 155);
+    // Quoted exactly when a character needs it ('#' starts a comment in dotenv files).
+    for (let i = 0; i < 5; i++) {
+      const line = lines(['generate', '--alphabet', 'xyz#', '--name', 'K', '--length', '8'])[0];
+      assert.match(line, line.includes('#') ? /^K='[xyz#]{8}'$/ : /^K=[xyz]{8}$/);
+    }
+  });
+
+  test('help and version go to stdout with status 0', () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['help', 'generate'], ['generate', '--help'], ['generate', '--alg', 'X', '-h']]) {
+      const r = run(args);
+      assert.equal(r.status, 0, args.join(' '));
+      assert.equal(r.stderr, '');
+      assert.match(r.stdout, /Usage:\n? +jwt-secret/);
+    }
+    assert.match(run(['generate', '--help']).stdout, /--alphabet CHARS/);
+    const v = run(['--version']);
+    assert.equal(v.status, 0);
+    assert.match(v.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('output is only secrets: safe to pipe, even into a reader that stops early', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" generate --count 1000 | head -n 1`], { encoding: 'utf8' });
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^[A-Za-z0-9_-]{43}\n$/);
+    assert.equal(r.stderr, '');
+  });
+});
+
+describe('bad invocations: exit 2, a message on stderr, nothing on stdout', () => {
+  const cases = [
+    [[], /missing command[^]*Usage:/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['help', 'frobnicate'], /unknown command/],
+    [['generate', '--frob'], /unknown option '--frob'/],
+    [['generate', '--frob=1'], /unknown option '--frob'/],
+    [['generate', '-x'], /unknown option '-x'/],
+    [['generate', 'extra'], /unexpected argument 'extra'/],
+    [['generate', '--alg'], /--alg needs a value/],
+    [['generate', '--alg', 'none'], /--alg must be one of HS256, HS384, HS512/],
+    [['generate', '--alg', 'RS256'], /--alg must be one of/],
+    [['generate', '--alg', ''], /--alg must be one of/],
+    [['generate', '--alg', 'HS256', '--alg', 'HS512'], /given more than once/],
+    [['generate', '--bytes', '0'], /--bytes expects a whole number from 1 to 4096, got '0'/],
+    [['generate', '--bytes', '-1'], /--bytes/],
+    [['generate', '--bytes', 'abc'], /--bytes/],
+    [['generate', '--bytes', '1e3'], /--bytes/],
+    [['generate', '--bytes', '32.5'], /--bytes/],
+    [['generate', '--bytes', '4097'], /--bytes/],
+    [['generate', '--bytes', '99999999999999999999'], /--bytes/],
+    [['generate', '--bytes', '16', '--alg', 'HS256'], /RFC 7518/],
+    [['generate', '--bytes', '63', '--alg', 'HS512'], /ERR_KEY_TOO_SHORT/],
+    [['generate', '--count', '0'], /--count expects a whole number from 1 to 1000/],
+    [['generate', '--count', '1001'], /--count/],
+    [['generate', '--count', 'many'], /--count/],
+    [['generate', '--format', 'jwk'], /--format must be one of/],
+    [['generate', '--format', 'HEX'], /--format must be one of/],
+    [['generate', '--format', 'base32'], /--format must be one of/],
+    [['generate', '--name', '9LIVES'], /ERR_BAD_NAME/],
+    [['generate', '--name', 'JWT-SECRET'], /variable name/],
+    [['generate', '--name', ''], /ERR_BAD_NAME/],
+    [['generate', '--name', 'A', '--format', 'hex'], /--name applies only to --format env/],
+    [['generate', '--name', 'A', '--name', 'B', '--count', '3'], /does not match/],
+    [['generate', '--name', 'A', '--name', 'A'], /given twice/],
+    [['generate', '--length', '10'], /--length applies to --alphabet/],
+    [['generate', '--alphabet', 'aa'], /ERR_BAD_ALPHABET/],
+    [['generate', '--alphabet', 'a'], /alphabet/],
+    [['generate', '--alphabet', 'ab cd'], /alphabet/],
+    [['generate', '--alphabet', 'abcé'], /alphabet/],
+    [['generate', '--alphabet', 'ab', '--bytes', '32'], /exclude each other/],
+    [['generate', '--alphabet', 'ab', '--format', 'hex'], /already text/],
+    [['generate', '--alphabet', '0123456789', '--length', '20', '--alg', 'HS256'], /RFC 7518/],
+    [['generate', '--alphabet', 'ab', '--length', '5000'], /--length/],
+    [['generate', '--alphabet', "ab'", '--name', 'K'], /ERR_UNSAFE_VALUE/],
+  ];
+  for (const [args, pattern] of cases) {
+    test(JSON.stringify(args), () => usageError(args, pattern));
+  }
+});
