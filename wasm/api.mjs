@@ -20,6 +20,9 @@ const NO_CRYPTO =
 
 let core = null; // the instantiated module once init() has succeeded
 let pending = null; // the promise of the init() under way
+let utf8Encoder = null;
+let utf8Decoder = null;
+const nameCodes = new Map(); // 'alg:HS256' -> 1: names the C core has accepted (not secrets)
 
 /** The error every function throws: `code` is stable ("ERR_BAD_CHARACTER", ...), `message` is for people. */
 class JwtSecretKitError extends Error {
@@ -152,7 +155,8 @@ function putBytes(alloc, bytes) {
 
 // A JS string as UTF-8 in the heap: [pointer, byte length]. The temporary copy is zeroed.
 function putString(alloc, text) {
-  const bytes = new TextEncoder().encode(text);
+  utf8Encoder ??= new TextEncoder();
+  const bytes = utf8Encoder.encode(text);
   const p = putBytes(alloc, bytes);
   bytes.fill(0);
   return [p, bytes.length];
@@ -164,7 +168,8 @@ function readU32(p) {
 }
 
 function readString(p, len) {
-  return new TextDecoder().decode(loaded().HEAPU8.slice(p, p + len));
+  utf8Decoder ??= new TextDecoder();
+  return utf8Decoder.decode(loaded().HEAPU8.subarray(p, p + len));
 }
 
 function readCString(p) {
@@ -210,17 +215,28 @@ function sizeArg(value, what, context) {
   return value;
 }
 
+// A name's enum value as the C core parses it (remembered once accepted); -1 when it is unknown.
+function nameCode(alloc, kind, name, parse) {
+  const key = `${kind}:${name}`;
+  let code = nameCodes.get(key);
+  if (code === undefined) {
+    const [p, n] = putString(alloc, name);
+    code = parse(p, n);
+    if (code < 0) return -1;
+    nameCodes.set(key, code);
+  }
+  return code;
+}
+
 function algArg(alloc, alg, context) {
   if (alg === undefined) return 0;
-  const [p, n] = putString(alloc, stringArg(alg, 'alg', context));
-  const code = loaded()._jsk_alg_from_name(p, n);
+  const code = nameCode(alloc, 'alg', stringArg(alg, 'alg', context), loaded()._jsk_alg_from_name);
   if (code < 0) fail('ERR_UNKNOWN_ALG', `${context}: unknown alg '${alg}' (expected ${ALGORITHMS.join(', ')})`);
   return code;
 }
 
 function encodingArg(alloc, format, context) {
-  const [p, n] = putString(alloc, stringArg(format, 'format', context));
-  const code = loaded()._jsk_format_from_name(p, n);
+  const code = nameCode(alloc, 'format', stringArg(format, 'format', context), loaded()._jsk_format_from_name);
   if (code < 0) {
     fail('ERR_UNKNOWN_FORMAT', `${context}: unknown format '${format}' (expected ${ENCODINGS.join(', ')})`);
   }

@@ -113,11 +113,18 @@ async function instrumentedPage(context) {
   return { page, seen };
 }
 
-async function waitForSelfTest(page) {
-  await page.waitForFunction(() => {
-    const el = document.getElementById('self-test');
-    return el.classList.contains('ok') || el.classList.contains('bad');
-  }, null, WAIT);
+async function waitForSelfTest(page, seen) {
+  try {
+    await page.waitForFunction(() => {
+      const el = document.getElementById('self-test');
+      return el.classList.contains('ok') || el.classList.contains('bad');
+    }, null, WAIT);
+  } catch (e) {
+    const text = await page.textContent('#self-test').catch(() => '?');
+    e.message += `\n#self-test still says: ${text}\nconsole errors: ${JSON.stringify(seen.consoleErrors)}` +
+      `\npage errors: ${JSON.stringify(seen.pageErrors)}`;
+    throw e;
+  }
   const [cls, text] = await page.$eval('#self-test', (el) => [el.className, el.textContent]);
   assert.equal(cls, 'ok', `self-test did not pass: ${text}`);
   assert.match(text, /^Self-test passed/);
@@ -136,16 +143,14 @@ async function assertQuiet(page, seen, documentUrl) {
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
 }
 
-// Proves the detectors above are live: a fetch() the CSP must block shows up as a violation and
-// as a console error (and, being blocked, as no request). Call it after assertQuiet.
+// Proves the detectors above are live: a same-origin fetch() the CSP must block shows up as a
+// violation and as a console error. Call it after assertQuiet.
 async function assertDetectorsWork(page, seen) {
-  const before = seen.requests.length;
-  const blocked = await page.evaluate(() => fetch('http://127.0.0.1:9/csp-probe').then(() => false, () => true));
+  const blocked = await page.evaluate(() => fetch('csp-probe').then(() => false, () => true));
   assert.equal(blocked, true, 'connect-src did not block a fetch');
   await page.waitForFunction(() => window.__cspViolations.length > 0, null, WAIT);
-  assert.match((await page.evaluate(() => window.__cspViolations))[0], /^connect-src blocked http:\/\/127\.0\.0\.1:9/);
+  assert.match((await page.evaluate(() => window.__cspViolations))[0], /^connect-src blocked .*csp-probe/);
   await expectSoon(() => seen.consoleErrors.some((t) => /Content Security Policy/.test(t)), 'CSP console error');
-  assert.equal(seen.requests.length, before, 'a CSP-blocked fetch still reached the network');
 }
 
 async function expectSoon(cond, what) {
@@ -167,7 +172,7 @@ test('file:// — offline, silent, self-tested; generates, reformats and copies 
   cleanups.push(() => context.close());
   const { page, seen } = await instrumentedPage(context);
   await page.goto(url);
-  await waitForSelfTest(page);
+  await waitForSelfTest(page, seen);
 
   // Default: HS256, base64url.
   const first = await secret(page);
@@ -235,7 +240,7 @@ test('http://127.0.0.1 via scripts/serve.mjs — silent, self-tested; generates 
   const response = await page.goto(url);
   assert.equal(response.status(), 200);
   assert.match(response.headers()['content-type'], /^text\/html/);
-  await waitForSelfTest(page);
+  await waitForSelfTest(page, seen);
 
   const first = await secret(page);
   assert.match(first, B64URL_43);
@@ -250,8 +255,9 @@ test('http://127.0.0.1 via scripts/serve.mjs — silent, self-tested; generates 
   // Let late requests (a favicon, say) arrive before counting.
   await page.waitForLoadState('networkidle');
   await new Promise((r) => setTimeout(r, 500));
-  await assertQuiet(page, seen, url);
+  // The server's view first: Chromium fetches a favicon outside the page's request events.
   assert.deepEqual(log, ['GET /'], 'the server received requests besides the document');
+  await assertQuiet(page, seen, url);
   await assertDetectorsWork(page, seen);
   assert.deepEqual(log, ['GET /'], 'a CSP-blocked fetch reached the server');
 });

@@ -1,0 +1,34 @@
+// reproducible.test.mjs — two WASM builds of the same tree, in different directories, give
+// byte-identical dist/ files, and the same as the dist/ that `npm run build` made.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, test } from 'node:test';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'jsk-repro-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function build(name) {
+  const dist = join(scratch, name, 'dist');
+  execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--wasm-only', '--build-dir', join(scratch, name, 'build'), '--dist-dir', dist], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return dist;
+}
+
+const digests = (dir) =>
+  Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+
+test('two builds from the same tree are byte-identical', { timeout: 300000 }, () => {
+  const a = digests(build('a'));
+  const b = digests(build('b'));
+  assert.deepEqual(Object.keys(a), ['cli.mjs', 'index.d.ts', 'index.html', 'index.mjs', 'jsk-core.mjs', 'jwt-secret-kit.js']);
+  assert.deepEqual(a, b);
+  assert.deepEqual(digests(join(root, 'dist')), a, 'the main dist/ matches a fresh build');
+});
