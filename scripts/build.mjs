@@ -24,7 +24,16 @@ const wasmOnly = args.includes('--wasm-only');
 
 // emcc at -O1 and above needs acorn; Debian ships it in /usr/share/nodejs (design.md).
 const env = { ...process.env, NODE_PATH: [process.env.NODE_PATH, '/usr/share/nodejs'].filter(Boolean).join(':') };
-const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+// Tool output is shown only when a step fails (or with VERBOSE=1), so `npm start` stays readable.
+const run = (cmd, argv) => {
+  try {
+    const out = execFileSync(cmd, argv, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (process.env.VERBOSE) process.stdout.write(out);
+  } catch (e) {
+    process.stderr.write(`build: ${cmd} ${argv.join(' ')} failed\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+    process.exit(1);
+  }
+};
 const read = (p) => readFileSync(join(root, p), 'utf8');
 
 // ------------------------------------------------------------------------- C builds

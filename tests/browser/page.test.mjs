@@ -149,7 +149,7 @@ async function assertDetectorsWork(page, seen) {
   const blocked = await page.evaluate(() => fetch('csp-probe').then(() => false, () => true));
   assert.equal(blocked, true, 'connect-src did not block a fetch');
   await page.waitForFunction(() => window.__cspViolations.length > 0, null, WAIT);
-  assert.match((await page.evaluate(() => window.__cspViolations))[0], /^connect-src blocked .*csp-probe/);
+  assert.match((await page.evaluate(() => window.__cspViolations))[0], /^connect-src blocked (file$|.*csp-probe)/);
   await expectSoon(() => seen.consoleErrors.some((t) => /Content Security Policy/.test(t)), 'CSP console error');
 }
 

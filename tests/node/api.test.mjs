@@ -82,6 +82,11 @@ describe('encodings agree with Buffer', () => {
     throwsCode(() => encode([1, 2], 'hex'), 'ERR_INVALID_ARGUMENT');
   });
 
+  test('an input too large for the WASM heap: ERR_OUT_OF_MEMORY, and the API keeps working', () => {
+    throwsCode(() => encode(new Uint8Array(150 * 2 ** 20), 'hex'), 'ERR_OUT_OF_MEMORY');
+    assert.match(generateSecret(), /^[A-Za-z0-9_-]{43}$/);
+  });
+
   test('a megabyte round trip', () => {
     const bytes = new Uint8Array(randomBytes(1 << 20));
     const text = encode(bytes, 'base64');
