@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -30,6 +30,7 @@ let proxy = null; // an in-process logging proxy in front of it
 const cleanups = [];
 
 before(async () => {
+  assert.ok(existsSync(pageFile), `${pageFile} is missing: run \`node scripts/build.mjs\` first`);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
@@ -99,7 +100,10 @@ async function instrumentedPage(context) {
   const seen = { requests: [], consoleErrors: [], pageErrors: [] };
   let page = null;
   context.on('request', (r) => seen.requests.push({
-    url: r.url(), navigation: r.isNavigationRequest(), type: r.resourceType(), main: page !== null && r.frame() === page.mainFrame(),
+    url: r.url(),
+    type: r.resourceType(),
+    navigation: r.isNavigationRequest(),
+    main: page !== null && r.frame() === page.mainFrame(),
   }));
   await context.addInitScript(() => {
     window.__cspViolations = [];
