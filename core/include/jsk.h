@@ -181,6 +181,121 @@ int jsk_env_name_check(const char *name, size_t name_len);
 int jsk_env_line(char *out, size_t out_maxlen, size_t *out_len, const char *name, size_t name_len,
                  const char *value, size_t value_len);
 
+/* ----------------------------------------------------- strength analysis */
+
+/* The analyzer's dictionary, decoded once from data compiled into the core (generated at build
+ * time by scripts/gen-strength-data.mjs) into a workspace the caller owns and keeps alive. */
+typedef struct jsk_dict {
+    const char *words;       /* every word, lowercase, concatenated */
+    const uint32_t *entries; /* per word: offset into words << 8 | length */
+    const uint8_t *info;     /* per word: list << 5 | floor(log2(rank)) */
+    const uint32_t *slots;   /* open-addressing hash table: word index + 1, 0 when empty */
+    uint32_t mask;           /* number of slots - 1 */
+    uint32_t count;          /* words */
+    uint32_t max_len;        /* longest word */
+    uint8_t lengths[16];     /* bit L set when some word has length L (L < 128) */
+} jsk_dict;
+
+/* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer. */
+size_t jsk_dict_workspace_size(void);
+int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_size);
+
+/* How the application uses the secret string as an HMAC key. */
+typedef enum jsk_encoding {
+    JSK_ENCODING_RAW = 1,       /* its UTF-8 bytes, as jsonwebtoken and jose do */
+    JSK_ENCODING_HEX = 2,       /* hex-decoded */
+    JSK_ENCODING_BASE64 = 3,    /* base64-decoded (padding optional), as jjwt's Decoders.BASE64 */
+    JSK_ENCODING_BASE64URL = 4, /* base64url-decoded (padding optional) */
+    JSK_ENCODING_AUTO = 5       /* raw, plus every decoding that succeeds, as alternatives */
+} jsk_encoding;
+
+typedef enum jsk_verdict { JSK_VERDICT_WEAK = 1, JSK_VERDICT_FAIR = 2, JSK_VERDICT_STRONG = 3 } jsk_verdict;
+
+/* Stable finding codes; jsk_finding_name() gives "KNOWN_SECRET"... */
+typedef enum jsk_finding_code {
+    JSK_FINDING_EMPTY = 1,          /* weak: nothing to guess */
+    JSK_FINDING_KNOWN_SECRET = 2,   /* weak: a documented default or tutorial secret, or a variant */
+    JSK_FINDING_PLACEHOLDER = 3,    /* weak: a template or placeholder left in place */
+    JSK_FINDING_KNOWN_CONSTANT = 4, /* weak: a published constant (a digest of "", zeros) */
+    JSK_FINDING_LOOKS_LIKE_JWT = 5, /* weak: a token is not a secret */
+    JSK_FINDING_UUID = 6,           /* a UUID: v4 holds 122 random bits, others fewer */
+    JSK_FINDING_DICTIONARY = 7,     /* explained by common passwords, words or names */
+    JSK_FINDING_REPEAT = 8,
+    JSK_FINDING_SEQUENCE = 9,
+    JSK_FINDING_KEYBOARD = 10,
+    JSK_FINDING_DATE = 11,          /* dates, years, times or Unix timestamps */
+    JSK_FINDING_SHORT_KEY = 12,     /* fewer key bytes than the algorithm's hash output */
+    JSK_FINDING_LOW_ENTROPY = 13,   /* fewer estimated bits than the algorithm's hash output */
+    JSK_FINDING_WHITESPACE = 14,    /* leading or trailing whitespace: part of the key */
+    JSK_FINDING_INVALID_UTF8 = 15,  /* raw bytes that are not UTF-8 */
+    JSK_FINDING_ENCODED = 16        /* decodes as hex/base64: decoding libraries get fewer bytes */
+} jsk_finding_code;
+
+/* Shapes of machine-made strings, as bits of jsk_report.shapes. */
+#define JSK_SHAPE_HEX 1U
+#define JSK_SHAPE_BASE64 2U
+#define JSK_SHAPE_BASE64URL 4U
+#define JSK_SHAPE_UUID 8U
+#define JSK_SHAPE_JWT 16U
+
+#define JSK_CHECK_MAX_BYTES 1048576U /* 1 MiB: longer input is JSK_ERR_OUT_OF_RANGE */
+#define JSK_REPORT_MAX_FINDINGS 16
+#define JSK_FINDING_MESSAGE_MAX 200
+#define JSK_GUESSES_PER_SECOND 2e9 /* one modern GPU on HS256 (hashcat -m 16500: 1.85e9 on an RTX 3090) */
+#define JSK_WEAK_BELOW_BITS 80.0   /* below this an offline guessing attack is practical */
+
+typedef struct jsk_finding {
+    int code;
+    char message[JSK_FINDING_MESSAGE_MAX]; /* never quotes the secret */
+} jsk_finding;
+
+typedef struct jsk_interpretation {
+    int encoding;
+    size_t key_bytes;
+    int verdicts[3]; /* HS256, HS384, HS512 */
+} jsk_interpretation;
+
+typedef struct jsk_report {
+    int alg;             /* the algorithm the verdict is for */
+    int encoding;        /* the interpretation reported (auto reports raw) */
+    int verdict;         /* jsk_verdict for alg */
+    int verdicts[3];     /* HS256, HS384, HS512 */
+    size_t length;       /* bytes of the text */
+    size_t key_bytes;    /* bytes the HMAC gets */
+    double entropy_bits; /* estimated log2 of the guesses an attacker needs */
+    int entropy_capped;  /* 1 when the analysis stopped at JSK_CHECK_CAP_BITS: the real value is higher */
+    double seconds_log10; /* log10 of the expected time to guess: half the guesses at JSK_GUESSES_PER_SECOND */
+    unsigned shapes;
+    size_t n_findings;
+    jsk_finding findings[JSK_REPORT_MAX_FINDINGS];
+    size_t n_alternatives; /* auto: what decoding libraries get */
+    jsk_interpretation alternatives[3];
+} jsk_report;
+
+#define JSK_CHECK_CAP_BITS 2048.0
+
+/* "raw", "hex", "base64", "base64url", "auto" to jsk_encoding; JSK_ERR_UNKNOWN_FORMAT otherwise. */
+int jsk_encoding_from_name(const char *name, size_t name_len);
+const char *jsk_encoding_name(int encoding);
+const char *jsk_verdict_name(int verdict);
+const char *jsk_finding_name(int code);
+
+/* Analyses secret (len bytes, at most JSK_CHECK_MAX_BYTES) as a key for alg (JSK_ALG_NONE means
+ * HS256) used with encoding. Time is linear in len. A secret that does not decode in the given
+ * encoding is an error (JSK_ERR_BAD_CHARACTER, ...). Decoded bytes never outlive the call. */
+int jsk_check(jsk_report *report, const jsk_dict *dict, const uint8_t *secret, size_t len, int alg,
+              int encoding);
+
+/* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
+ * entropy_bits, entropy_capped, seconds_to_guess, time_to_guess, verdicts, findings[{code,message}],
+ * shapes, alternatives, fix. 8192 bytes always suffice. */
+#define JSK_REPORT_JSON_MAX 8192U
+int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_report *report);
+
+/* sizeof(jsk_dict) and sizeof(jsk_report), for bindings that allocate them (the WASM glue). */
+size_t jsk_dict_sizeof(void);
+size_t jsk_report_sizeof(void);
+
 #ifdef __cplusplus
 }
 #endif

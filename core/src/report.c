@@ -1,0 +1,241 @@
+/* report.c — names for verdicts and findings, and the report as one line of JSON: the one
+ * serialisation the JS API, the Node CLI and the native CLI all print. */
+#include <math.h>
+#include <string.h>
+
+#include "jsk.h"
+
+static const char *const verdict_names[] = {NULL, "weak", "fair", "strong"};
+static const char *const finding_names[] = {
+    NULL,         "EMPTY",    "KNOWN_SECRET", "PLACEHOLDER", "KNOWN_CONSTANT", "LOOKS_LIKE_JWT",
+    "UUID",       "DICTIONARY", "REPEAT",     "SEQUENCE",    "KEYBOARD",       "DATE",
+    "SHORT_KEY",  "LOW_ENTROPY", "WHITESPACE", "INVALID_UTF8", "ENCODED"};
+
+size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
+size_t jsk_report_sizeof(void) { return sizeof(jsk_report); }
+
+const char *jsk_verdict_name(int verdict)
+{
+    return verdict >= JSK_VERDICT_WEAK && verdict <= JSK_VERDICT_STRONG ? verdict_names[verdict] : NULL;
+}
+
+const char *jsk_finding_name(int code)
+{
+    return code >= JSK_FINDING_EMPTY && code <= JSK_FINDING_ENCODED ? finding_names[code] : NULL;
+}
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    int overflow;
+} out_t;
+
+static void raw(out_t *o, const char *s)
+{
+    size_t n = strlen(s);
+    if (o->len + n + 1 > o->cap) {
+        o->overflow = 1;
+        return;
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    o->buf[o->len] = '\0';
+}
+
+static void str(out_t *o, const char *s)
+{
+    char esc[8];
+    raw(o, "\"");
+    for (; *s != '\0'; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            esc[2] = '\0';
+        } else if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15U];
+            esc[6] = '\0';
+        } else {
+            esc[0] = (char)c;
+            esc[1] = '\0';
+        }
+        raw(o, esc);
+    }
+    raw(o, "\"");
+}
+
+static void uint_(out_t *o, unsigned long long v)
+{
+    char d[24];
+    size_t n = sizeof d - 1;
+    d[n] = '\0';
+    do {
+        d[--n] = (char)('0' + v % 10U);
+        v /= 10U;
+    } while (v > 0 && n > 0);
+    raw(o, d + n);
+}
+
+/* v >= 0 with one decimal. */
+static void fixed1(out_t *o, double v)
+{
+    unsigned long long tenths = (unsigned long long)floor(v * 10.0 + 0.5);
+    uint_(o, tenths / 10U);
+    raw(o, ".");
+    uint_(o, tenths % 10U);
+}
+
+/* 10^x as a JSON number with two significant digits ("3.4e+77"); very small values as 0. */
+static void pow10_number(out_t *o, double x)
+{
+    double e = floor(x);
+    unsigned m = (unsigned)floor(pow(10.0, x - e) * 10.0 + 0.5);
+    if (x < -6.0) {
+        raw(o, "0");
+        return;
+    }
+    if (m >= 100) {
+        m = 10;
+        e += 1.0;
+    }
+    uint_(o, m / 10U);
+    raw(o, ".");
+    uint_(o, m % 10U);
+    raw(o, e < 0 ? "e-" : "e+");
+    uint_(o, (unsigned long long)fabs(e));
+}
+
+/* A plain-words duration for log10(seconds). */
+static void duration(out_t *o, double lg)
+{
+    static const struct {
+        double seconds;
+        const char *unit;
+    } units[] = {{31557600e9, "billion years"}, {31557600e6, "million years"}, {31557600e3, "thousand years"},
+                 {31557600.0, "years"}, {86400.0, "days"}, {3600.0, "hours"}, {60.0, "minutes"}, {1.0, "seconds"}};
+    char text[64];
+    out_t t = {text, 0, sizeof text, 0};
+    size_t i;
+
+    text[0] = '\0';
+    if (lg < 0.0) {
+        str(o, "less than a second");
+        return;
+    }
+    if (lg > log10(4.35e17)) {
+        str(o, "longer than the age of the universe");
+        return;
+    }
+    for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+        double n = pow(10.0, lg) / units[i].seconds;
+        if (n >= 1.0) {
+            uint_(&t, (unsigned long long)floor(n));
+            raw(&t, " ");
+            raw(&t, units[i].unit);
+            break;
+        }
+    }
+    str(o, text);
+}
+
+static void verdict_map(out_t *o, const int verdicts[3])
+{
+    int a;
+    raw(o, "{");
+    for (a = JSK_ALG_HS256; a <= JSK_ALG_HS512; a++) {
+        if (a > JSK_ALG_HS256) {
+            raw(o, ",");
+        }
+        str(o, jsk_alg_name(a));
+        raw(o, ":");
+        str(o, jsk_verdict_name(verdicts[a - 1]));
+    }
+    raw(o, "}");
+}
+
+int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_report *r)
+{
+    static const char *const shape_names[] = {"hex", "base64", "base64url", "uuid", "jwt"};
+    out_t o = {out, 0, out_maxlen, 0};
+    size_t i;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (out == NULL || r == NULL || jsk_verdict_name(r->verdict) == NULL || jsk_alg_name(r->alg) == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (out_maxlen > 0) {
+        out[0] = '\0';
+    }
+    raw(&o, "{\"verdict\":");
+    str(&o, jsk_verdict_name(r->verdict));
+    raw(&o, ",\"alg\":");
+    str(&o, jsk_alg_name(r->alg));
+    raw(&o, ",\"encoding\":");
+    str(&o, jsk_encoding_name(r->encoding));
+    raw(&o, ",\"key_bytes\":");
+    uint_(&o, r->key_bytes);
+    raw(&o, ",\"length\":");
+    uint_(&o, r->length);
+    raw(&o, ",\"entropy_bits\":");
+    fixed1(&o, r->entropy_bits);
+    raw(&o, r->entropy_capped ? ",\"entropy_capped\":true" : ",\"entropy_capped\":false");
+    raw(&o, ",\"guesses_log10\":");
+    fixed1(&o, r->entropy_bits * 0.30102999566398120);
+    raw(&o, ",\"seconds_to_guess\":");
+    pow10_number(&o, r->seconds_log10);
+    raw(&o, ",\"time_to_guess\":");
+    duration(&o, r->seconds_log10);
+    raw(&o, ",\"verdicts\":");
+    verdict_map(&o, r->verdicts);
+    raw(&o, ",\"findings\":[");
+    for (i = 0; i < r->n_findings; i++) {
+        raw(&o, i > 0 ? ",{\"code\":" : "{\"code\":");
+        str(&o, jsk_finding_name(r->findings[i].code));
+        raw(&o, ",\"message\":");
+        str(&o, r->findings[i].message);
+        raw(&o, "}");
+    }
+    raw(&o, "],\"shapes\":[");
+    for (i = 0; i < 5; i++) {
+        if (r->shapes & (1U << i)) {
+            raw(&o, o.buf[o.len - 1] == '[' ? "" : ",");
+            str(&o, shape_names[i]);
+        }
+    }
+    raw(&o, "],\"alternatives\":[");
+    for (i = 0; i < r->n_alternatives; i++) {
+        raw(&o, i > 0 ? ",{\"encoding\":" : "{\"encoding\":");
+        str(&o, jsk_encoding_name(r->alternatives[i].encoding));
+        raw(&o, ",\"key_bytes\":");
+        uint_(&o, r->alternatives[i].key_bytes);
+        raw(&o, ",\"verdicts\":");
+        verdict_map(&o, r->alternatives[i].verdicts);
+        raw(&o, "}");
+    }
+    raw(&o, "],\"fix\":");
+    if (r->verdict == JSK_VERDICT_STRONG) {
+        raw(&o, "null");
+    } else {
+        char fix[64] = "jwt-secret generate --alg ";
+        strcat(fix, jsk_alg_name(r->alg));
+        if (r->encoding == JSK_ENCODING_HEX) {
+            strcat(fix, " --format hex");
+        } else if (r->encoding == JSK_ENCODING_BASE64) {
+            strcat(fix, " --format base64");
+        }
+        str(&o, fix);
+    }
+    raw(&o, "}");
+    if (o.overflow) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    if (out_len != NULL) {
+        *out_len = o.len;
+    }
+    return JSK_OK;
+}

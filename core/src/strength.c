@@ -1,0 +1,610 @@
+/* strength.c — jsk_check(): how an application would use a secret as an HMAC key, how many guesses
+ * finding it takes, and a verdict per algorithm with findings that explain it. The entropy estimate
+ * is in strength_match.c; machine formats, placeholders and verdict rules are here. */
+#include <math.h>
+#include <string.h>
+
+#include "jsk.h"
+#include "strength_internal.h"
+
+/* A string counts as patterned when its patterns save at least 32 bits, or 15% of what it could
+ * hold if it were random: chance matches in random output (a year, "abc", a short word) save less. */
+#define RANDOM_MARGIN_BITS 32.0
+#define RANDOM_MARGIN_SHARE 0.15
+#define RANDOM_MARGIN_MACHINE_BITS 48.0 /* hex and base64 text: several chance matches can add up */
+#define RANDOM_MARGIN_MACHINE_SHARE 0.25
+#define MACHINE_MIN_SAVING 12.0 /* bits: a pattern must be 256 times likelier than random characters */
+
+static const char *const encoding_names[] = {NULL, "raw", "hex", "base64", "base64url", "auto"};
+
+int jsk_encoding_from_name(const char *name, size_t name_len)
+{
+    int e;
+    if (name == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    for (e = JSK_ENCODING_RAW; e <= JSK_ENCODING_AUTO; e++) {
+        if (name_len == strlen(encoding_names[e]) && memcmp(name, encoding_names[e], name_len) == 0) {
+            return e;
+        }
+    }
+    return JSK_ERR_UNKNOWN_FORMAT;
+}
+
+const char *jsk_encoding_name(int encoding)
+{
+    return encoding >= JSK_ENCODING_RAW && encoding <= JSK_ENCODING_AUTO ? encoding_names[encoding] : NULL;
+}
+
+/* ------------------------------------------------------------------ messages */
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+} text_t;
+
+static void put(text_t *t, const char *s)
+{
+    while (*s != '\0' && t->len + 1 < t->cap) {
+        t->buf[t->len++] = *s++;
+    }
+    t->buf[t->len] = '\0';
+}
+
+static void put_uint(text_t *t, unsigned long long v)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + v % 10U);
+        v /= 10U;
+    } while (v > 0 && n < sizeof digits);
+    while (n > 0 && t->len + 1 < t->cap) {
+        t->buf[t->len++] = digits[--n];
+    }
+    t->buf[t->len] = '\0';
+}
+
+static jsk_finding *add_finding(jsk_report *r, int code)
+{
+    jsk_finding *f;
+    size_t i;
+    for (i = 0; i < r->n_findings; i++) {
+        if (r->findings[i].code == code) {
+            return NULL; /* one finding per code */
+        }
+    }
+    if (r->n_findings >= JSK_REPORT_MAX_FINDINGS) {
+        return NULL;
+    }
+    f = &r->findings[r->n_findings++];
+    f->code = code;
+    f->message[0] = '\0';
+    return f;
+}
+
+static void finding(jsk_report *r, int code, const char *message)
+{
+    jsk_finding *f = add_finding(r, code);
+    if (f != NULL) {
+        text_t t = {f->message, 0, sizeof f->message};
+        put(&t, message);
+    }
+}
+
+/* ------------------------------------------------------------- decoding */
+
+/* Bytes the secret decodes to in encoding (base64 padding optional), without keeping them:
+ * chunks go through a stack buffer that is wiped. */
+static int decoded_length(const uint8_t *s, size_t len, int encoding, size_t *key_bytes)
+{
+    uint8_t buf[768];
+    size_t done = 0, total = 0, n;
+    int rc = JSK_OK;
+
+    *key_bytes = 0;
+    if (encoding == JSK_ENCODING_HEX) {
+        if (len % 2U != 0) {
+            return JSK_ERR_BAD_LENGTH;
+        }
+        while (done < len && rc == JSK_OK) {
+            size_t chunk = len - done < 1024 ? len - done : 1024;
+            rc = jsk_hex_decode(buf, sizeof buf, &n, (const char *)s + done, chunk);
+            total += n;
+            done += chunk;
+        }
+    } else {
+        int url = encoding == JSK_ENCODING_BASE64URL;
+        int padded = len > 0 && s[len - 1] == '=';
+        while (done < len && rc == JSK_OK) {
+            /* Whole groups of 4 decode alone; the last chunk carries the padding or the remainder. */
+            size_t chunk = len - done <= 1024 ? len - done : 1020;
+            int last = done + chunk == len;
+            int variant = url ? (last && padded ? JSK_BASE64_VARIANT_URLSAFE : JSK_BASE64_VARIANT_URLSAFE_NO_PADDING)
+                              : (last && padded ? JSK_BASE64_VARIANT_ORIGINAL : JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING);
+            rc = jsk_base64_decode(buf, sizeof buf, &n, (const char *)s + done, chunk, variant);
+            total += n;
+            done += chunk;
+        }
+    }
+    jsk_wipe(buf, sizeof buf);
+    if (rc == JSK_OK) {
+        *key_bytes = total;
+    }
+    return rc;
+}
+
+static int utf8_valid(const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint8_t c = s[i];
+        size_t need, k;
+        uint32_t cp;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1;
+            cp = c & 0x1FU;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            cp = c & 0x0FU;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            cp = c & 0x07U;
+        } else {
+            return 0;
+        }
+        for (k = 1; k <= need; k++) {
+            if (i + k >= n || (s[i + k] & 0xC0U) != 0x80U) {
+                return 0;
+            }
+            cp = (cp << 6) | (s[i + k] & 0x3FU);
+        }
+        if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+            return 0;
+        }
+        i += need + 1;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------- shapes */
+
+static int hexchar(uint8_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static int b64urlchar(uint8_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+}
+
+/* The alphabet a brute-force attacker would pick for this string: hex 16, base64 64, otherwise the
+ * sum of the character classes present. Also notes the machine shapes it fits. */
+static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes)
+{
+    int lower = 0, upper = 0, digit = 0, other = 0, high = 0, urlsym = 0, stdsym = 0, hexlower = 1, hexupper = 1;
+    size_t i, pad = 0;
+    double card;
+
+    while (pad < n && pad < 2 && s[n - 1 - pad] == '=') {
+        pad++;
+    }
+    for (i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        if (c >= 'a' && c <= 'z') {
+            lower = 1;
+            hexupper = 0;
+            hexlower &= c <= 'f';
+        } else if (c >= 'A' && c <= 'Z') {
+            upper = 1;
+            hexlower = 0;
+            hexupper &= c <= 'F';
+        } else if (c >= '0' && c <= '9') {
+            digit = 1;
+        } else if (c >= 0x80) {
+            high = 1;
+            hexlower = hexupper = 0;
+        } else if ((c == '-' || c == '_')) {
+            urlsym = 1;
+            hexlower = hexupper = 0;
+        } else if (c == '+' || c == '/' || (c == '=' && i >= n - pad)) {
+            stdsym = 1;
+            hexlower = hexupper = 0;
+        } else {
+            other = 1;
+            hexlower = hexupper = 0;
+        }
+    }
+    if (n > 0 && (hexlower || hexupper)) {
+        *shapes |= JSK_SHAPE_HEX;
+        return (lower || upper) ? 4.0 : log2(10.0);
+    }
+    /* Mixed-case text with base64's symbols, or long enough that lacking digits is chance. */
+    if (!other && !high && !(urlsym && stdsym) && (urlsym || stdsym || (lower && upper && (digit || n >= 20)))) {
+        *shapes |= stdsym ? JSK_SHAPE_BASE64 : JSK_SHAPE_BASE64URL;
+        return 6.0;
+    }
+    card = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (urlsym || stdsym ? (other ? 0 : 2) : 0) +
+           (other ? 33 : 0) + (high ? 128 : 0);
+    return card > 1 ? log2(card) : 1.0;
+}
+
+/* Bits a string of this shape holds at most if it is random: 4 per hex digit, 8 per decoded byte
+ * of canonical base64, otherwise the alphabet's bits per character. */
+static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double bf)
+{
+    size_t bytes;
+    if (shapes & JSK_SHAPE_HEX) {
+        return bf * (double)n;
+    }
+    if ((shapes & (JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) &&
+        decoded_length(s, n, (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL, &bytes) == JSK_OK) {
+        return 8.0 * (double)bytes;
+    }
+    return bf * (double)n;
+}
+
+/* UUID (8-4-4-4-12 hex): its version, or 0 when s is not one. */
+static int uuid_version(const uint8_t *s, size_t n)
+{
+    size_t i;
+    if (n != 36) {
+        return 0;
+    }
+    for (i = 0; i < 36; i++) {
+        int dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !hexchar(s[i])) {
+            return 0;
+        }
+    }
+    return hexchar(s[14]) && s[14] <= '9' ? s[14] - '0' : 15;
+}
+
+/* Three base64url segments joined by two dots, the first decoding to a JSON object with "alg". */
+static int looks_like_jwt(const uint8_t *s, size_t n)
+{
+    size_t dots[2], ndots = 0, i, hlen;
+    uint8_t header[96];
+    int rc, found = 0;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] == '.') {
+            if (ndots == 2) {
+                return 0;
+            }
+            dots[ndots++] = i;
+        } else if (!b64urlchar(s[i]) && s[i] != '=') {
+            return 0;
+        }
+    }
+    if (ndots != 2 || dots[0] < 8 || dots[1] == dots[0] + 1) {
+        return 0;
+    }
+    hlen = dots[0] > 128 ? 128 : dots[0] - dots[0] % 4U;
+    rc = jsk_base64_decode(header, sizeof header, &hlen, (const char *)s, hlen, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING);
+    if (rc == JSK_OK) {
+        for (i = 0; i < hlen && (header[i] == ' ' || header[i] == '\t' || header[i] == '\r' || header[i] == '\n'); i++) {
+        }
+        if (i < hlen && header[i] == '{') {
+            for (; i + 5 <= hlen; i++) {
+                if (memcmp(header + i, "\"alg\"", 5) == 0) {
+                    found = 1;
+                }
+            }
+        }
+    }
+    jsk_wipe(header, sizeof header);
+    return found;
+}
+
+/* ------------------------------------------------------------- placeholders */
+
+static uint8_t lc(uint8_t c) { return (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
+static int wrapped(const uint8_t *s, size_t n, const char *open, const char *close)
+{
+    size_t lo = strlen(open), lcl = strlen(close);
+    return n > lo + lcl && memcmp(s, open, lo) == 0 && memcmp(s + n - lcl, close, lcl) == 0;
+}
+
+/* The lowercase letters of s only, to compare with placeholder words whatever the separators. */
+static size_t letters_only(const uint8_t *s, size_t n, char *out, size_t cap)
+{
+    size_t i, k = 0;
+    for (i = 0; i < n && k + 1 < cap; i++) {
+        uint8_t c = lc(s[i]);
+        if (c >= 'a' && c <= 'z') {
+            out[k++] = (char)c;
+        } else if (!(c == '-' || c == '_' || c == ' ' || c == '.' || (c >= '0' && c <= '9'))) {
+            return 0; /* other symbols: not a plain placeholder phrase */
+        }
+    }
+    out[k] = '\0';
+    return i == n ? k : 0;
+}
+
+static int contains(const char *hay, const char *needle) { return strstr(hay, needle) != NULL; }
+
+static int is_placeholder(const uint8_t *s, size_t n, double bits)
+{
+    static const char *const whole[] = {"changeme", "changethis", "changeit", "replaceme", "replacethis", "placeholder",
+                                        "todo", "fixme", "tbd", "null", "undefined", "none", "dummy", "example",
+                                        "sample", "secrethere", "keyhere", "xxx", NULL};
+    static const char *const parts[] = {"changeme", "changethis", "replacewith", "replaceme", "replacethis",
+                                        "yoursecret", "yourkey", "yourjwt", "yourtoken", "insert", "placeholder",
+                                        "generatedsecret", "somesecret", "putyour", "enteryour", NULL};
+    char letters[128];
+    size_t i, run = 1, k;
+
+    if (wrapped(s, n, "<", ">") || wrapped(s, n, "${", "}") || wrapped(s, n, "{{", "}}") || wrapped(s, n, "%", "%") ||
+        wrapped(s, n, "[", "]") || wrapped(s, n, "__", "__") || wrapped(s, n, "@@", "@@") || wrapped(s, n, "#{", "}") ||
+        wrapped(s, n, "$(", ")") || wrapped(s, n, "{", "}")) {
+        return 1;
+    }
+    if (n >= 2 && s[0] == '$') {
+        for (i = 1; i < n && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_' || (s[i] >= '0' && s[i] <= '9')); i++) {
+        }
+        if (i == n) {
+            return 1;
+        }
+    }
+    /* xxxxxx, ******, ...... : six or more of a filler character. */
+    for (i = 1; i < n; i++) {
+        run = s[i] == s[i - 1] ? run + 1 : 1;
+        if (run >= 6 && strchr("xX*.?#", s[i]) != NULL) {
+            return 1;
+        }
+    }
+    if (n < sizeof letters && (k = letters_only(s, n, letters, sizeof letters)) > 0) {
+        for (i = 0; whole[i] != NULL; i++) {
+            if (strcmp(letters, whole[i]) == 0) {
+                return 1;
+            }
+        }
+        /* Phrases such as "replace_with_a_real_secret": only when the string is not random-looking. */
+        if (bits < 128.0) {
+            for (i = 0; parts[i] != NULL; i++) {
+                if (contains(letters, parts[i])) {
+                    return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------- verdicts */
+
+static int verdict_for(int alg, size_t key_bytes, double bits, int forced_weak)
+{
+    size_t need = jsk_alg_key_bytes(alg);
+    if (forced_weak || key_bytes == 0 || bits < JSK_WEAK_BELOW_BITS) {
+        return JSK_VERDICT_WEAK;
+    }
+    return key_bytes >= need && bits >= 8.0 * (double)need ? JSK_VERDICT_STRONG : JSK_VERDICT_FAIR;
+}
+
+static void set_verdicts(int verdicts[3], size_t key_bytes, double bits, int forced_weak)
+{
+    int a;
+    for (a = JSK_ALG_HS256; a <= JSK_ALG_HS512; a++) {
+        verdicts[a - 1] = verdict_for(a, key_bytes, bits, forced_weak);
+    }
+}
+
+static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
+{
+    jsk_finding *f = add_finding(r, JSK_FINDING_ENCODED);
+    text_t t;
+    if (f == NULL) {
+        return;
+    }
+    t.buf = f->message;
+    t.len = 0;
+    t.cap = sizeof f->message;
+    put(&t, "it also decodes as ");
+    put(&t, jsk_encoding_name(encoding));
+    put(&t, " to a ");
+    put_uint(&t, key_bytes);
+    put(&t, "-byte key: libraries that decode it use those bytes, libraries that take the text (jsonwebtoken, jose) use all ");
+    put_uint(&t, r->length);
+}
+
+/* ------------------------------------------------------------------ check */
+
+int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t len, int alg, int encoding)
+{
+    jsk_strength_ctx cx;
+    jsk_path path;
+    unsigned shapes = 0;
+    size_t lo = 0, hi = len, key_bytes = len;
+    double bits = 0.0, capacity;
+    int capped = 0, forced_weak = 0, rc, uuid, a;
+
+    if (r == NULL || dict == NULL || (secret == NULL && len > 0)) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    memset(r, 0, sizeof *r);
+    if (alg == JSK_ALG_NONE) {
+        alg = JSK_ALG_HS256;
+    }
+    if (jsk_alg_key_bytes(alg) == 0) {
+        return JSK_ERR_UNKNOWN_ALG;
+    }
+    if (encoding < JSK_ENCODING_RAW || encoding > JSK_ENCODING_AUTO) {
+        return JSK_ERR_UNKNOWN_FORMAT;
+    }
+    if (len > JSK_CHECK_MAX_BYTES) {
+        return JSK_ERR_OUT_OF_RANGE;
+    }
+    if (encoding != JSK_ENCODING_RAW && encoding != JSK_ENCODING_AUTO &&
+        (rc = decoded_length(secret, len, encoding, &key_bytes)) != JSK_OK) {
+        return rc;
+    }
+    r->alg = alg;
+    r->encoding = encoding == JSK_ENCODING_AUTO ? JSK_ENCODING_RAW : encoding;
+    r->length = len;
+    r->key_bytes = key_bytes;
+
+    /* Surrounding whitespace is part of the key, but the analysis looks at what is inside it. */
+    while (lo < hi && (secret[lo] == ' ' || secret[lo] == '\t' || secret[lo] == '\r' || secret[lo] == '\n')) {
+        lo++;
+    }
+    while (hi > lo && (secret[hi - 1] == ' ' || secret[hi - 1] == '\t' || secret[hi - 1] == '\r' || secret[hi - 1] == '\n')) {
+        hi--;
+    }
+
+    if (len == 0) {
+        finding(r, JSK_FINDING_EMPTY, "the secret is empty: anyone can sign tokens");
+        forced_weak = 1;
+    } else {
+        cx.dict = dict;
+        jsk_strength_maps(&cx.maps);
+        cx.bf = alphabet_bits(secret + lo, hi - lo, &shapes);
+        /* In hex or base64 text, short chance matches are everywhere; only clear patterns count. */
+        cx.min_saving = (shapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) && hi - lo >= 16 ? MACHINE_MIN_SAVING : 0.0;
+        bits = jsk_strength_estimate(&cx, secret + lo, hi - lo, &path, &capped);
+        capacity = capacity_bits(secret + lo, hi - lo, shapes, cx.bf);
+        /* A string that looks random and that patterns barely explain is random: small chance
+         * matches (a year, "abc", a short word) in real random output must not lower it. */
+        if (!capped && capacity - bits < (cx.min_saving > 0 ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
+            capacity - bits < (cx.min_saving > 0 ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
+            bits = capacity;
+            memset(&path, 0, sizeof path);
+        }
+        if (bits > capacity && !capped) {
+            bits = capacity;
+        }
+        if (lo > 0 || hi < len) {
+            finding(r, JSK_FINDING_WHITESPACE,
+                    "leading or trailing whitespace: it is part of the key for the HMAC, and easily lost when copied");
+        }
+        if ((encoding == JSK_ENCODING_RAW || encoding == JSK_ENCODING_AUTO) && !utf8_valid(secret, len)) {
+            finding(r, JSK_FINDING_INVALID_UTF8,
+                    "not valid UTF-8: tools and libraries may turn these bytes into different keys");
+        }
+        /* Machine formats. */
+        uuid = uuid_version(secret + lo, hi - lo);
+        if (uuid != 0) {
+            double cap = uuid == 4 ? 122.0 : uuid == 7 ? 106.0 : uuid == 1 || uuid == 6 ? 60.0 : uuid == 3 || uuid == 5 ? 40.0 : 122.0;
+            shapes |= JSK_SHAPE_UUID;
+            if (bits > cap) {
+                bits = cap;
+            }
+            finding(r, JSK_FINDING_UUID,
+                    uuid == 4   ? "a random UUID (v4) holds only 122 random bits, and its 36 characters are not a 256-bit key"
+                    : uuid == 7 ? "a UUID v7 starts with a timestamp: about 74 random bits plus a guessable time"
+                    : uuid == 1 || uuid == 6
+                        ? "a time-based UUID (v1/v6) is built from a timestamp and a node id: largely guessable"
+                    : uuid == 3 || uuid == 5 ? "a name-based UUID (v3/v5) is a hash of a guessable name"
+                                             : "a UUID is an identifier, not a secret key");
+        }
+        if (looks_like_jwt(secret + lo, hi - lo)) {
+            shapes |= JSK_SHAPE_JWT;
+            forced_weak = 1;
+            finding(r, JSK_FINDING_LOOKS_LIKE_JWT,
+                    "this is a JWT, not a secret: tokens travel in headers and logs, so anyone who saw it can sign with it");
+        }
+        if (is_placeholder(secret + lo, hi - lo, bits)) {
+            forced_weak = 1;
+            finding(r, JSK_FINDING_PLACEHOLDER, "a placeholder or template left in place of a real secret");
+        }
+        if (!capped && path.constant_chars * 10U >= (hi - lo) * 9U) {
+            forced_weak = 1;
+            finding(r, JSK_FINDING_KNOWN_CONSTANT,
+                    "a well-known constant (a published digest such as SHA-256 of the empty string, or zeros)");
+        }
+        if (!capped && path.jwt_chars * 10U >= (hi - lo) * 4U) {
+            forced_weak = 1;
+            finding(r, JSK_FINDING_KNOWN_SECRET,
+                    "a documented default or tutorial JWT secret, or a variant of one: it is in every attacker's wordlist");
+        } else if (path.jwt_chars > 0) {
+            path.flags |= JSK_PATH_DICTIONARY;
+        }
+        if (path.flags & JSK_PATH_DICTIONARY) {
+            finding(r, JSK_FINDING_DICTIONARY, "built from common passwords, words or names that attackers try first");
+        }
+        if (path.flags & JSK_PATH_REPEAT) {
+            finding(r, JSK_FINDING_REPEAT, "repeated characters or blocks add almost nothing to guess");
+        }
+        if (path.flags & JSK_PATH_SEQUENCE) {
+            finding(r, JSK_FINDING_SEQUENCE, "contains a character sequence such as abc, 123 or 0123456789abcdef");
+        }
+        if (path.flags & JSK_PATH_KEYBOARD) {
+            finding(r, JSK_FINDING_KEYBOARD, "contains a keyboard walk such as qwerty or 1qaz2wsx");
+        }
+        if (path.flags & JSK_PATH_DATE) {
+            finding(r, JSK_FINDING_DATE, "contains a date, year, time or timestamp");
+        }
+    }
+    if (bits > 8.0 * (double)key_bytes) {
+        bits = 8.0 * (double)key_bytes; /* a key cannot hold more than 8 bits a byte */
+    }
+    r->shapes = shapes;
+    r->entropy_bits = bits;
+    r->entropy_capped = capped;
+    r->seconds_log10 = (bits - 1.0) * 0.30102999566398120 - log10(JSK_GUESSES_PER_SECOND);
+    set_verdicts(r->verdicts, key_bytes, bits, forced_weak);
+    r->verdict = r->verdicts[alg - 1];
+
+    /* The algorithm's own requirements. */
+    if (len > 0) {
+        size_t need = jsk_alg_key_bytes(alg);
+        if (key_bytes < need) {
+            jsk_finding *f = add_finding(r, JSK_FINDING_SHORT_KEY);
+            if (f != NULL) {
+                text_t t = {f->message, 0, sizeof f->message};
+                put(&t, jsk_alg_name(alg));
+                put(&t, " needs a key of at least ");
+                put_uint(&t, need);
+                put(&t, " bytes (RFC 7518 section 3.2); this one has ");
+                put_uint(&t, key_bytes);
+            }
+        }
+        if (bits < 8.0 * (double)need) {
+            jsk_finding *f = add_finding(r, JSK_FINDING_LOW_ENTROPY);
+            if (f != NULL) {
+                text_t t = {f->message, 0, sizeof f->message};
+                put(&t, "about ");
+                put_uint(&t, (unsigned long long)floor(bits));
+                put(&t, " bits of entropy; ");
+                put(&t, jsk_alg_name(alg));
+                put(&t, " needs ");
+                put_uint(&t, 8U * need);
+                put(&t, ", as in ");
+                put_uint(&t, need);
+                put(&t, " random bytes");
+            }
+        }
+    }
+
+    /* auto: what a library that decodes the text would get instead. */
+    if (encoding == JSK_ENCODING_AUTO && len > 0) {
+        static const int tries[] = {JSK_ENCODING_HEX, JSK_ENCODING_BASE64URL, JSK_ENCODING_BASE64};
+        size_t t;
+        for (t = 0; t < 3 && r->n_alternatives < 3; t++) {
+            size_t kb;
+            if ((tries[t] == JSK_ENCODING_HEX && !(shapes & JSK_SHAPE_HEX)) ||
+                (tries[t] != JSK_ENCODING_HEX && (shapes & JSK_SHAPE_HEX)) ||
+                (tries[t] == JSK_ENCODING_BASE64 && !(shapes & JSK_SHAPE_BASE64)) ||
+                (tries[t] == JSK_ENCODING_BASE64URL && !(shapes & JSK_SHAPE_BASE64URL))) {
+                continue;
+            }
+            if (decoded_length(secret, len, tries[t], &kb) == JSK_OK && kb > 0) {
+                jsk_interpretation *alt = &r->alternatives[r->n_alternatives++];
+                double abits = bits < 8.0 * (double)kb ? bits : 8.0 * (double)kb;
+                alt->encoding = tries[t];
+                alt->key_bytes = kb;
+                set_verdicts(alt->verdicts, kb, abits, forced_weak);
+                add_encoded_finding(r, tries[t], kb);
+            }
+        }
+    }
+    for (a = 0; a < 3; a++) {
+        if (r->verdicts[a] == 0) {
+            return JSK_ERR_INVALID_ARGUMENT;
+        }
+    }
+    return JSK_OK;
+}

@@ -1,0 +1,35 @@
+/* strength_data.h — the analyzer's generated data (scripts/gen-strength-data.mjs writes the .c at
+ * build time) and the list ids it uses. Internal to the core. */
+#ifndef JSK_STRENGTH_DATA_H
+#define JSK_STRENGTH_DATA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Word lists, in the order the generator numbers them. */
+enum {
+    JSK_LIST_JWT = 0,       /* our curated documented JWT defaults, with mechanical variants */
+    JSK_LIST_PASSWORDS = 1, /* common passwords */
+    JSK_LIST_ENGLISH = 2,   /* English words */
+    JSK_LIST_DICEWARE = 3,  /* EFF diceware words */
+    JSK_LIST_NAMES = 4,     /* last names */
+    JSK_LIST_PATTERNS = 5,  /* character sequences and keyboard rows */
+    JSK_LIST_CONSTANTS = 6, /* digests of "" and placeholder words, all-zero keys */
+    JSK_LIST_COUNT = 7
+};
+
+extern const uint8_t jsk_dict_blob[];
+extern const size_t jsk_dict_blob_size;
+extern const uint32_t jsk_dict_word_count;
+extern const uint32_t jsk_dict_char_count;
+extern const uint32_t jsk_dict_max_len;
+
+/* Keyboard graphs: [key][direction][unshifted, shifted] -> neighbouring key, 0 for none. */
+extern const uint8_t jsk_graph_qwerty[128 * 6 * 2];
+extern const double jsk_graph_qwerty_keys;
+extern const double jsk_graph_qwerty_degree;
+extern const uint8_t jsk_graph_keypad[128 * 8 * 2];
+extern const double jsk_graph_keypad_keys;
+extern const double jsk_graph_keypad_degree;
+
+#endif

@@ -1,0 +1,41 @@
+/* strength_internal.h — what the analyzer's parts share: character maps, the estimate's context and
+ * the summary of the cheapest explanation it found. Internal to the core. */
+#ifndef JSK_STRENGTH_INTERNAL_H
+#define JSK_STRENGTH_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "jsk.h"
+
+typedef struct {
+    uint8_t lower[256];  /* ASCII lowercase */
+    uint8_t leet_a[256]; /* lowercase with l33t undone, 1 | 7 read as i i t */
+    uint8_t leet_b[256]; /* the same with 1 | 7 read as l l l */
+} jsk_maps;
+
+typedef struct {
+    const jsk_dict *dict;
+    jsk_maps maps;
+    double bf; /* bits per unexplained character: log2 of the string's alphabet */
+    double min_saving; /* bits a match must save over brute force to count (machine-made strings) */
+} jsk_strength_ctx;
+
+#define JSK_PATH_DICTIONARY 1U
+#define JSK_PATH_REPEAT 2U
+#define JSK_PATH_SEQUENCE 4U
+#define JSK_PATH_KEYBOARD 8U
+#define JSK_PATH_DATE 16U
+
+typedef struct {
+    unsigned flags;        /* JSK_PATH_* kinds on the cheapest path */
+    size_t jwt_chars;      /* characters explained by the curated JWT defaults */
+    size_t constant_chars; /* characters explained by well-known constants */
+    size_t brute_chars;    /* characters left unexplained */
+} jsk_path;
+
+void jsk_strength_maps(jsk_maps *maps);
+/* Estimated bits to guess s[0..n); *capped is 1 when it stopped at JSK_CHECK_CAP_BITS early. */
+double jsk_strength_estimate(const jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped);
+
+#endif

@@ -1,0 +1,608 @@
+/* strength_match.c — the entropy estimate: the cheapest explanation of a string, found by dynamic
+ * programming over pattern matches (dictionary words with case, l33t and reversed variants;
+ * repeats; sequences; keyboard walks; dates, times and timestamps; separators), with every
+ * unexplained character costing the string's real alphabet. In the manner of zxcvbn, but in log2
+ * bits, linear in the input (fixed windows, bounded match lengths), and with no allocation. */
+#include <math.h>
+#include <string.h>
+#ifdef JSK_DEBUG_PATH
+#include <stdio.h>
+#endif
+
+#include "dict_internal.h"
+#include "strength_internal.h"
+#include "strength_data.h"
+
+#define WIN 512           /* characters analysed together; longer input goes window by window */
+#define MAX_PERIOD 48     /* longest repeated unit looked for */
+#define MAX_RUN 64        /* longest sequence or keyboard walk considered from one end */
+#define MATCH_OVERHEAD 1.0 /* bits an attacker spends on where a pattern sits among others */
+#define LOG2_10 3.321928094887362
+#define LOG2_50 5.643856189774724
+#define REFERENCE_YEAR 2026
+#define WINDOW_HISTORY 64
+
+enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP };
+
+typedef struct {
+    float best[WIN + 1];
+    uint16_t from[WIN + 1];
+    uint8_t kind[WIN + 1];
+    uint8_t list[WIN + 1];
+    int8_t dir[2][WIN];      /* keyboard direction from s[k-1] to s[k], -1 when not adjacent */
+    uint16_t changes[2][WIN]; /* prefix count of direction changes */
+    uint16_t shifted[WIN + 1]; /* prefix count of shifted characters (qwerty) */
+    uint16_t walk[2][WIN];    /* start of the keyboard walk ending at k */
+    uint16_t seq[WIN];        /* start of the arithmetic sequence ending at k */
+    uint16_t digits[WIN];     /* length of the digit run ending at k */
+} window_t;
+
+static double log2_binomial_sum(unsigned n, unsigned kmax)
+{
+    /* log2(sum_{k=1..kmax} C(n, k)) */
+    double c = 1.0, sum = 0.0;
+    unsigned k;
+    for (k = 1; k <= kmax && k <= n; k++) {
+        c = c * (double)(n - k + 1) / (double)k;
+        sum += c;
+    }
+    return sum > 0 ? log2(sum) : 0.0;
+}
+
+static int is_upper(uint8_t c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(uint8_t c) { return c >= 'a' && c <= 'z'; }
+static int is_digit(uint8_t c) { return c >= '0' && c <= '9'; }
+
+void jsk_strength_maps(jsk_maps *m)
+{
+    static const char *const leet_a = "4a@a8b(c{c[c<c3e6g9g1i!i|i0o$s5s7t+t%x2z";
+    static const char *const leet_b = "4a@a8b(c{c[c<c3e6g9g1l!i|l0o$s5s7l+t%x2z";
+    unsigned c;
+    size_t k;
+    for (c = 0; c < 256; c++) {
+        m->lower[c] = (uint8_t)(is_upper((uint8_t)c) ? c + 32 : c);
+    }
+    memcpy(m->leet_a, m->lower, 256);
+    memcpy(m->leet_b, m->lower, 256);
+    for (k = 0; leet_a[k] != '\0'; k += 2) {
+        m->leet_a[(uint8_t)leet_a[k]] = (uint8_t)leet_a[k + 1];
+        m->leet_b[(uint8_t)leet_b[k]] = (uint8_t)leet_b[k + 1];
+    }
+}
+
+/* Bits a match of log2_guesses costs: zxcvbn's minimum guesses (10 for one character, 50 for more)
+ * and a small overhead for its position among the others. */
+static double match_bits(double log2_guesses, size_t len)
+{
+    double min = len == 1 ? LOG2_10 : LOG2_50;
+    return (log2_guesses > min ? log2_guesses : min) + MATCH_OVERHEAD;
+}
+
+/* Extra bits for the capitalisation of a dictionary word (zxcvbn's uppercase variations). */
+static double case_bits(const uint8_t *s, size_t len)
+{
+    unsigned up = 0, low = 0;
+    size_t k;
+    for (k = 0; k < len; k++) {
+        up += is_upper(s[k]);
+        low += is_lower(s[k]);
+    }
+    if (up == 0) {
+        return 0.0;
+    }
+    if (low == 0 || (up == 1 && (is_upper(s[0]) || is_upper(s[len - 1])))) {
+        return 1.0;
+    }
+    return log2_binomial_sum(up + low, up < low ? up : low);
+}
+
+static double word_bits(const jsk_dict *d, int idx)
+{
+    return (double)(d->info[idx] & 31U) + 0.5; /* the middle of its rank bucket [2^b, 2^(b+1)) */
+}
+
+static unsigned word_list(const jsk_dict *d, int idx) { return d->info[idx] >> 5; }
+
+static int has_length(const jsk_dict *d, size_t len)
+{
+    return len < 128 && (d->lengths[len >> 3] & (1U << (len & 7U))) != 0;
+}
+
+typedef struct {
+    const jsk_strength_ctx *cx;
+    const uint8_t *s;
+    size_t n;
+    window_t *w;
+} run_t;
+
+static void relax(run_t *r, size_t end, size_t start, double bits, int kind, unsigned list)
+{
+    window_t *w = r->w;
+    double cand = (double)w->best[start] + bits;
+    if (bits > r->cx->bf * (double)(end - start) - r->cx->min_saving) {
+        return; /* not significant enough to count as a pattern here */
+    }
+    if (cand < (double)w->best[end]) {
+        w->best[end] = (float)cand;
+        w->from[end] = (uint16_t)start;
+        w->kind[end] = (uint8_t)kind;
+        w->list[end] = (uint8_t)list;
+    }
+}
+
+/* ------------------------------------------------------------------ dictionary */
+
+static void match_dictionary(run_t *r, size_t end)
+{
+    const jsk_strength_ctx *cx = r->cx;
+    const jsk_dict *d = cx->dict;
+    const jsk_maps *m = &cx->maps;
+    const uint8_t *s = r->s;
+    uint32_t hl = 0, ha = 0, hb = 0, hr = 0, pw = 1;
+    unsigned sub_a = 0, sub_b = 0, diff_ab = 0;
+    size_t i = end, lo = end > d->max_len ? end - d->max_len : 0;
+
+    while (i > lo) {
+        uint8_t c = s[--i];
+        size_t len = end - i;
+        int idx;
+        hl = m->lower[c] + JSK_HASH_B * hl;
+        ha = m->leet_a[c] + JSK_HASH_B * ha;
+        hb = m->leet_b[c] + JSK_HASH_B * hb;
+        hr += m->lower[c] * pw;
+        pw *= JSK_HASH_B;
+        sub_a += m->leet_a[c] != m->lower[c];
+        sub_b += m->leet_b[c] != m->lower[c];
+        diff_ab += m->leet_a[c] != m->leet_b[c];
+        if (len < 3 || !has_length(d, len)) {
+            continue;
+        }
+        if ((idx = jsk_dict_find(d, hl, len, s + i, 0, m->lower)) >= 0) {
+            relax(r, end, i, match_bits(word_bits(d, idx) + case_bits(s + i, len), len), K_DICT, word_list(d, idx));
+        }
+        if (sub_a > 0 && (idx = jsk_dict_find(d, ha, len, s + i, 0, m->leet_a)) >= 0) {
+            relax(r, end, i, match_bits(word_bits(d, idx) + case_bits(s + i, len) + sub_a, len), K_DICT,
+                  word_list(d, idx));
+        }
+        if (sub_b > 0 && diff_ab > 0 && (idx = jsk_dict_find(d, hb, len, s + i, 0, m->leet_b)) >= 0) {
+            relax(r, end, i, match_bits(word_bits(d, idx) + case_bits(s + i, len) + sub_b, len), K_DICT,
+                  word_list(d, idx));
+        }
+        if ((idx = jsk_dict_find(d, hr, len, s + i, 1, m->lower)) >= 0) {
+            relax(r, end, i, match_bits(word_bits(d, idx) + case_bits(s + i, len) + 1.0, len), K_DICT,
+                  word_list(d, idx));
+        }
+    }
+}
+
+/* ------------------------------------------------------------------- sequences */
+
+static int seq_class(uint8_t c) { return is_lower(c) ? 1 : is_upper(c) ? 2 : is_digit(c) ? 3 : 0; }
+
+static int seq_step(const uint8_t *s, size_t k)
+{
+    int delta = (int)s[k] - (int)s[k - 1];
+    int cls = seq_class(s[k]);
+    return (cls != 0 && cls == seq_class(s[k - 1]) && delta != 0 && delta >= -5 && delta <= 5) ? delta : 0;
+}
+
+static double sequence_bits(const uint8_t *s, size_t len, int delta)
+{
+    uint8_t first = s[0];
+    double base = (first == 'a' || first == 'A' || first == 'z' || first == 'Z' || first == '0' ||
+                   first == '1' || first == '9')
+                      ? 4.0
+                      : is_digit(first) ? 10.0 : 26.0;
+    /* zxcvbn's count, plus the step when it is not 1 (2..5: two more bits). */
+    return log2(base * (double)len) + (delta < 0 ? 1.0 : 0.0) + (delta > 1 || delta < -1 ? 2.0 : 0.0);
+}
+
+static void match_sequence(run_t *r, size_t end)
+{
+    size_t j = end - 1, i, lo = r->w->seq[j];
+    if (j < 2 || lo + 2 > j) {
+        return;
+    }
+    if (j - lo > MAX_RUN) {
+        lo = j - MAX_RUN;
+    }
+    for (i = lo; i + 2 <= j; i++) {
+        relax(r, end, i, match_bits(sequence_bits(r->s + i, end - i, seq_step(r->s, j)), end - i), K_SEQ, 0);
+    }
+}
+
+/* --------------------------------------------------------------------- repeats */
+
+/* A quick estimate of a repeated unit: the cheapest of brute force, one character, one dictionary
+ * word and one sequence. */
+static double unit_bits(const run_t *r, const uint8_t *u, size_t p)
+{
+    const jsk_strength_ctx *cx = r->cx;
+    double best = cx->bf * (double)p, b;
+    size_t k;
+    int idx;
+
+    for (k = 1; k < p && u[k] == u[0]; k++) {
+    }
+    if (k == p) {
+        return cx->bf;
+    }
+    if (p >= 3 && has_length(cx->dict, p) &&
+        (idx = jsk_dict_find(cx->dict, jsk_hash_text_mapped(u, p, cx->maps.lower), p, u, 0, cx->maps.lower)) >= 0) {
+        b = word_bits(cx->dict, idx) + case_bits(u, p);
+        best = b < best ? b : best;
+    }
+    if (p >= 3) {
+        int delta = seq_step(u, 1);
+        for (k = 2; k < p && delta != 0 && seq_step(u, k) == delta; k++) {
+        }
+        if (delta != 0 && k == p) {
+            b = sequence_bits(u, p, delta);
+            best = b < best ? b : best;
+        }
+    }
+    return best < LOG2_10 ? LOG2_10 : best;
+}
+
+static void match_repeat(run_t *r, size_t end, const uint16_t *runs)
+{
+    size_t p, found = 0;
+    for (p = 1; p <= MAX_PERIOD && p < end && found < 3; p++) {
+        size_t copies, start;
+        if (runs[p] < p) {
+            continue;
+        }
+        copies = ((size_t)runs[p] + p) / p;
+        start = end - copies * p;
+        relax(r, end, start, match_bits(unit_bits(r, r->s + start, p) + log2((double)copies), copies * p), K_REPEAT,
+              0);
+        found++;
+    }
+}
+
+/* -------------------------------------------------------------- keyboard walks */
+
+static int key_dir(const uint8_t *graph, int dirs, uint8_t a, uint8_t b, int *shifted)
+{
+    int d;
+    if (a >= 128 || b >= 128) {
+        return -1;
+    }
+    for (d = 0; d < dirs; d++) {
+        const uint8_t *slot = graph + ((size_t)a * (size_t)dirs + (size_t)d) * 2U;
+        if (slot[0] != 0 && (slot[0] == b || slot[1] == b)) {
+            *shifted = slot[1] == b && slot[0] != b;
+            return d;
+        }
+    }
+    return -1;
+}
+
+static int qwerty_shifted(uint8_t c)
+{
+    return is_upper(c) || (c != 0 && strchr("~!@#$%^&*()_+{}|:\"<>?", c) != NULL);
+}
+
+static double spatial_bits(double keys, double degree, size_t len, unsigned turns, unsigned shifted)
+{
+    double guesses = 0;
+    size_t i;
+    unsigned t;
+    for (i = 2; i <= len; i++) {
+        unsigned possible = turns < i - 1 ? turns : (unsigned)(i - 1);
+        double c = 1.0; /* C(i-1, t-1), built up as t grows */
+        for (t = 1; t <= possible; t++) {
+            if (t > 1) {
+                c = c * (double)(i - t + 1) / (double)(t - 1);
+            }
+            guesses += c * keys * pow(degree, (double)t);
+        }
+    }
+    if (guesses < 1.0) {
+        guesses = 1.0;
+    }
+    if (shifted > 0) {
+        unsigned unshifted = (unsigned)len - shifted;
+        return log2(guesses) + (unshifted == 0 ? 1.0 : log2_binomial_sum((unsigned)len, shifted < unshifted ? shifted : unshifted));
+    }
+    return log2(guesses);
+}
+
+static void match_spatial(run_t *r, size_t end)
+{
+    static const double *const keys[2] = {&jsk_graph_qwerty_keys, &jsk_graph_keypad_keys};
+    static const double *const degree[2] = {&jsk_graph_qwerty_degree, &jsk_graph_keypad_degree};
+    window_t *w = r->w;
+    size_t j = end - 1, g;
+    for (g = 0; g < 2; g++) {
+        size_t lo = w->walk[g][j], i;
+        if (j < 2 || lo + 2 > j) {
+            continue;
+        }
+        if (j - lo > MAX_RUN) {
+            lo = j - MAX_RUN;
+        }
+        for (i = lo; i + 2 <= j; i++) {
+            unsigned turns = 1U + (unsigned)(w->changes[g][j] - w->changes[g][i + 1]);
+            unsigned shifted = g == 0 ? (unsigned)(w->shifted[end] - w->shifted[i]) : 0U;
+            relax(r, end, i, match_bits(spatial_bits(*keys[g], *degree[g], end - i, turns, shifted), end - i), K_SPATIAL,
+                  0);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------------- dates */
+
+static unsigned number(const uint8_t *s, size_t len)
+{
+    unsigned v = 0;
+    while (len-- > 0) {
+        v = v * 10U + (unsigned)(*s++ - '0');
+    }
+    return v;
+}
+
+static double year_space(int year)
+{
+    int d = year > REFERENCE_YEAR ? year - REFERENCE_YEAR : REFERENCE_YEAR - year;
+    return d < 20 ? 20.0 : (double)d;
+}
+
+static int full_year(unsigned y, size_t digits)
+{
+    if (digits == 2) {
+        return (int)(y > 50 ? 1900 + y : 2000 + y);
+    }
+    return (int)y;
+}
+
+static int valid_dmy(unsigned day, unsigned month, int year)
+{
+    return day >= 1 && day <= 31 && month >= 1 && month <= 12 && year >= 1900 && year <= 2099;
+}
+
+/* Tries the day/month/year orders of three numbers; returns the year or 0. */
+static int date_year(unsigned a, size_t la, unsigned b, size_t lb, unsigned c, size_t lc)
+{
+    if ((la == 4 || la == 2) && lb <= 2 && lc <= 2 && valid_dmy(c, b, full_year(a, la))) {
+        return full_year(a, la); /* year month day */
+    }
+    if ((lc == 4 || lc == 2) && la <= 2 && lb <= 2 &&
+        (valid_dmy(a, b, full_year(c, lc)) || valid_dmy(b, a, full_year(c, lc)))) {
+        return full_year(c, lc); /* day month year, month day year */
+    }
+    return 0;
+}
+
+static int is_date_sep(uint8_t c) { return c == '/' || c == '-' || c == '.' || c == '_' || c == ' ' || c == '\\'; }
+
+static void match_dates(run_t *r, size_t end)
+{
+    const uint8_t *s = r->s;
+    size_t j = end - 1, digits = r->w->digits[j], len;
+    int y;
+
+    /* Years, and dates written without separators. */
+    if (digits >= 4) {
+        unsigned v = number(s + end - 4, 4);
+        if (v >= 1900 && v <= 2099) {
+            relax(r, end, end - 4, match_bits(log2(year_space((int)v)), 4), K_DATE, 0);
+        }
+    }
+    for (len = 6; len <= 8; len += 2) {
+        const uint8_t *t = s + end - len;
+        if (digits < len) {
+            break;
+        }
+        y = len == 8 ? date_year(number(t, 4), 4, number(t + 4, 2), 2, number(t + 6, 2), 2)
+                     : date_year(number(t, 2), 2, number(t + 2, 2), 2, number(t + 4, 2), 2);
+        if (y == 0 && len == 8) {
+            y = date_year(number(t, 2), 2, number(t + 2, 2), 2, number(t + 4, 4), 4);
+        }
+        if (y != 0) {
+            relax(r, end, end - len, match_bits(log2(365.0 * year_space(y)), len), K_DATE, 0);
+        }
+    }
+    /* Unix timestamps from 2000 to 2050, in seconds or milliseconds: about ten years to search. */
+    if (digits >= 10) {
+        unsigned long long v = 0;
+        size_t k;
+        for (k = end - 10; k < end; k++) {
+            v = v * 10U + (unsigned)(s[k] - '0');
+        }
+        if (v >= 946684800ULL && v <= 2524608000ULL) {
+            relax(r, end, end - 10, match_bits(log2(3.156e8), 10), K_DATE, 0);
+        }
+    }
+    if (digits >= 13) {
+        unsigned long long v = 0;
+        size_t k;
+        for (k = end - 13; k < end; k++) {
+            v = v * 10U + (unsigned)(s[k] - '0');
+        }
+        if (v >= 946684800000ULL && v <= 2524608000000ULL) {
+            relax(r, end, end - 13, match_bits(log2(3.156e11), 13), K_DATE, 0);
+        }
+    }
+    /* Dates with separators: 1-4 digits, a separator, 1-2 digits, the same separator, 1-4 digits. */
+    if (digits >= 1 && digits <= 4) {
+        size_t lc = digits, k = end - lc;
+        if (k >= 3 && is_date_sep(s[k - 1])) {
+            uint8_t sep = s[k - 1];
+            size_t lb = 0, la = 0;
+            while (lb < 2 && k - 1 >= lb + 1 && is_digit(s[k - 2 - lb])) {
+                lb++;
+            }
+            if (lb >= 1 && k - 1 >= lb + 2 && s[k - 2 - lb] == sep) {
+                size_t a_end = k - 2 - lb;
+                while (la < 4 && a_end >= la + 1 && is_digit(s[a_end - 1 - la])) {
+                    la++;
+                }
+                if (la >= 1 && (la != 3) && (lc != 3)) {
+                    y = date_year(number(s + a_end - la, la), la, number(s + k - 1 - lb, lb), lb, number(s + k, lc), lc);
+                    if (y != 0) {
+                        size_t start = a_end - la;
+                        relax(r, end, start, match_bits(log2(365.0 * year_space(y)) + 2.0, end - start), K_DATE, 0);
+                    }
+                }
+            }
+        }
+    }
+    /* Times: HH:MM or HH:MM:SS. */
+    if (digits == 2 && end >= 5 && s[end - 3] == ':' && is_digit(s[end - 4]) && is_digit(s[end - 5])) {
+        unsigned a = number(s + end - 5, 2), b = number(s + end - 2, 2);
+        if (a < 24 && b < 60) {
+            relax(r, end, end - 5, match_bits(log2(1440.0), 5), K_DATE, 0);
+        }
+        if (end >= 8 && s[end - 6] == ':' && is_digit(s[end - 7]) && is_digit(s[end - 8]) &&
+            number(s + end - 8, 2) < 24 && a < 60) {
+            relax(r, end, end - 8, match_bits(log2(86400.0), 8), K_DATE, 0);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ the window */
+
+static int is_separator(uint8_t c) { return c != 0 && strchr(" -_.,:;/|+", c) != NULL; }
+
+static void prepare(run_t *r)
+{
+    static const uint8_t *const graphs[2] = {jsk_graph_qwerty, jsk_graph_keypad};
+    static const int dirs[2] = {6, 8};
+    window_t *w = r->w;
+    const uint8_t *s = r->s;
+    size_t k, g;
+
+    w->shifted[0] = 0;
+    for (k = 0; k < r->n; k++) {
+        w->shifted[k + 1] = (uint16_t)(w->shifted[k] + qwerty_shifted(s[k]));
+        w->digits[k] = (uint16_t)(is_digit(s[k]) ? (k > 0 ? w->digits[k - 1] : 0) + 1 : 0);
+        if (k >= 2 && seq_step(s, k) != 0 && seq_step(s, k) == seq_step(s, k - 1)) {
+            w->seq[k] = w->seq[k - 1];
+        } else {
+            w->seq[k] = (uint16_t)(k >= 1 && seq_step(s, k) != 0 ? k - 1 : k);
+        }
+        for (g = 0; g < 2; g++) {
+            int sh = 0;
+            int d = k > 0 ? key_dir(graphs[g], dirs[g], s[k - 1], s[k], &sh) : -1;
+            w->dir[g][k] = (int8_t)d;
+            w->walk[g][k] = (uint16_t)(d < 0 ? k : (k >= 1 && w->dir[g][k - 1] >= 0 ? w->walk[g][k - 1] : k - 1));
+            w->changes[g][k] = (uint16_t)((k > 0 ? w->changes[g][k - 1] : 0) +
+                                          (k >= 2 && d >= 0 && w->dir[g][k - 1] >= 0 && d != w->dir[g][k - 1]));
+        }
+    }
+}
+
+/* The cheapest explanation of s[0..n) (n <= WIN) in bits; flags get the kinds on its path. */
+static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path)
+{
+    window_t w;
+    run_t r;
+    uint16_t runs[MAX_PERIOD + 1];
+    size_t end, p;
+
+    r.cx = cx;
+    r.s = s;
+    r.n = n;
+    r.w = &w;
+    prepare(&r);
+    memset(runs, 0, sizeof runs);
+    w.best[0] = 0.0f;
+    for (end = 1; end <= n; end++) {
+        size_t j = end - 1;
+        w.best[end] = (float)((double)w.best[j] + cx->bf);
+        w.from[end] = (uint16_t)j;
+        w.kind[end] = K_BRUTE;
+        w.list[end] = 0;
+        if (is_separator(s[j])) {
+            relax(&r, end, j, match_bits(LOG2_10, 1), K_SEP, 0);
+        }
+        for (p = 1; p <= MAX_PERIOD; p++) {
+            runs[p] = (uint16_t)(j >= p && s[j] == s[j - p] ? runs[p] + 1U : 0U);
+        }
+        match_dictionary(&r, end);
+        match_sequence(&r, end);
+        match_repeat(&r, end, runs);
+        match_spatial(&r, end);
+        match_dates(&r, end);
+    }
+    /* Walk the cheapest path back to name what explains the string. */
+    for (end = n; end > 0; end = w.from[end]) {
+        size_t start = w.from[end], len = end - start;
+#ifdef JSK_DEBUG_PATH
+        fprintf(stderr, "  [%zu,%zu) kind %d list %d bits %.1f '%.*s'\n", start, end, w.kind[end], w.list[end],
+                (double)(w.best[end] - w.best[start]), (int)len, (const char *)s + start);
+#endif
+        switch (w.kind[end]) {
+        case K_DICT:
+            if (w.list[end] == JSK_LIST_JWT) {
+                path->jwt_chars += len;
+            } else if (w.list[end] == JSK_LIST_CONSTANTS) {
+                path->constant_chars += len;
+            } else if (w.list[end] == JSK_LIST_PATTERNS) {
+                path->flags |= JSK_PATH_SEQUENCE;
+            } else {
+                path->flags |= JSK_PATH_DICTIONARY;
+            }
+            break;
+        case K_SEQ:
+            path->flags |= JSK_PATH_SEQUENCE;
+            break;
+        case K_REPEAT:
+            path->flags |= JSK_PATH_REPEAT;
+            break;
+        case K_SPATIAL:
+            path->flags |= JSK_PATH_KEYBOARD;
+            break;
+        case K_DATE:
+            path->flags |= JSK_PATH_DATE;
+            break;
+        default:
+            path->brute_chars += len;
+            break;
+        }
+    }
+    return (double)w.best[n];
+}
+
+double jsk_strength_estimate(const jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped)
+{
+    size_t starts[WINDOW_HISTORY];
+    size_t seen = 0, pos, windows = 0, repeats = 0, last_distance = 0;
+    double bits = 0.0;
+
+    memset(path, 0, sizeof *path);
+    *capped = 0;
+    for (pos = 0; pos < n; pos += WIN) {
+        size_t len = n - pos < WIN ? n - pos : WIN, h, distance = 0;
+        /* A window equal to a recent one costs only which one it repeats; a run of repeats at the
+         * same distance (a periodic string) costs nothing more than how long the run is. */
+        for (h = 1; h <= seen && h <= WINDOW_HISTORY && len == WIN; h++) { /* the most recent first */
+            size_t start = starts[(seen - h) % WINDOW_HISTORY];
+            if (memcmp(s + start, s + pos, WIN) == 0) {
+                distance = (pos - start) / WIN;
+                break;
+            }
+        }
+        if (distance != 0) {
+            if (distance != last_distance) {
+                bits += log2((double)(windows + 1)) + 1.0;
+            }
+            repeats++;
+            path->flags |= JSK_PATH_REPEAT;
+        } else {
+            bits += analyse_window(cx, s + pos, len, path);
+        }
+        last_distance = distance;
+        if (len == WIN) {
+            starts[seen % WINDOW_HISTORY] = pos;
+            seen++;
+        }
+        windows++;
+        if (bits >= JSK_CHECK_CAP_BITS) {
+            *capped = pos + len < n;
+            break;
+        }
+    }
+    return repeats > 0 ? bits + log2((double)repeats) : bits;
+}

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// gen-strength-data.mjs OUT.c — the strength analyzer's data, generated at build time as C.
+//
+// Sources (declared, licensed):
+//   core/data/jwt-weak-secrets.txt          this project's curated list of documented JWT defaults
+//   @zxcvbn-ts/language-common 4 (MIT)      common passwords, the EFF diceware list, keyboard graphs
+//   @zxcvbn-ts/language-en 4 (MIT)          English common words, last names
+//   node:crypto                             well-known constants (hashes of "", "secret", ...)
+// Output: words grouped by (list, rank bucket), front-coded (shared-prefix length + suffix), which
+// the core decodes once into a caller-provided workspace (jsk_dict_init); the qwerty and keypad
+// adjacency graphs as tables.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = process.argv[2];
+if (!out) throw new Error('usage: gen-strength-data.mjs OUT.c');
+const require = createRequire(join(root, 'package.json'));
+const common = require('@zxcvbn-ts/language-common');
+const en = require('@zxcvbn-ts/language-en');
+
+// List ids: the core maps them to findings (keep in sync with core/src/strength_data.h).
+const LIST = { jwt: 0, passwords: 1, english: 2, diceware: 3, names: 4, patterns: 5, constants: 6 };
+// How many of each source list (rank order) the data keeps: the page's size budget decides.
+const TAKE = { passwords: 7000, english: 4000, names: 1000 };
+const MIN_LEN = 3;
+const MAX_LEN = 112;
+
+const entries = new Map(); // word -> { list, rank }: the cheapest explanation wins
+function add(word, list, rank) {
+  const w = word.toLowerCase();
+  if (w.length < MIN_LEN || w.length > MAX_LEN || !/^[\x20-\x7e]+$/.test(w)) return;
+  const old = entries.get(w);
+  if (!old || rank < old.rank || (rank === old.rank && list < old.list)) entries.set(w, { list, rank });
+}
+
+// 1. Our curated JWT defaults with their mechanical variants: separators and 256/384/512 sizes.
+const curated = readFileSync(join(root, 'core/data/jwt-weak-secrets.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.length > 0 && !l.startsWith('#'));
+curated.forEach((secret, i) => {
+  const rank = i + 1;
+  const forms = new Set([secret]);
+  for (const size of ['256', '384', '512']) {
+    if (/256|384|512/.test(secret)) forms.add(secret.replace(/256|384|512/g, size));
+  }
+  for (const form of [...forms]) {
+    if (/[-_. ]/.test(form)) {
+      for (const sep of ['-', '_', '.', ' ', '']) forms.add(form.replace(/[-_. ]/g, sep));
+    }
+  }
+  for (const form of forms) add(form, LIST.jwt, form === secret ? rank : rank + 1);
+});
+
+// 2. The zxcvbn-ts lists, in their own rank order.
+common.dictionary['passwords-common'].slice(0, TAKE.passwords).forEach((w, i) => add(w, LIST.passwords, i + 1));
+en.dictionary['commonWords-en'].slice(0, TAKE.english).forEach((w, i) => add(w, LIST.english, i + 1));
+en.dictionary['lastnames-en'].slice(0, TAKE.names).forEach((w, i) => add(w, LIST.names, i + 1));
+// Diceware words are chosen uniformly: each one is worth log2(7776) bits, whatever its position.
+const diceware = common.dictionary['diceware-common'];
+diceware.forEach((w) => add(w, LIST.diceware, diceware.length));
+
+// 3. Character sequences the sequence and keyboard matchers cannot see as one run.
+[
+  '0123456789abcdef', '0123456789abcdefghijklmnopqrstuvwxyz', 'abcdefghijklmnopqrstuvwxyz0123456789',
+  'abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiopasdfghjklzxcvbnm', 'azertyuiopqsdfghjklmwxcvbn',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', '1q2w3e4r5t6y7u8i9o0p', 'q1w2e3r4t5y6u7i8o9p0', 'zaq12wsx',
+  'qazwsxedcrfvtgbyhnujmikolp', '!@#$%^&*()', '!@#$%^&*', 'abcd1234', 'qwer1234', 'asdf1234', 'zxcv1234',
+].forEach((w, i) => add(w, LIST.patterns, i + 1));
+
+// 4. Well-known constants: digests of the empty string and of placeholder words, hex and base64.
+let c = 1;
+for (const text of ['', 'secret', 'password', 'jwt', 'test', 'changeme', 'admin']) {
+  for (const alg of ['sha256', 'sha1', 'md5', 'sha512', 'sha384']) {
+    const digest = createHash(alg).update(text).digest();
+    add(digest.toString('hex'), LIST.constants, c);
+    add(digest.toString('base64'), LIST.constants, c);
+    add(digest.toString('base64url'), LIST.constants, c++);
+  }
+}
+for (const n of [16, 24, 32, 48, 64]) add('0'.repeat(2 * n), LIST.constants, 1);
+
+// Words grouped by (list, floor(log2 rank)), sorted, front-coded:
+//   section: 0xFF list bucket count_lo count_hi; word: shared-prefix length, then the suffix with
+//   the high bit set on its last byte (words are ASCII, and never shorter than MIN_LEN).
+const groups = new Map();
+for (const [word, { list, rank }] of entries) {
+  const key = list * 64 + Math.floor(Math.log2(rank));
+  if (!groups.has(key)) groups.set(key, []);
+  groups.get(key).push(word);
+}
+const bytes = [];
+let totalChars = 0;
+let maxLen = 0;
+for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+  const words = groups.get(key).sort();
+  for (let start = 0; start < words.length; start += 0xffff) {
+    const chunk = words.slice(start, start + 0xffff);
+    bytes.push(0xff, Math.floor(key / 64), key % 64, chunk.length & 0xff, chunk.length >> 8);
+    let prev = '';
+    for (const w of chunk) {
+      let p = 0;
+      while (p < prev.length && p < w.length && p < 200 && prev[p] === w[p]) p++;
+      if (p === w.length) p--; // a word never repeats, but keep one suffix byte to carry the end mark
+      const suffix = [...Buffer.from(w.slice(p), 'latin1')];
+      suffix[suffix.length - 1] |= 0x80;
+      bytes.push(p, ...suffix);
+      prev = w;
+      totalChars += w.length;
+      maxLen = Math.max(maxLen, w.length);
+    }
+  }
+}
+
+// Keyboard adjacency: for each ASCII key, its neighbours per direction (unshifted, shifted).
+function graphTable(name, dirs) {
+  const g = common.adjacencyGraphs[name];
+  const table = new Array(128 * dirs * 2).fill(0);
+  let keys = 0;
+  let degree = 0;
+  for (const [key, neighbours] of Object.entries(g)) {
+    if (key.length !== 1 || key.charCodeAt(0) > 127) continue;
+    keys++;
+    neighbours.forEach((n, d) => {
+      if (!n) return;
+      degree++;
+      for (let s = 0; s < n.length && s < 2; s++) table[(key.charCodeAt(0) * dirs + d) * 2 + s] = n.charCodeAt(s);
+    });
+  }
+  return { table, keys, degree: degree / keys };
+}
+const qwerty = graphTable('qwerty', 6);
+const keypad = graphTable('keypad', 8);
+
+const hex = (arr) => {
+  const lines = [];
+  for (let i = 0; i < arr.length; i += 24) lines.push(`    ${arr.slice(i, i + 24).join(',')},`);
+  return lines.join('\n');
+};
+const c99 = `/* Generated by scripts/gen-strength-data.mjs at build time: do not edit, do not commit.
+ * ${entries.size} words from core/data/jwt-weak-secrets.txt (this project), @zxcvbn-ts/language-common and
+ * @zxcvbn-ts/language-en (MIT), and digests computed with node:crypto. */
+#include "strength_data.h"
+
+const uint8_t jsk_dict_blob[] = {
+${hex(bytes)}
+};
+const size_t jsk_dict_blob_size = ${bytes.length}U;
+const uint32_t jsk_dict_word_count = ${entries.size}U;
+const uint32_t jsk_dict_char_count = ${totalChars}U;
+const uint32_t jsk_dict_max_len = ${maxLen}U;
+
+const uint8_t jsk_graph_qwerty[128 * 6 * 2] = {
+${hex(qwerty.table)}
+};
+const double jsk_graph_qwerty_keys = ${qwerty.keys};
+const double jsk_graph_qwerty_degree = ${qwerty.degree};
+const uint8_t jsk_graph_keypad[128 * 8 * 2] = {
+${hex(keypad.table)}
+};
+const double jsk_graph_keypad_keys = ${keypad.keys};
+const double jsk_graph_keypad_degree = ${keypad.degree};
+`;
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, c99);

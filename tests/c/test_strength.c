@@ -1,0 +1,146 @@
+/* test_strength.c — the analyzer natively: dictionary decoding, verdicts and findings for each
+ * category, encodings, the JSON report, and bounded time on 1 MiB of hostile input. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "jsk.h"
+
+static jsk_dict dict;
+
+static int has_finding(const jsk_report *r, int code)
+{
+    size_t i;
+    for (i = 0; i < r->n_findings; i++) {
+        if (r->findings[i].code == code) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int verdict(const char *s, int alg, int encoding)
+{
+    jsk_report r;
+    int rc = jsk_check(&r, &dict, (const uint8_t *)s, strlen(s), alg, encoding);
+    return rc == JSK_OK ? r.verdict : rc;
+}
+
+static jsk_report report(const char *s)
+{
+    jsk_report r;
+    CHECK_RC(jsk_check(&r, &dict, (const uint8_t *)s, strlen(s), JSK_ALG_HS256, JSK_ENCODING_RAW), 0);
+    return r;
+}
+
+static void test_verdicts(void)
+{
+    static const char *weak[] = {"your-256-bit-secret", "Your_512_Bit_Secret", "secret", "keyboard cat", "password123",
+                                 "P@ssw0rd!", "qwertyuiop", "1qaz2wsx3edc", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                                 "super-secret-jwt-token-with-at-least-32-characters-long", "<your-secret>", "${JWT_SECRET}",
+                                 "changeme", "xxxxxxxxxxxxxxxx", "19900101", "0123456789abcdef0123456789abcdef",
+                                 "correcthorsebatterystaple", "myapp-jwt-secret", "drowssap", "abcabcabcabcabcabcabc",
+                                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", NULL};
+    size_t i;
+    for (i = 0; weak[i] != NULL; i++) {
+        int v = verdict(weak[i], JSK_ALG_HS256, JSK_ENCODING_RAW);
+        if (v != JSK_VERDICT_WEAK) {
+            fprintf(stderr, "expected weak: %s (got %d)\n", weak[i], v);
+        }
+        CHECK(v == JSK_VERDICT_WEAK);
+    }
+    /* Real random output: strong for HS256 whatever its characters. */
+    CHECK(verdict("Yb3rT9sQ1kLmN0pXz7vW2cD8fG4hJ6aE5uI-_oRqKtY", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("8f14e45fceea167a5a36dedd4bea2543cb4d9f0c1f0a8d2b6e7c3a9b5d1e0f27", JSK_ALG_HS256, JSK_ENCODING_RAW) ==
+          JSK_VERDICT_STRONG);
+    CHECK(verdict("8f14e45fceea167a5a36dedd4bea2543cb4d9f0c1f0a8d2b6e7c3a9b5d1e0f27", JSK_ALG_HS512, JSK_ENCODING_RAW) ==
+          JSK_VERDICT_FAIR);
+    CHECK(verdict("8f14e45fceea167a5a36dedd4bea2543cb4d9f0c1f0a8d2b6e7c3a9b5d1e0f27", JSK_ALG_HS256, JSK_ENCODING_HEX) ==
+          JSK_VERDICT_STRONG);
+    CHECK(verdict("8f14e45fceea167a5a36dedd4bea2543cb4d9f0c1f0a8d2b6e7c3a9b5d1e0f27", JSK_ALG_HS384, JSK_ENCODING_HEX) ==
+          JSK_VERDICT_FAIR);
+    CHECK(verdict("3f2504e0-4f89-41d3-9a0c-0305e82c3301", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_FAIR);
+    CHECK(verdict("Yb3rT9sQ1kLmN0pXz7vW2cD8fG4hJ6aE5uI-_oRqKtY", JSK_ALG_HS384, JSK_ENCODING_RAW) == JSK_VERDICT_FAIR);
+    CHECK(verdict("", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_WEAK);
+    CHECK(verdict("zz", JSK_ALG_HS256, JSK_ENCODING_HEX) == JSK_ERR_BAD_CHARACTER);
+    CHECK(verdict("abc", JSK_ALG_HS256, JSK_ENCODING_HEX) == JSK_ERR_BAD_LENGTH);
+    CHECK(verdict("a+b/", JSK_ALG_HS256, JSK_ENCODING_BASE64URL) == JSK_ERR_BAD_CHARACTER);
+    CHECK(verdict("x", 9, JSK_ENCODING_RAW) == JSK_ERR_UNKNOWN_ALG);
+    CHECK(verdict("x", JSK_ALG_HS256, 9) == JSK_ERR_UNKNOWN_FORMAT);
+}
+
+static void test_findings(void)
+{
+    jsk_report r = report("your-256-bit-secret");
+    CHECK(has_finding(&r, JSK_FINDING_KNOWN_SECRET) && has_finding(&r, JSK_FINDING_SHORT_KEY));
+    CHECK(r.key_bytes == 19 && r.entropy_bits < 20);
+    r = report("${JWT_SECRET}");
+    CHECK(has_finding(&r, JSK_FINDING_PLACEHOLDER));
+    r = report("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
+    CHECK(has_finding(&r, JSK_FINDING_LOOKS_LIKE_JWT) && r.verdict == JSK_VERDICT_WEAK);
+    r = report("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+    CHECK(has_finding(&r, JSK_FINDING_UUID) && r.entropy_bits <= 122.0);
+    r = report("qwerty123456");
+    CHECK(r.verdict == JSK_VERDICT_WEAK);
+    r = report("  Yb3rT9sQ1kLmN0pXz7vW2cD8fG4hJ6aE5uI-_oRqKtY ");
+    CHECK(has_finding(&r, JSK_FINDING_WHITESPACE) && r.verdict == JSK_VERDICT_STRONG);
+}
+
+static void test_json(void)
+{
+    char json[JSK_REPORT_JSON_MAX];
+    size_t n;
+    jsk_report r = report("trustno1");
+    CHECK_RC(jsk_report_json(json, sizeof json, &n, &r), 0);
+    CHECK(n == strlen(json));
+    CHECK(strncmp(json, "{\"verdict\":\"weak\",\"alg\":\"HS256\",\"encoding\":\"raw\",\"key_bytes\":8,", 63) == 0);
+    CHECK(strstr(json, "\"fix\":\"jwt-secret generate --alg HS256\"") != NULL);
+    CHECK(strstr(json, "trustno1") == NULL); /* the report never quotes the secret */
+    CHECK_RC(jsk_report_json(json, 40, &n, &r), JSK_ERR_BUFFER_TOO_SMALL);
+}
+
+static void test_bounded(void)
+{
+    size_t n = JSK_CHECK_MAX_BYTES, i;
+    uint8_t *big = malloc(n + 1);
+    jsk_report r;
+    clock_t t0;
+    double secs;
+    const char *unit = "password";
+
+    for (i = 0; i < n; i++) {
+        big[i] = (uint8_t)unit[i % 8];
+    }
+    t0 = clock();
+    CHECK_RC(jsk_check(&r, &dict, big, n, JSK_ALG_HS256, JSK_ENCODING_RAW), 0);
+    CHECK(r.verdict == JSK_VERDICT_WEAK);
+    for (i = 0; i < n; i++) {
+        big[i] = (uint8_t)("abcdefghijklmnopqrstuvwxyz .,"[(i * 7 + i / 29) % 29]);
+    }
+    CHECK_RC(jsk_check(&r, &dict, big, n, JSK_ALG_HS256, JSK_ENCODING_RAW), 0);
+    memset(big, 'A', n);
+    CHECK_RC(jsk_check(&r, &dict, big, n, JSK_ALG_HS256, JSK_ENCODING_BASE64URL), 0);
+    CHECK(r.verdict == JSK_VERDICT_WEAK && r.key_bytes == n / 4 * 3);
+    secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    printf("three 1 MiB checks: %.2f s\n", secs);
+    CHECK(secs < 10.0);
+    CHECK_RC(jsk_check(&r, &dict, big, n + 1, JSK_ALG_HS256, JSK_ENCODING_RAW), JSK_ERR_OUT_OF_RANGE);
+    free(big);
+}
+
+int main(void)
+{
+    size_t size = jsk_dict_workspace_size();
+    void *ws = malloc(size);
+    CHECK_RC(jsk_dict_init(&dict, ws, size), 0);
+    CHECK_RC(jsk_dict_init(&dict, ws, size - 1), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_dict_init(&dict, ws, size), 0);
+    CHECK(dict.count > 10000);
+    test_verdicts();
+    test_findings();
+    test_json();
+    test_bounded();
+    free(ws);
+    return check_report("strength");
+}
