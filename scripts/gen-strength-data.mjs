@@ -23,16 +23,16 @@ const common = require('@zxcvbn-ts/language-common');
 const en = require('@zxcvbn-ts/language-en');
 
 // List ids: the core maps them to findings (keep in sync with core/src/strength_data.h).
-const LIST = { jwt: 0, passwords: 1, english: 2, diceware: 3, names: 4, patterns: 5, constants: 6 };
+const LIST = { jwt: 0, passwords: 1, english: 2, diceware: 3, names: 4, patterns: 5, constants: 6, keyboard: 7 };
 // How many of each source list (rank order) the data keeps: the page's size budget decides.
-const TAKE = { passwords: 7000, english: 4000, names: 1000 };
-const MIN_LEN = 3;
+const TAKE = { passwords: 6500, english: 3600, names: 600 };
+const MIN_LEN = 2; // two-letter words only from the English list (see add())
 const MAX_LEN = 112;
 
 const entries = new Map(); // word -> { list, rank }: the cheapest explanation wins
 function add(word, list, rank) {
   const w = word.toLowerCase();
-  if (w.length < MIN_LEN || w.length > MAX_LEN || !/^[\x20-\x7e]+$/.test(w)) return;
+  if (w.length < (list === LIST.english ? MIN_LEN : 3) || w.length > MAX_LEN || !/^[\x20-\x7e]+$/.test(w)) return;
   const old = entries.get(w);
   if (!old || rank < old.rank || (rank === old.rank && list < old.list)) entries.set(w, { list, rank });
 }
@@ -56,32 +56,31 @@ curated.forEach((secret, i) => {
 });
 
 // 2. The zxcvbn-ts lists, in their own rank order.
-common.dictionary['passwords-common'].slice(0, TAKE.passwords).forEach((w, i) => add(w, LIST.passwords, i + 1));
+// All-digit passwords are left to the sequence, repeat, date and keypad matchers (they cost little there).
+common.dictionary['passwords-common'].slice(0, TAKE.passwords).forEach((w, i) => /^[0-9]+$/.test(w) || add(w, LIST.passwords, i + 1));
 en.dictionary['commonWords-en'].slice(0, TAKE.english).forEach((w, i) => add(w, LIST.english, i + 1));
 en.dictionary['lastnames-en'].slice(0, TAKE.names).forEach((w, i) => add(w, LIST.names, i + 1));
 // Diceware words are chosen uniformly: each one is worth log2(7776) bits, whatever its position.
 const diceware = common.dictionary['diceware-common'];
 diceware.forEach((w) => add(w, LIST.diceware, diceware.length));
 
-// 3. Character sequences the sequence and keyboard matchers cannot see as one run.
-[
-  '0123456789abcdef', '0123456789abcdefghijklmnopqrstuvwxyz', 'abcdefghijklmnopqrstuvwxyz0123456789',
-  'abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiopasdfghjklzxcvbnm', 'azertyuiopqsdfghjklmwxcvbn',
-  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', '1q2w3e4r5t6y7u8i9o0p', 'q1w2e3r4t5y6u7i8o9p0', 'zaq12wsx',
-  'qazwsxedcrfvtgbyhnujmikolp', '!@#$%^&*()', '!@#$%^&*', 'abcd1234', 'qwer1234', 'asdf1234', 'zxcv1234',
-].forEach((w, i) => add(w, LIST.patterns, i + 1));
+// 3. Character sequences and keyboard patterns the sequence and walk matchers cannot see as one run.
+['0123456789abcdef', '0123456789abcdefghijklmnopqrstuvwxyz', 'abcdefghijklmnopqrstuvwxyz0123456789',
+  'abcdefghijklmnopqrstuvwxyz', '0123456789', 'abcd1234'].forEach((w, i) => add(w, LIST.patterns, i + 1));
+['qwertyuiopasdfghjklzxcvbnm', 'azertyuiopqsdfghjklmwxcvbn', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+  '1q2w3e4r5t6y7u8i9o0p', 'q1w2e3r4t5y6u7i8o9p0', 'zaq12wsx', '1qaz2wsx', '1q2w3e4r', 'qweasdzxc', 'qazwsxedcrfvtgbyhnujmikolp', '!@#$%^&*()',
+  '!@#$%^&*', 'qwer1234', 'asdf1234', 'zxcv1234'].forEach((w, i) => add(w, LIST.keyboard, i + 1));
 
 // 4. Well-known constants: digests of the empty string and of placeholder words, hex and base64.
+//    (Keys whose bytes are all equal, such as zeros, are recognised by the analyzer itself.)
 let c = 1;
-for (const text of ['', 'secret', 'password', 'jwt', 'test', 'changeme', 'admin']) {
-  for (const alg of ['sha256', 'sha1', 'md5', 'sha512', 'sha384']) {
+for (const text of ['', 'secret', 'password']) {
+  for (const alg of ['sha256', 'sha1', 'md5', 'sha512']) {
     const digest = createHash(alg).update(text).digest();
     add(digest.toString('hex'), LIST.constants, c);
-    add(digest.toString('base64'), LIST.constants, c);
-    add(digest.toString('base64url'), LIST.constants, c++);
+    add(digest.toString('base64'), LIST.constants, c++);
   }
 }
-for (const n of [16, 24, 32, 48, 64]) add('0'.repeat(2 * n), LIST.constants, 1);
 
 // Words grouped by (list, floor(log2 rank)), sorted, front-coded:
 //   section: 0xFF list bucket count_lo count_hi; word: shared-prefix length, then the suffix with

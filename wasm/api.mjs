@@ -18,7 +18,11 @@ const NO_CRYPTO =
   'no cryptographically secure random source: globalThis.crypto.getRandomValues is not available ' +
   '(jwt-secret-kit needs a browser, a worker or Node.js >= 20, and never falls back to Math.random)';
 
+const CHECK_ENCODINGS = Object.freeze(['raw', 'hex', 'base64', 'base64url', 'auto']);
+const CHECK_OPTIONS = ['alg', 'encoding'];
+
 let core = null; // the instantiated module once init() has succeeded
+let dictionary = 0; // the analyzer's jsk_dict in the WASM heap, decoded on first use and kept
 let pending = null; // the promise of the init() under way
 let utf8Encoder = null;
 let utf8Decoder = null;
@@ -92,6 +96,8 @@ function selfTest() {
   const b = generateSecret();
   expect(a.length, 43, 'HS256 secret length');
   expect(a !== b, true, 'two fresh secrets differ');
+  expect(checkSecret('your-256-bit-secret').verdict, 'weak', "check('your-256-bit-secret')");
+  expect(checkSecret(a).verdict, 'strong', 'check(a fresh HS256 secret)');
 }
 
 /**
@@ -361,6 +367,56 @@ function decode(text, format = 'base64url') {
   });
 }
 
+// The dictionary is decoded once into memory the module keeps for its lifetime (it holds no secret).
+function loadedDictionary(m) {
+  if (dictionary === 0) {
+    const size = m._jsk_dict_workspace_size();
+    const dict = m._malloc(m._jsk_dict_sizeof());
+    const workspace = m._malloc(size);
+    if (!dict || !workspace) fail('ERR_OUT_OF_MEMORY', 'cannot allocate the analyzer dictionary');
+    check(m._jsk_dict_init(dict, workspace, size), 'checkSecret');
+    dictionary = dict;
+  }
+  return dictionary;
+}
+
+/**
+ * How safe `secret` (a string, used as its UTF-8 bytes, or a Uint8Array) is as an HMAC key for
+ * `alg` (default HS256) used with `encoding` ('raw' default, 'hex', 'base64', 'base64url', or
+ * 'auto' for raw plus what decoding libraries get). Returns the report of the C core: verdict
+ * ('weak' | 'fair' | 'strong'), key_bytes, entropy_bits, findings [{ code, message }], verdicts per
+ * algorithm, time_to_guess, fix, ... The report never contains the secret.
+ */
+function checkSecret(secret, options) {
+  const context = 'checkSecret';
+  const o = optionsOf(options, CHECK_OPTIONS, context);
+  if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
+    fail('ERR_INVALID_ARGUMENT', `${context}: secret must be a string or a Uint8Array`);
+  }
+  return withHeap((alloc, m) => {
+    const alg = algArg(alloc, o.alg, context);
+    const encodingName = stringArg(o.encoding ?? 'raw', 'encoding', context);
+    const encoding = nameCode(alloc, 'encoding', encodingName, m._jsk_encoding_from_name);
+    if (encoding < 0) {
+      fail('ERR_UNKNOWN_FORMAT', `${context}: unknown encoding '${encodingName}' (expected ${CHECK_ENCODINGS.join(', ')})`);
+    }
+    const dict = loadedDictionary(m);
+    let p;
+    let n;
+    if (typeof secret === 'string') {
+      [p, n] = putString(alloc, secret);
+    } else {
+      [p, n] = [putBytes(alloc, secret), secret.length];
+    }
+    const report = alloc(m._jsk_report_sizeof());
+    check(m._jsk_check(report, dict, p, n, alg, encoding), context);
+    const json = alloc(8192);
+    const lenP = alloc(4);
+    check(m._jsk_report_json(json, 8192, lenP, report), context);
+    return JSON.parse(readString(json, readU32(lenP)));
+  });
+}
+
 export {
   VERSION,
   ALGORITHMS,
@@ -373,4 +429,6 @@ export {
   describeSecret,
   encode,
   decode,
+  CHECK_ENCODINGS,
+  checkSecret,
 };

@@ -96,10 +96,11 @@ static void finding(jsk_report *r, int code, const char *message)
 
 /* Bytes the secret decodes to in encoding (base64 padding optional), without keeping them:
  * chunks go through a stack buffer that is wiped. */
-static int decoded_length(const uint8_t *s, size_t len, int encoding, size_t *key_bytes)
+static int decoded_length(const uint8_t *s, size_t len, int encoding, size_t *key_bytes, int *uniform)
 {
-    uint8_t buf[768];
-    size_t done = 0, total = 0, n;
+    uint8_t buf[768], first = 0;
+    size_t done = 0, total = 0, n, k;
+    unsigned diff = 0;
     int rc = JSK_OK;
 
     *key_bytes = 0;
@@ -110,6 +111,10 @@ static int decoded_length(const uint8_t *s, size_t len, int encoding, size_t *ke
         while (done < len && rc == JSK_OK) {
             size_t chunk = len - done < 1024 ? len - done : 1024;
             rc = jsk_hex_decode(buf, sizeof buf, &n, (const char *)s + done, chunk);
+            first = total == 0 && n > 0 ? buf[0] : first;
+            for (k = 0; k < n && rc == JSK_OK; k++) {
+                diff |= buf[k] ^ first;
+            }
             total += n;
             done += chunk;
         }
@@ -123,13 +128,21 @@ static int decoded_length(const uint8_t *s, size_t len, int encoding, size_t *ke
             int variant = url ? (last && padded ? JSK_BASE64_VARIANT_URLSAFE : JSK_BASE64_VARIANT_URLSAFE_NO_PADDING)
                               : (last && padded ? JSK_BASE64_VARIANT_ORIGINAL : JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING);
             rc = jsk_base64_decode(buf, sizeof buf, &n, (const char *)s + done, chunk, variant);
+            first = total == 0 && n > 0 ? buf[0] : first;
+            for (k = 0; k < n && rc == JSK_OK; k++) {
+                diff |= buf[k] ^ first;
+            }
             total += n;
             done += chunk;
         }
     }
     jsk_wipe(buf, sizeof buf);
+    first = 0;
     if (rc == JSK_OK) {
         *key_bytes = total;
+        if (uniform != NULL) {
+            *uniform = total > 1 && diff == 0; /* every byte the same: zeros, 0xFF... */
+        }
     }
     return rc;
 }
@@ -239,7 +252,7 @@ static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double 
         return bf * (double)n;
     }
     if ((shapes & (JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) &&
-        decoded_length(s, n, (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL, &bytes) == JSK_OK) {
+        decoded_length(s, n, (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL, &bytes, NULL) == JSK_OK) {
         return 8.0 * (double)bytes;
     }
     return bf * (double)n;
@@ -334,6 +347,9 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits)
     static const char *const parts[] = {"changeme", "changethis", "replacewith", "replaceme", "replacethis",
                                         "yoursecret", "yourkey", "yourjwt", "yourtoken", "insert", "placeholder",
                                         "generatedsecret", "somesecret", "putyour", "enteryour", NULL};
+    static const char *const starts[] = {"replacewith", "replaceme", "replacethis", "changeme", "changethis",
+                                         "insertyour", "insert", "putyour", "enteryour", "addyour", "setyour",
+                                         "generateyour", "generatea", NULL};
     char letters[128];
     size_t i, run = 1, k;
 
@@ -359,6 +375,12 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits)
     if (n < sizeof letters && (k = letters_only(s, n, letters, sizeof letters)) > 0) {
         for (i = 0; whole[i] != NULL; i++) {
             if (strcmp(letters, whole[i]) == 0) {
+                return 1;
+            }
+        }
+        /* Instructions rather than secrets: "replace_with_a_secure_random_string", "change-me-...". */
+        for (i = 0; starts[i] != NULL; i++) {
+            if (strncmp(letters, starts[i], strlen(starts[i])) == 0) {
                 return 1;
             }
         }
@@ -420,7 +442,7 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
     unsigned shapes = 0;
     size_t lo = 0, hi = len, key_bytes = len;
     double bits = 0.0, capacity;
-    int capped = 0, forced_weak = 0, rc, uuid, a;
+    int capped = 0, forced_weak = 0, uniform = 0, rc, uuid, a;
 
     if (r == NULL || dict == NULL || (secret == NULL && len > 0)) {
         return JSK_ERR_INVALID_ARGUMENT;
@@ -439,7 +461,7 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
         return JSK_ERR_OUT_OF_RANGE;
     }
     if (encoding != JSK_ENCODING_RAW && encoding != JSK_ENCODING_AUTO &&
-        (rc = decoded_length(secret, len, encoding, &key_bytes)) != JSK_OK) {
+        (rc = decoded_length(secret, len, encoding, &key_bytes, &uniform)) != JSK_OK) {
         return rc;
     }
     r->alg = alg;
@@ -510,10 +532,10 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
             forced_weak = 1;
             finding(r, JSK_FINDING_PLACEHOLDER, "a placeholder or template left in place of a real secret");
         }
-        if (!capped && path.constant_chars * 10U >= (hi - lo) * 9U) {
+        if (uniform || (!capped && path.constant_chars * 10U >= (hi - lo) * 9U)) {
             forced_weak = 1;
             finding(r, JSK_FINDING_KNOWN_CONSTANT,
-                    "a well-known constant (a published digest such as SHA-256 of the empty string, or zeros)");
+                    "a well-known constant: a published digest (such as SHA-256 of the empty string), or a key whose bytes are all the same");
         }
         if (!capped && path.jwt_chars * 10U >= (hi - lo) * 4U) {
             forced_weak = 1;
@@ -591,7 +613,7 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
                 (tries[t] == JSK_ENCODING_BASE64URL && !(shapes & JSK_SHAPE_BASE64URL))) {
                 continue;
             }
-            if (decoded_length(secret, len, tries[t], &kb) == JSK_OK && kb > 0) {
+            if (decoded_length(secret, len, tries[t], &kb, NULL) == JSK_OK && kb > 0) {
                 jsk_interpretation *alt = &r->alternatives[r->n_alternatives++];
                 double abits = bits < 8.0 * (double)kb ? bits : 8.0 * (double)kb;
                 alt->encoding = tries[t];

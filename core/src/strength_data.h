@@ -13,9 +13,10 @@ enum {
     JSK_LIST_ENGLISH = 2,   /* English words */
     JSK_LIST_DICEWARE = 3,  /* EFF diceware words */
     JSK_LIST_NAMES = 4,     /* last names */
-    JSK_LIST_PATTERNS = 5,  /* character sequences and keyboard rows */
-    JSK_LIST_CONSTANTS = 6, /* digests of "" and placeholder words, all-zero keys */
-    JSK_LIST_COUNT = 7
+    JSK_LIST_PATTERNS = 5,  /* character sequences */
+    JSK_LIST_CONSTANTS = 6, /* digests of "" and placeholder words */
+    JSK_LIST_KEYBOARD = 7,  /* keyboard rows and zig-zags */
+    JSK_LIST_COUNT = 8
 };
 
 extern const uint8_t jsk_dict_blob[];

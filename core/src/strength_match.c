@@ -96,12 +96,20 @@ static double case_bits(const uint8_t *s, size_t len)
     return log2_binomial_sum(up + low, up < low ? up : low);
 }
 
-static double word_bits(const jsk_dict *d, int idx)
-{
-    return (double)(d->info[idx] & 31U) + 0.5; /* the middle of its rank bucket [2^b, 2^(b+1)) */
-}
-
 static unsigned word_list(const jsk_dict *d, int idx) { return d->info[idx] >> 5; }
+
+/* Bits for a dictionary word written as s: its rank (the middle of its bucket [2^b, 2^(b+1))) and
+ * its capitalisation. Published secrets and constants are tried as printed, lowercase and uppercase:
+ * at most 2 bits of case for those. */
+static double word_bits(const jsk_dict *d, int idx, const uint8_t *s, size_t len)
+{
+    double rank = (double)(d->info[idx] & 31U) + 0.5, cb = case_bits(s, len);
+    unsigned list = word_list(d, idx);
+    if ((list == JSK_LIST_JWT || list == JSK_LIST_CONSTANTS) && cb > 2.0) {
+        cb = 2.0;
+    }
+    return rank + cb;
+}
 
 static int has_length(const jsk_dict *d, size_t len)
 {
@@ -154,22 +162,22 @@ static void match_dictionary(run_t *r, size_t end)
         sub_a += m->leet_a[c] != m->lower[c];
         sub_b += m->leet_b[c] != m->lower[c];
         diff_ab += m->leet_a[c] != m->leet_b[c];
-        if (len < 3 || !has_length(d, len)) {
+        if (len < 2 || !has_length(d, len)) {
             continue;
         }
         if ((idx = jsk_dict_find(d, hl, len, s + i, 0, m->lower)) >= 0) {
-            relax(r, end, i, match_bits(word_bits(d, idx) + case_bits(s + i, len), len), K_DICT, word_list(d, idx));
+            relax(r, end, i, match_bits(word_bits(d, idx, s + i, len), len), K_DICT, word_list(d, idx));
         }
         if (sub_a > 0 && (idx = jsk_dict_find(d, ha, len, s + i, 0, m->leet_a)) >= 0) {
-            relax(r, end, i, match_bits(word_bits(d, idx) + case_bits(s + i, len) + sub_a, len), K_DICT,
+            relax(r, end, i, match_bits(word_bits(d, idx, s + i, len) + sub_a, len), K_DICT,
                   word_list(d, idx));
         }
         if (sub_b > 0 && diff_ab > 0 && (idx = jsk_dict_find(d, hb, len, s + i, 0, m->leet_b)) >= 0) {
-            relax(r, end, i, match_bits(word_bits(d, idx) + case_bits(s + i, len) + sub_b, len), K_DICT,
+            relax(r, end, i, match_bits(word_bits(d, idx, s + i, len) + sub_b, len), K_DICT,
                   word_list(d, idx));
         }
         if ((idx = jsk_dict_find(d, hr, len, s + i, 1, m->lower)) >= 0) {
-            relax(r, end, i, match_bits(word_bits(d, idx) + case_bits(s + i, len) + 1.0, len), K_DICT,
+            relax(r, end, i, match_bits(word_bits(d, idx, s + i, len) + 1.0, len), K_DICT,
                   word_list(d, idx));
         }
     }
@@ -229,7 +237,7 @@ static double unit_bits(const run_t *r, const uint8_t *u, size_t p)
     }
     if (p >= 3 && has_length(cx->dict, p) &&
         (idx = jsk_dict_find(cx->dict, jsk_hash_text_mapped(u, p, cx->maps.lower), p, u, 0, cx->maps.lower)) >= 0) {
-        b = word_bits(cx->dict, idx) + case_bits(u, p);
+        b = word_bits(cx->dict, idx, u, p);
         best = b < best ? b : best;
     }
     if (p >= 3) {
@@ -254,8 +262,12 @@ static void match_repeat(run_t *r, size_t end, const uint16_t *runs)
         }
         copies = ((size_t)runs[p] + p) / p;
         start = end - copies * p;
-        relax(r, end, start, match_bits(unit_bits(r, r->s + start, p) + log2((double)copies), copies * p), K_REPEAT,
-              0);
+        {
+            /* The unit costs what the cheapest explanation of its first copy costs, or less. */
+            double unit = unit_bits(r, r->s + start, p), first = (double)(r->w->best[start + p] - r->w->best[start]);
+            relax(r, end, start, match_bits((first < unit ? first : unit) + log2((double)copies), copies * p),
+                  K_REPEAT, 0);
+        }
         found++;
     }
 }
@@ -541,6 +553,8 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
                 path->constant_chars += len;
             } else if (w.list[end] == JSK_LIST_PATTERNS) {
                 path->flags |= JSK_PATH_SEQUENCE;
+            } else if (w.list[end] == JSK_LIST_KEYBOARD || (len >= 4 && (w.walk[0][end - 1] <= start || w.walk[1][end - 1] <= start))) {
+                path->flags |= JSK_PATH_KEYBOARD; /* a common password that is a keyboard walk: qwerty */
             } else {
                 path->flags |= JSK_PATH_DICTIONARY;
             }
