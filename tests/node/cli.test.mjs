@@ -118,6 +118,81 @@ describe('jwt-secret generate', () => {
   });
 });
 
+describe('jwt-secret check', () => {
+  const strong = () => lines(['generate'])[0];
+
+  test('a known default: exit 1, weak, the findings and the fix, never the secret', () => {
+    const r = run(['check', 'your-256-bit-secret']);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, '');
+    assert.match(r.stdout, /^weak: /);
+    assert.match(r.stdout, /KNOWN_SECRET/);
+    assert.match(r.stdout, /fix: jwt-secret generate --alg HS256/);
+    assert.ok(!r.stdout.includes('your-256-bit'));
+  });
+
+  test('a generated secret on stdin: exit 0, strong; one trailing newline (LF or CRLF) is not part of it', () => {
+    const s = strong();
+    for (const input of [s, `${s}\n`, `${s}\r\n`]) {
+      const r = run(['check', '--json'], input);
+      assert.equal(r.status, 0, r.stderr);
+      const report = JSON.parse(r.stdout);
+      assert.equal(report.verdict, 'strong');
+      assert.equal(report.key_bytes, 43);
+    }
+    assert.equal(JSON.parse(run(['check', '--json'], `${s}\n\n`).stdout).key_bytes, 44, 'only one newline is removed');
+  });
+
+  test('--json carries the contract fields', () => {
+    const r = JSON.parse(run(['check', '--json', '--alg', 'HS384', 'hunter2']).stdout);
+    for (const key of ['verdict', 'key_bytes', 'entropy_bits', 'findings', 'verdicts', 'time_to_guess', 'fix']) assert.ok(key in r, key);
+    assert.equal(r.alg, 'HS384');
+    assert.ok(r.findings.every((f) => typeof f.code === 'string' && typeof f.message === 'string'));
+  });
+
+  test('--alg and --encoding change the answer', () => {
+    const hex = lines(['generate', '--format', 'hex'])[0];
+    assert.equal(run(['check', hex]).status, 0);
+    assert.equal(run(['check', '--alg', 'HS512', hex]).status, 1);
+    const r = JSON.parse(run(['check', '--json', '--encoding', 'hex', '--alg', 'hs256', hex]).stdout);
+    assert.equal(r.key_bytes, 32);
+    assert.equal(r.encoding, 'hex');
+    const auto = JSON.parse(run(['check', '--json', '--encoding', 'auto', hex]).stdout);
+    assert.deepEqual(auto.alternatives.map((a) => a.encoding), ['hex']);
+  });
+
+  test('--batch: one result per line, in order; spaces are part of a secret', () => {
+    const s = strong();
+    const r = run(['check', '--batch', '--json'], `secret\n ${s} \n${s}\r\n\nkeyboard cat`);
+    assert.equal(r.status, 1);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(out.map((o) => o.verdict), ['weak', 'strong', 'strong', 'weak', 'weak']);
+    assert.deepEqual(out.map((o) => o.key_bytes), [6, 45, 43, 0, 12]);
+    assert.ok(out[1].findings.some((f) => f.code === 'WHITESPACE'));
+    const plain = run(['check', '--batch'], `${s}\n${strong()}\n`);
+    assert.equal(plain.status, 0);
+    assert.deepEqual(plain.stdout.trimEnd().split('\n').map((l) => l.split('\t')[0]), ['strong', 'strong']);
+  });
+
+  test('input that does not decode: exit 2, stderr only (naming the batch line)', () => {
+    let r = run(['check', '--encoding', 'hex', 'zz']);
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /ERR_BAD_CHARACTER/);
+    r = run(['check', '--batch', '--encoding', 'hex'], '00ff\nnothex\n');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /line 2/);
+  });
+
+  test('help', () => {
+    const r = run(['check', '--help']);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /--encoding ENC/);
+    assert.match(run(['help', 'check']).stdout, /--batch/);
+  });
+});
+
 describe('bad invocations: exit 2, a message on stderr, nothing on stdout', () => {
   const cases = [
     [[], /missing command[^]*Usage:/],
@@ -163,6 +238,13 @@ describe('bad invocations: exit 2, a message on stderr, nothing on stdout', () =
     [['generate', '--alphabet', '0123456789', '--length', '20', '--alg', 'HS256'], /RFC 7518/],
     [['generate', '--alphabet', 'ab', '--length', '5000'], /--length/],
     [['generate', '--alphabet', "ab'", '--name', 'K'], /ERR_UNSAFE_VALUE/],
+    [['check', '--alg', 'RS256', 'x'], /--alg must be one of/],
+    [['check', '--encoding', 'utf8', 'x'], /--encoding must be one of raw, hex, base64, base64url, auto/],
+    [['check', '--json=yes', 'x'], /takes no value/],
+    [['check', 'a', 'b'], /one SECRET/],
+    [['check', '--batch', 'a'], /--batch reads standard input/],
+    [['check', '--frob', 'a'], /unknown option '--frob' for 'check'/],
+    [['check', '--encoding', 'base64', 'a-b_'], /ERR_BAD_CHARACTER/],
   ];
   for (const [args, pattern] of cases) {
     test(JSON.stringify(args), () => usageError(args, pattern));
