@@ -181,6 +181,60 @@ int jsk_env_name_check(const char *name, size_t name_len);
 int jsk_env_line(char *out, size_t out_maxlen, size_t *out_len, const char *name, size_t name_len,
                  const char *value, size_t value_len);
 
+/* ------------------------------------------------------------ SHA-2 and HMAC */
+
+#define JSK_SHA256_BYTES 32U
+#define JSK_SHA384_BYTES 48U
+#define JSK_SHA512_BYTES 64U
+#define JSK_HMAC_MAX_BYTES 64U
+
+/* Caller-owned streaming contexts (FIPS 180-4). *_final() writes the digest and wipes the context. */
+typedef struct jsk_sha256_ctx {
+    uint32_t state[8];
+    uint64_t count; /* bytes so far */
+    uint8_t buf[64];
+    size_t used;
+} jsk_sha256_ctx;
+
+typedef struct jsk_sha512_ctx { /* SHA-384 too: another IV, 48 bytes out */
+    uint64_t state[8];
+    uint64_t count;
+    uint8_t buf[128];
+    size_t used;
+    size_t out_bytes;
+} jsk_sha512_ctx;
+
+void jsk_sha256_init(jsk_sha256_ctx *ctx);
+void jsk_sha256_update(jsk_sha256_ctx *ctx, const uint8_t *in, size_t len);
+void jsk_sha256_final(jsk_sha256_ctx *ctx, uint8_t out[JSK_SHA256_BYTES]);
+void jsk_sha384_init(jsk_sha512_ctx *ctx);
+void jsk_sha512_init(jsk_sha512_ctx *ctx);
+void jsk_sha512_update(jsk_sha512_ctx *ctx, const uint8_t *in, size_t len);
+void jsk_sha512_final(jsk_sha512_ctx *ctx, uint8_t *out); /* 48 or 64 bytes, as initialised */
+/* The raw compression functions (one block), for multi-candidate HMAC in the audit. */
+void jsk_sha256_compress(uint32_t state[8], const uint8_t block[64]);
+void jsk_sha512_compress(uint64_t state[8], const uint8_t block[128]);
+/* One-shot hash with the SHA-2 of an HS* algorithm: SHA-256 for HS256, SHA-384, SHA-512. */
+int jsk_hash(uint8_t *out, size_t out_maxlen, int alg, const uint8_t *in, size_t len);
+
+/* HMAC (RFC 2104) with the hash of alg. Key pads are wiped; *_final() wipes the context. */
+typedef struct jsk_hmac_ctx {
+    int alg;
+    union {
+        jsk_sha256_ctx s256;
+        jsk_sha512_ctx s512;
+    } inner, outer;
+} jsk_hmac_ctx;
+
+int jsk_hmac_init(jsk_hmac_ctx *ctx, int alg, const uint8_t *key, size_t key_len);
+void jsk_hmac_update(jsk_hmac_ctx *ctx, const uint8_t *in, size_t len);
+int jsk_hmac_final(jsk_hmac_ctx *ctx, uint8_t *out, size_t out_maxlen);
+int jsk_hmac(uint8_t *out, size_t out_maxlen, int alg, const uint8_t *key, size_t key_len, const uint8_t *msg,
+             size_t msg_len);
+
+/* Constant-time comparison of len bytes (any length): 0 when equal, -1 otherwise. */
+int jsk_verify(const uint8_t *a, const uint8_t *b, size_t len);
+
 /* ----------------------------------------------------- strength analysis */
 
 /* The analyzer's dictionary, decoded once from data compiled into the core (generated at build
