@@ -1,5 +1,5 @@
-// app.js — the page: a generator over the JwtSecretKit global (the classic build of the JS API).
-// Nothing is stored, logged or sent: the secret lives in the textarea until the next one replaces it.
+// app.js — the page: a generator and a checker over the JwtSecretKit global (the classic JS API).
+// Nothing is stored, logged or sent: a secret lives in its field until replaced or the page closes.
 (function () {
   'use strict';
   var kit = JwtSecretKit;
@@ -113,14 +113,16 @@
     var used = checkEnc.querySelector('[value="' + r.encoding + '"]');
     put($('for'), 'for ' + r.alg + ', used as ' + (used ? used.textContent : r.encoding));
     put($('bits'), (r.entropy_capped ? 'at least ' : 'about ') + r.entropy_bits + ' bits');
-    put($('bytes'), plural(r.key_bytes, 'byte') + (r.length !== r.key_bytes ? ', decoded from ' + r.length : ''));
+    put($('bytes'), plural(r.key_bytes, 'byte') +
+      (r.length !== r.key_bytes ? ', decoded from ' + plural(r.length, 'character') : ''));
     put($('time'), r.time_to_guess);
     list($('findings'), r.findings.length ? r.findings.map(function (f) { return [f.code, f.message]; })
       : [['', 'No problems found.']]);
     var alts = encoding === 'auto' ? r.alternatives : [];
     $('alts-box').hidden = !alts.length;
     list($('alts'), alts.map(function (a) {
-      return ['', 'decoded as ' + a.encoding + ': ' + a.key_bytes + '-byte key \u2014 ' + a.verdicts[alg] + ' for ' + alg];
+      return ['', 'decoded as ' + a.encoding + ': ' + a.key_bytes + '-byte key \u2014 ' +
+        a.verdicts[alg] + ' for ' + alg];
     }));
     var fix = r.verdict !== 'strong' && r.fix;
     $('fix').hidden = !fix;

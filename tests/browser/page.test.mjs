@@ -1,7 +1,8 @@
 // page.test.mjs — the one-file page (dist/index.html, built by `node scripts/build.mjs`) in real
 // headless Chromium, driven by playwright-core: opened from file:// and served by scripts/serve.mjs.
 // Both must make no request besides the document, log no error, trip no CSP rule, show a passed
-// self-test and generate, reformat and copy secrets. A third test reads the built file's CSP.
+// self-test and generate, reformat and copy secrets; the strength checker is driven from file://
+// too. A last test reads the built file's CSP.
 //
 //   node --test tests/browser/page.test.mjs
 import { after, before, test } from 'node:test';
@@ -229,6 +230,172 @@ test('file:// — offline, silent, self-tested; generates, reformats and copies 
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   if (status === COPIED) assert.equal(clip, env2, 'the clipboard does not hold the secret shown');
   else assert.notEqual(clip, env2, '"Copy failed" was shown but the secret was copied');
+
+  await assertQuiet(page, seen, url);
+  await assertDetectorsWork(page, seen);
+});
+
+// What the checker panel shows, read from the DOM (only what is visible counts).
+async function checkerView(page) {
+  return page.evaluate(() => {
+    const $ = (id) => document.getElementById(`check-${id}`);
+    const shown = (el) => !el.hidden && !el.closest('[hidden]');
+    const items = (el) => (shown(el) ? [...el.children].map((li) => li.textContent) : []);
+    return {
+      hint: shown($('hint')),
+      error: shown($('error')) ? $('error').textContent : null,
+      report: shown($('report')),
+      verdict: shown($('verdict')) ? $('verdict').textContent : null,
+      verdictClass: $('verdict').className,
+      bits: $('bits').textContent,
+      bytes: $('bytes').textContent,
+      time: $('time').parentElement.textContent,
+      findings: shown($('findings')) ? [...$('findings').querySelectorAll('li code')].map((c) => c.textContent) : [],
+      findingText: items($('findings')).join('\n'),
+      alts: items($('alts')),
+      fix: shown($('fix')) ? $('fix-cmd').textContent : null,
+      fixButton: shown($('fix')) ? $('generate').textContent : null,
+    };
+  });
+}
+
+// Types into the checker as a user would: it reports live, with no submit.
+async function typeSecret(page, text) {
+  await page.fill('#check-input', '');
+  if (text) await page.locator('#check-input').pressSequentially(text);
+}
+
+test('file:// — the checker: live verdicts, findings, errors; the secret is neither sent nor kept', async () => {
+  const url = pathToFileURL(pageFile).href;
+  const context = await browser.newContext();
+  cleanups.push(() => context.close());
+  const { page, seen } = await instrumentedPage(context);
+  await page.goto(url);
+  await waitForSelfTest(page, seen);
+  const historyAtStart = await page.evaluate(() => history.length);
+
+  // Empty: a neutral hint and nothing else. The field is a password field, never autocompleted.
+  let v = await checkerView(page);
+  assert.equal(v.hint, true);
+  assert.equal(v.report, false);
+  assert.equal(v.error, null);
+  assert.deepEqual(
+    await page.$eval('#check-input', (el) => [el.type, el.autocomplete, el.spellcheck, !!el.closest('form')]),
+    ['password', 'off', false, false],
+  );
+  assert.equal(await page.getAttribute('#check-result', 'aria-live'), 'polite');
+
+  // The Show toggle.
+  assert.equal(await page.getAttribute('#check-show', 'aria-pressed'), 'false');
+  await page.click('#check-show');
+  assert.equal(await page.getAttribute('#check-show', 'aria-pressed'), 'true');
+  assert.equal(await page.$eval('#check-input', (el) => el.type), 'text');
+  await page.click('#check-show');
+  assert.equal(await page.getAttribute('#check-show', 'aria-pressed'), 'false');
+  assert.equal(await page.$eval('#check-input', (el) => el.type), 'password');
+
+  // A documented default: weak, named as such, with the fix.
+  const weakSecret = 'your-256-bit-secret';
+  await typeSecret(page, weakSecret);
+  v = await checkerView(page);
+  assert.equal(v.hint, false);
+  assert.equal(v.report, true);
+  assert.equal(v.verdict, 'weak');
+  assert.match(v.verdictClass, /\bweak\b/);
+  assert.ok(v.findings.includes('KNOWN_SECRET'), `findings: ${v.findings}`);
+  assert.ok(v.findings.includes('SHORT_KEY'), `findings: ${v.findings}`);
+  assert.match(v.findingText, /KNOWN_SECRET a documented default/);
+  assert.match(v.bits, /^about [\d.]+ bits$/);
+  assert.equal(v.bytes, '19 bytes');
+  assert.match(v.time, /less than a second.*one GPU, 2×10⁹ guesses\/s/);
+  assert.equal(v.fix, 'jwt-secret generate --alg HS256');
+  assert.match(v.fixButton, /HS256/);
+
+  // A fresh HS256 secret from the generator: strong for HS256, fair for HS512.
+  const fresh = await secret(page);
+  assert.match(fresh, B64URL_43);
+  await page.fill('#check-input', fresh);
+  v = await checkerView(page);
+  assert.equal(v.verdict, 'strong');
+  assert.match(v.verdictClass, /\bstrong\b/);
+  assert.equal(v.fix, null, 'a fix is offered for a strong secret');
+  assert.equal(v.bytes, '43 bytes');
+  assert.match(v.bits, /256 bits/);
+  await page.selectOption('#check-alg', 'HS512');
+  v = await checkerView(page);
+  assert.equal(v.verdict, 'fair');
+  assert.ok(v.findings.includes('SHORT_KEY'), `findings: ${v.findings}`);
+  assert.equal(v.fix, 'jwt-secret generate --alg HS512');
+
+  // auto: the report lists what decoding libraries get.
+  await page.selectOption('#check-alg', 'HS256');
+  await page.selectOption('#check-enc', 'auto');
+  v = await checkerView(page);
+  assert.equal(v.verdict, 'strong');
+  assert.deepEqual(v.alts, ['decoded as base64url: 32-byte key — strong for HS256']);
+  await page.selectOption('#check-enc', 'raw');
+  assert.deepEqual((await checkerView(page)).alts, []);
+
+  // A UUID: fair, and said why.
+  await typeSecret(page, '3f2504e0-4f89-41d3-9a0c-0305e82c3301');
+  v = await checkerView(page);
+  assert.equal(v.verdict, 'fair');
+  assert.match(v.verdictClass, /\bfair\b/);
+  assert.ok(v.findings.includes('UUID'), `findings: ${v.findings}`);
+
+  // Not hex, used hex-decoded: a message in the panel, no exception.
+  await page.selectOption('#check-enc', 'hex');
+  await typeSecret(page, 'zz');
+  v = await checkerView(page);
+  assert.equal(v.report, false);
+  assert.match(v.error ?? '', /^Cannot check this as hex: character outside/);
+  await page.selectOption('#check-enc', 'raw');
+  v = await checkerView(page);
+  assert.equal(v.error, null);
+  assert.equal(v.verdict, 'weak');
+
+  // Emptied: back to the hint.
+  await typeSecret(page, '');
+  v = await checkerView(page);
+  assert.deepEqual([v.hint, v.report, v.error], [true, false, null]);
+
+  // "Generate one instead" fills the generator with a fresh secret for the checker's algorithm.
+  await typeSecret(page, weakSecret);
+  await page.selectOption('#check-alg', 'HS384');
+  assert.equal((await checkerView(page)).fix, 'jwt-secret generate --alg HS384');
+  const before = await secret(page);
+  await page.click('#check-generate');
+  const generated = await secret(page);
+  assert.match(generated, /^[A-Za-z0-9_-]{64}$/);
+  assert.notEqual(generated, before);
+  assert.equal(await page.isChecked('input[name=alg][value=HS384]'), true);
+  assert.match(await size(page), /48 random bytes/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'secret');
+
+  // Nothing kept or sent: no storage, no cookie, the URL unchanged, the secret in no markup.
+  await page.selectOption('#check-alg', 'HS256');
+  await page.fill('#check-input', fresh);
+  assert.equal((await checkerView(page)).verdict, 'strong');
+  const kept = await page.evaluate(() => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    cookie: document.cookie,
+    href: location.href,
+    search: location.search,
+    hash: location.hash,
+    history: history.length,
+    html: (() => { // the markup, less the script (its self-test checks a documented default)
+      const copy = document.documentElement.cloneNode(true);
+      copy.querySelectorAll('script').forEach((el) => el.remove());
+      return copy.outerHTML;
+    })(),
+    text: document.body.innerText,
+  }));
+  assert.deepEqual([kept.local, kept.session, kept.cookie], [0, 0, '']);
+  assert.deepEqual([kept.href, kept.search, kept.hash, kept.history], [url, '', '', historyAtStart]);
+  for (const s of [fresh, weakSecret]) {
+    assert.ok(!kept.html.includes(s) && !kept.text.includes(s), 'a checked secret shows up in the page');
+  }
 
   await assertQuiet(page, seen, url);
   await assertDetectorsWork(page, seen);
