@@ -41,10 +41,20 @@ typedef enum jsk_error {
     JSK_ERR_BAD_NAME = -11,        /* not a valid environment variable name */
     JSK_ERR_UNKNOWN_ALG = -12,     /* not HS256, HS384 or HS512 */
     JSK_ERR_UNKNOWN_FORMAT = -13,  /* not a format this call supports */
-    JSK_ERR_UNSAFE_VALUE = -14     /* a value that cannot be written to a .env line safely */
+    JSK_ERR_UNSAFE_VALUE = -14,    /* a value that cannot be written to a .env line safely */
+    JSK_ERR_MALFORMED_TOKEN = -15, /* not three base64url parts joined by exactly two dots */
+    JSK_ERR_BAD_JSON = -16,        /* not valid JSON, or not an object where one is required */
+    JSK_ERR_ALG_NONE = -17,        /* alg "none": an unsigned token proves nothing */
+    JSK_ERR_ALG_NOT_HMAC = -18,    /* an algorithm other than HS256/384/512 */
+    JSK_ERR_ALG_MISMATCH = -19,    /* the header's alg is not the one the caller pinned */
+    JSK_ERR_CRIT = -20,            /* a "crit" header parameter (RFC 7515 section 4.1.11) */
+    JSK_ERR_BAD_SIGNATURE = -21,   /* the signature does not match */
+    JSK_ERR_BAD_TAG_LENGTH = -22,  /* the signature is not the algorithm's length */
+    JSK_ERR_MISSING_ALG = -23,     /* the header has no alg */
+    JSK_ERR_TOO_LARGE = -24        /* an input over the documented size limit */
 } jsk_error;
 
-#define JSK_ERROR_MIN (-14)
+#define JSK_ERROR_MIN (-24)
 
 /* A plain-language message for err ("unknown error" for values outside the enum). */
 const char *jsk_strerror(int err);
@@ -234,6 +244,51 @@ int jsk_hmac(uint8_t *out, size_t out_maxlen, int alg, const uint8_t *key, size_
 
 /* Constant-time comparison of len bytes (any length): 0 when equal, -1 otherwise. */
 int jsk_verify(const uint8_t *a, const uint8_t *b, size_t len);
+
+/* ------------------------------------------------------------- JSON, JWS, JWK */
+
+#define JSK_JSON_MAX_DEPTH 64
+#define JSK_JWS_MAX_BYTES 1048576U  /* tokens and payloads: 1 MiB */
+#define JSK_JWS_HEADER_MAX 4096U    /* decoded header bytes */
+
+/* Strict JSON (RFC 8259) check: UTF-8, no trailing commas or comments, nesting at most 64.
+ * require_object: the top level must be an object. */
+int jsk_json_check(const uint8_t *text, size_t len, int require_object);
+
+/* Capacity (with NUL) of a compact JWS signed with alg over a payload of payload_len bytes. */
+size_t jsk_jws_sign_len(int alg, size_t payload_len);
+/* Signs the JSON object payload with header {"alg":ALG,"typ":"JWT"}. The key must be at least the
+ * algorithm's size (RFC 7518 section 3.2: JSK_ERR_KEY_TOO_SHORT otherwise). */
+int jsk_jws_sign(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *key, size_t key_len,
+                 const uint8_t *payload, size_t payload_len);
+
+/* What a token says about itself, after strict parsing (nothing is verified). */
+typedef struct jsk_jws {
+    int alg;                   /* JSK_ALG_HS256..HS512 */
+    size_t signing_input_len;  /* bytes before the second dot: what the tag covers */
+    size_t payload_offset;     /* the payload's base64url text: token + payload_offset */
+    size_t payload_b64_len;
+    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    size_t tag_len;
+} jsk_jws;
+
+/* Exactly two dots, three unpadded base64url parts (the payload may be empty), a JSON object header
+ * with one "alg" and no "crit"; alg must be HS256/384/512 (JSK_ERR_ALG_NONE, JSK_ERR_ALG_NOT_HMAC)
+ * and the tag that algorithm's length. */
+int jsk_jws_parse(jsk_jws *jws, const char *token, size_t token_len);
+/* Parses, then checks the tag in constant time. pinned_alg (JSK_ALG_NONE: take the header's HS*
+ * algorithm) must match the header, or JSK_ERR_ALG_MISMATCH. *alg_out (may be NULL) gets the alg. */
+int jsk_jws_verify(int *alg_out, const char *token, size_t token_len, const uint8_t *key, size_t key_len,
+                   int pinned_alg);
+
+/* The RFC 7638 thumbprint: base64url(SHA-256(canonical JSON of the required members)). */
+int jsk_jwk_thumbprint(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *canonical, size_t len);
+/* {"kty":"oct","k":…,"alg":…,"use":"sig","kid":<thumbprint of {"k":…,"kty":"oct"}>}. */
+size_t jsk_jwk_len(size_t key_len);
+int jsk_jwk(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *key, size_t key_len);
+/* {"keys":[current, previous]}: a JWKS for rotation; previous may be absent (NULL, 0). */
+int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *current, size_t current_len,
+             const uint8_t *previous, size_t previous_len);
 
 /* ----------------------------------------------------- strength analysis */
 

@@ -22,6 +22,16 @@ static const struct {
     /* -12 */ {"ERR_UNKNOWN_ALG", "unknown algorithm (expected HS256, HS384 or HS512)"},
     /* -13 */ {"ERR_UNKNOWN_FORMAT", "unknown format"},
     /* -14 */ {"ERR_UNSAFE_VALUE", "value cannot be written safely to a .env line"},
+    /* -15 */ {"ERR_MALFORMED_TOKEN", "not a compact JWS: three base64url parts joined by exactly two dots"},
+    /* -16 */ {"ERR_BAD_JSON", "not valid JSON, or not a JSON object where one is required"},
+    /* -17 */ {"ERR_ALG_NONE", "alg \"none\" is refused: an unsigned token proves nothing"},
+    /* -18 */ {"ERR_ALG_NOT_HMAC", "only HS256, HS384 and HS512 are accepted (an HMAC secret cannot check other algorithms)"},
+    /* -19 */ {"ERR_ALG_MISMATCH", "the token's alg is not the algorithm pinned by the verifier"},
+    /* -20 */ {"ERR_CRIT", "the header has \"crit\" parameters, which this verifier does not support (RFC 7515 section 4.1.11)"},
+    /* -21 */ {"ERR_BAD_SIGNATURE", "the signature does not match: wrong secret, or the token was altered"},
+    /* -22 */ {"ERR_BAD_TAG_LENGTH", "the signature's length does not match the algorithm"},
+    /* -23 */ {"ERR_MISSING_ALG", "the header has no \"alg\""},
+    /* -24 */ {"ERR_TOO_LARGE", "input larger than the documented limit"},
 };
 
 const char *jsk_strerror(int err)

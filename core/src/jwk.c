@@ -1,0 +1,135 @@
+/* jwk.c — an HMAC key as a JWK (RFC 7517) with its RFC 7638 thumbprint as "kid", and a JWKS holding
+ * the current and the previous key for rotation. */
+#include <string.h>
+
+#include "jsk.h"
+
+#define URL JSK_BASE64_VARIANT_URLSAFE_NO_PADDING
+#define KID_LEN 43U /* base64url of a SHA-256 digest */
+
+int jsk_jwk_thumbprint(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *canonical, size_t len)
+{
+    uint8_t digest[JSK_SHA256_BYTES];
+    int rc;
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (out == NULL || (canonical == NULL && len > 0)) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (out_maxlen < KID_LEN + 1U) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    if ((rc = jsk_hash(digest, sizeof digest, JSK_ALG_HS256, canonical, len)) != JSK_OK) {
+        return rc;
+    }
+    rc = jsk_base64_encode(out, out_maxlen, digest, sizeof digest, URL);
+    if (rc == JSK_OK && out_len != NULL) {
+        *out_len = KID_LEN;
+    }
+    return rc;
+}
+
+size_t jsk_jwk_len(size_t key_len)
+{
+    size_t k = jsk_base64_encoded_len(key_len, URL);
+    /* {"kty":"oct","k":"…","alg":"HS512","use":"sig","kid":"…"} */
+    return k == 0 ? 0 : k + KID_LEN + 64U;
+}
+
+/* Appends s at *o within cap (the caller sized the buffer). */
+static void append(char *out, size_t *o, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(out + *o, s, n);
+    *o += n;
+    out[*o] = '\0';
+}
+
+int jsk_jwk(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *key, size_t key_len)
+{
+    static const char prefix[] = "{\"kty\":\"oct\",\"k\":\"";
+    size_t need = jsk_jwk_len(key_len), klen, o = 0, canon_len;
+    char kid[KID_LEN + 1];
+    int rc;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (jsk_alg_key_bytes(alg) == 0) {
+        return JSK_ERR_UNKNOWN_ALG;
+    }
+    if (out == NULL || (key == NULL && key_len > 0)) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (key_len == 0 || need == 0) {
+        return JSK_ERR_OUT_OF_RANGE;
+    }
+    if (out_maxlen < need) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    klen = jsk_base64_encoded_len(key_len, URL) - 1U;
+    /* The RFC 7638 input first, built in out itself: {"k":"…","kty":"oct"} (members sorted). */
+    append(out, &o, "{\"k\":\"");
+    if ((rc = jsk_base64_encode(out + o, out_maxlen - o, key, key_len, URL)) != JSK_OK) {
+        return rc;
+    }
+    o += klen;
+    append(out, &o, "\",\"kty\":\"oct\"}");
+    canon_len = o;
+    rc = jsk_jwk_thumbprint(kid, sizeof kid, NULL, (const uint8_t *)out, canon_len);
+    if (rc != JSK_OK) {
+        jsk_wipe(out, canon_len);
+        return rc;
+    }
+    /* Then the JWK, moving k into place: {"kty":"oct","k":"…","alg":…,"use":"sig","kid":…}. */
+    memmove(out + sizeof prefix - 1U, out + 6, klen);
+    memcpy(out, prefix, sizeof prefix - 1U);
+    o = sizeof prefix - 1U + klen;
+    out[o] = '\0';
+    append(out, &o, "\",\"alg\":\"");
+    append(out, &o, jsk_alg_name(alg));
+    append(out, &o, "\",\"use\":\"sig\",\"kid\":\"");
+    append(out, &o, kid);
+    append(out, &o, "\"}");
+    if (out_len != NULL) {
+        *out_len = o;
+    }
+    return JSK_OK;
+}
+
+int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *current, size_t current_len,
+             const uint8_t *previous, size_t previous_len)
+{
+    size_t o = 0, n;
+    int rc;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (out == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (out_maxlen < 12U + jsk_jwk_len(current_len) + (previous_len > 0 ? jsk_jwk_len(previous_len) + 1U : 0U)) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    append(out, &o, "{\"keys\":[");
+    if ((rc = jsk_jwk(out + o, out_maxlen - o, &n, alg, current, current_len)) != JSK_OK) {
+        jsk_wipe(out, out_maxlen);
+        return rc;
+    }
+    o += n;
+    if (previous != NULL && previous_len > 0) {
+        append(out, &o, ",");
+        if ((rc = jsk_jwk(out + o, out_maxlen - o, &n, alg, previous, previous_len)) != JSK_OK) {
+            jsk_wipe(out, out_maxlen);
+            return rc;
+        }
+        o += n;
+    }
+    append(out, &o, "]}");
+    if (out_len != NULL) {
+        *out_len = o;
+    }
+    return JSK_OK;
+}
