@@ -41,6 +41,7 @@ function add(word, list, rank) {
 const curated = readFileSync(join(root, 'core/data/jwt-weak-secrets.txt'), 'utf8')
   .split('\n')
   .filter((l) => l.length > 0 && !l.startsWith('#'));
+const defaults = []; // the curated secrets with their variants, as printed (case kept): the audit's first candidates
 curated.forEach((secret, i) => {
   const rank = i + 1;
   const forms = new Set([secret]);
@@ -52,7 +53,10 @@ curated.forEach((secret, i) => {
       for (const sep of ['-', '_', '.', ' ', '']) forms.add(form.replace(/[-_. ]/g, sep));
     }
   }
-  for (const form of forms) add(form, LIST.jwt, form === secret ? rank : rank + 1);
+  for (const form of forms) {
+    add(form, LIST.jwt, form === secret ? rank : rank + 1);
+    if (!defaults.includes(form)) defaults.push(form);
+  }
 });
 
 // 2. The zxcvbn-ts lists, in their own rank order.
@@ -151,6 +155,10 @@ const size_t jsk_dict_blob_size = ${bytes.length}U;
 const uint32_t jsk_dict_word_count = ${entries.size}U;
 const uint32_t jsk_dict_char_count = ${totalChars}U;
 const uint32_t jsk_dict_max_len = ${maxLen}U;
+
+/* The curated JWT defaults and their separator/size variants, as printed, one per line. */
+const char jsk_jwt_defaults[] = ${JSON.stringify(defaults.join('\n') + '\n').replace(/\?/g, '\\?')};
+const size_t jsk_jwt_defaults_size = ${Buffer.byteLength(defaults.join('\n') + '\n')}U;
 
 const uint8_t jsk_graph_qwerty[128 * 6 * 2] = {
 ${hex(qwerty.table)}

@@ -405,6 +405,37 @@ int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_rep
 size_t jsk_dict_sizeof(void);
 size_t jsk_report_sizeof(void);
 
+/* ------------------------------------------------------------------ audit */
+
+#define JSK_AUDIT_MAX_TOKEN 8192U
+
+/* A token prepared for trying candidate secrets: its tag, and the schedules of the inner hash's
+ * message blocks (they do not depend on the key). Self-contained (no pointers), about 42 KB. */
+typedef struct jsk_audit {
+    int alg;
+    size_t tag_len;
+    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint32_t nblocks;
+    uint64_t tried; /* candidates tried so far */
+    union {
+        uint32_t w256[(JSK_AUDIT_MAX_TOKEN + 9U + 63U) / 64U][64];
+        uint64_t w512[(JSK_AUDIT_MAX_TOKEN + 17U + 127U) / 128U][80];
+    } sched;
+} jsk_audit;
+
+/* Parses an HS256/384/512 token (as jsk_jws_parse(), at most JSK_AUDIT_MAX_TOKEN bytes). */
+int jsk_audit_init(jsk_audit *audit, const char *token, size_t len);
+/* Tries every line of buf as the secret, in order. Lines end at "\n" (a "\r" before it goes too);
+ * nothing else is trimmed. Without final, a last line with no "\n" is left for the next call.
+ * Returns 1 when a line signs the token (*found_offset, *found_len locate it in buf), 0 when none
+ * does; *consumed says how many bytes were used. audit->tried counts the candidates. */
+int jsk_audit_lines(jsk_audit *audit, const uint8_t *buf, size_t len, int final, size_t *consumed,
+                    size_t *found_offset, size_t *found_len);
+/* The built-in candidates, one per line: the curated JWT defaults with their variants as printed,
+ * in lower and upper case, then the analyzer's dictionaries in three cases. */
+size_t jsk_audit_builtin_size(const jsk_dict *dict);
+int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_dict *dict);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,501 @@
+/* audit.c — does an HS256/384/512 token's secret appear in a list of candidates? The message part of
+ * the inner HMAC hash does not depend on the key, so its schedule is computed once per token; each
+ * candidate then costs the key block, the message rounds and the two outer blocks. Candidates go
+ * through LANES at a time as vectors (GCC/clang vector extensions): WASM SIMD128 or SSE/AVX when the
+ * build enables them, plain interleaved scalar code otherwise. */
+#include <string.h>
+
+#include "jsk.h"
+#include "strength_data.h"
+
+#define LANES 4
+
+typedef uint32_t v32 __attribute__((vector_size(4 * LANES)));
+typedef uint64_t v64 __attribute__((vector_size(8 * LANES)));
+
+/* Round constants in writable memory: loaded and splatted each round, which V8 runs faster than the
+ * constant vectors a compiler would otherwise build for every round (measured, see design.md). */
+uint32_t jsk_audit_k256[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
+
+uint64_t jsk_audit_k512[80] = {
+    0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL,
+    0x3956c25bf348b538ULL, 0x59f111f1b605d019ULL, 0x923f82a4af194f9bULL, 0xab1c5ed5da6d8118ULL,
+    0xd807aa98a3030242ULL, 0x12835b0145706fbeULL, 0x243185be4ee4b28cULL, 0x550c7dc3d5ffb4e2ULL,
+    0x72be5d74f27b896fULL, 0x80deb1fe3b1696b1ULL, 0x9bdc06a725c71235ULL, 0xc19bf174cf692694ULL,
+    0xe49b69c19ef14ad2ULL, 0xefbe4786384f25e3ULL, 0x0fc19dc68b8cd5b5ULL, 0x240ca1cc77ac9c65ULL,
+    0x2de92c6f592b0275ULL, 0x4a7484aa6ea6e483ULL, 0x5cb0a9dcbd41fbd4ULL, 0x76f988da831153b5ULL,
+    0x983e5152ee66dfabULL, 0xa831c66d2db43210ULL, 0xb00327c898fb213fULL, 0xbf597fc7beef0ee4ULL,
+    0xc6e00bf33da88fc2ULL, 0xd5a79147930aa725ULL, 0x06ca6351e003826fULL, 0x142929670a0e6e70ULL,
+    0x27b70a8546d22ffcULL, 0x2e1b21385c26c926ULL, 0x4d2c6dfc5ac42aedULL, 0x53380d139d95b3dfULL,
+    0x650a73548baf63deULL, 0x766a0abb3c77b2a8ULL, 0x81c2c92e47edaee6ULL, 0x92722c851482353bULL,
+    0xa2bfe8a14cf10364ULL, 0xa81a664bbc423001ULL, 0xc24b8b70d0f89791ULL, 0xc76c51a30654be30ULL,
+    0xd192e819d6ef5218ULL, 0xd69906245565a910ULL, 0xf40e35855771202aULL, 0x106aa07032bbd1b8ULL,
+    0x19a4c116b8d2d0c8ULL, 0x1e376c085141ab53ULL, 0x2748774cdf8eeb99ULL, 0x34b0bcb5e19b48a8ULL,
+    0x391c0cb3c5c95a63ULL, 0x4ed8aa4ae3418acbULL, 0x5b9cca4f7763e373ULL, 0x682e6ff3d6b2b8a3ULL,
+    0x748f82ee5defb2fcULL, 0x78a5636f43172f60ULL, 0x84c87814a1f0ab72ULL, 0x8cc702081a6439ecULL,
+    0x90befffa23631e28ULL, 0xa4506cebde82bde9ULL, 0xbef9a3f7b2c67915ULL, 0xc67178f2e372532bULL,
+    0xca273eceea26619cULL, 0xd186b8c721c0c207ULL, 0xeada7dd6cde0eb1eULL, 0xf57d4f7fee6ed178ULL,
+    0x06f067aa72176fbaULL, 0x0a637dc5a2c898a6ULL, 0x113f9804bef90daeULL, 0x1b710b35131c471bULL,
+    0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL, 0x431d67c49c100d4cULL,
+    0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL};
+
+static const uint32_t IV256[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+static const uint64_t IV384[8] = {0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL,
+                                  0x152fecd8f70e5939ULL, 0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL,
+                                  0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
+static const uint64_t IV512[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                                  0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
+                                  0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
+
+/* ------------------------------------------------------------------ preparing */
+
+int jsk_audit_init(jsk_audit *a, const char *token, size_t len)
+{
+    jsk_jws jws;
+    uint8_t block[128];
+    size_t bs, total, nblocks, b, k, i;
+    int rc;
+
+    if (a == NULL || (token == NULL && len > 0)) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    memset(a, 0, sizeof *a);
+    if (len > JSK_AUDIT_MAX_TOKEN) {
+        return JSK_ERR_TOO_LARGE;
+    }
+    if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
+        return rc;
+    }
+    a->alg = jws.alg;
+    a->tag_len = jws.tag_len;
+    memcpy(a->tag, jws.tag, jws.tag_len);
+    bs = jws.alg == JSK_ALG_HS256 ? 64U : 128U;
+    /* The inner hash input is key block || signing input || padding: schedule the blocks after the key. */
+    total = bs + jws.signing_input_len;
+    nblocks = (jws.signing_input_len + (bs == 64 ? 9U : 17U) + bs - 1U) / bs;
+    a->nblocks = (uint32_t)nblocks;
+    for (b = 0; b < nblocks; b++) {
+        memset(block, 0, sizeof block);
+        for (k = 0; k < bs; k++) {
+            size_t pos = b * bs + k;
+            if (pos < jws.signing_input_len) {
+                block[k] = (uint8_t)token[pos];
+            } else if (pos == jws.signing_input_len) {
+                block[k] = 0x80;
+            }
+        }
+        if (b == nblocks - 1) {
+            uint64_t bits = (uint64_t)total * 8U;
+            for (k = 0; k < 8; k++) {
+                block[bs - 1 - k] = (uint8_t)(bits >> (8 * k));
+            }
+        }
+        if (bs == 64) {
+            uint32_t *w = a->sched.w256[b];
+            for (i = 0; i < 16; i++) {
+                w[i] = ((uint32_t)block[4 * i] << 24) | ((uint32_t)block[4 * i + 1] << 16) | ((uint32_t)block[4 * i + 2] << 8) | block[4 * i + 3];
+            }
+            for (i = 16; i < 64; i++) {
+                uint32_t x = w[i - 15], y = w[i - 2];
+                uint32_t s0 = ((x >> 7) | (x << 25)) ^ ((x >> 18) | (x << 14)) ^ (x >> 3);
+                uint32_t s1 = ((y >> 17) | (y << 15)) ^ ((y >> 19) | (y << 13)) ^ (y >> 10);
+                w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+            }
+        } else {
+            uint64_t *w = a->sched.w512[b];
+            for (i = 0; i < 16; i++) {
+                uint64_t v = 0;
+                for (k = 0; k < 8; k++) {
+                    v = (v << 8) | block[8 * i + k];
+                }
+                w[i] = v;
+            }
+            for (i = 16; i < 80; i++) {
+                uint64_t x = w[i - 15], y = w[i - 2];
+                uint64_t s0 = ((x >> 1) | (x << 63)) ^ ((x >> 8) | (x << 56)) ^ (x >> 7);
+                uint64_t s1 = ((y >> 19) | (y << 45)) ^ ((y >> 61) | (y << 3)) ^ (y >> 6);
+                w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+            }
+        }
+    }
+    jsk_wipe(&jws, sizeof jws);
+    return JSK_OK;
+}
+
+/* ---------------------------------------------------------------- SHA-256 x LANES */
+
+#define R32(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+
+/* 64 rounds on LANES states; w holds the schedule (per lane, or the same scalar for all). */
+#define SHA256_ROUNDS(st, WORD)                                                             \
+    do {                                                                                    \
+        v32 a_ = st[0], b_ = st[1], c_ = st[2], d_ = st[3], e_ = st[4], f_ = st[5], g_ = st[6], h_ = st[7]; \
+        for (int r_ = 0; r_ < 64; r_++) {                                                   \
+            v32 t1_ = h_ + (R32(e_, 6) ^ R32(e_, 11) ^ R32(e_, 25)) + ((e_ & f_) ^ (~e_ & g_)) + jsk_audit_k256[r_] + (WORD); \
+            v32 t2_ = (R32(a_, 2) ^ R32(a_, 13) ^ R32(a_, 22)) + ((a_ & b_) ^ (a_ & c_) ^ (b_ & c_)); \
+            h_ = g_; g_ = f_; f_ = e_; e_ = d_ + t1_; d_ = c_; c_ = b_; b_ = a_; a_ = t1_ + t2_; \
+        }                                                                                   \
+        st[0] += a_; st[1] += b_; st[2] += c_; st[3] += d_; st[4] += e_; st[5] += f_; st[6] += g_; st[7] += h_; \
+    } while (0)
+
+static void sha256_x(v32 st[8], v32 w[64])
+{
+    int i;
+    for (i = 16; i < 64; i++) {
+        w[i] = w[i - 16] + (R32(w[i - 15], 7) ^ R32(w[i - 15], 18) ^ (w[i - 15] >> 3)) + w[i - 7] +
+               (R32(w[i - 2], 17) ^ R32(w[i - 2], 19) ^ (w[i - 2] >> 10));
+    }
+    SHA256_ROUNDS(st, w[r_]);
+}
+
+static void sha256_x_sched(v32 st[8], const uint32_t *w)
+{
+    SHA256_ROUNDS(st, w[r_]);
+}
+
+/* ---------------------------------------------------------------- SHA-512 x LANES */
+
+#define R64(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
+
+#define SHA512_ROUNDS(st, WORD)                                                             \
+    do {                                                                                    \
+        v64 a_ = st[0], b_ = st[1], c_ = st[2], d_ = st[3], e_ = st[4], f_ = st[5], g_ = st[6], h_ = st[7]; \
+        for (int r_ = 0; r_ < 80; r_++) {                                                   \
+            v64 t1_ = h_ + (R64(e_, 14) ^ R64(e_, 18) ^ R64(e_, 41)) + ((e_ & f_) ^ (~e_ & g_)) + jsk_audit_k512[r_] + (WORD); \
+            v64 t2_ = (R64(a_, 28) ^ R64(a_, 34) ^ R64(a_, 39)) + ((a_ & b_) ^ (a_ & c_) ^ (b_ & c_)); \
+            h_ = g_; g_ = f_; f_ = e_; e_ = d_ + t1_; d_ = c_; c_ = b_; b_ = a_; a_ = t1_ + t2_; \
+        }                                                                                   \
+        st[0] += a_; st[1] += b_; st[2] += c_; st[3] += d_; st[4] += e_; st[5] += f_; st[6] += g_; st[7] += h_; \
+    } while (0)
+
+static void sha512_x(v64 st[8], v64 w[80])
+{
+    int i;
+    for (i = 16; i < 80; i++) {
+        w[i] = w[i - 16] + (R64(w[i - 15], 1) ^ R64(w[i - 15], 8) ^ (w[i - 15] >> 7)) + w[i - 7] +
+               (R64(w[i - 2], 19) ^ R64(w[i - 2], 61) ^ (w[i - 2] >> 6));
+    }
+    SHA512_ROUNDS(st, w[r_]);
+}
+
+static void sha512_x_sched(v64 st[8], const uint64_t *w)
+{
+    SHA512_ROUNDS(st, w[r_]);
+}
+
+/* --------------------------------------------------------------- the lane batch */
+
+/* HMAC tags of up to LANES keys (each at most a block long) over the prepared message; lane l's tag
+ * is compared with the token's, and the first matching lane is returned (or -1). */
+static int try_lanes(const jsk_audit *a, const uint8_t *const keys[LANES], const size_t key_lens[LANES], int lanes)
+{
+    int l, i, found = -1;
+    uint32_t b, k;
+
+    if (a->alg == JSK_ALG_HS256) {
+        v32 ist[8], ost[8], w[64];
+        uint8_t pad[LANES][64];
+        for (l = 0; l < LANES; l++) {
+            memset(pad[l], 0, 64);
+            if (l < lanes) {
+                memcpy(pad[l], keys[l], key_lens[l]);
+            }
+        }
+        for (i = 0; i < 8; i++) {
+            ist[i] = ost[i] = (v32){0} + IV256[i];
+        }
+        /* key ^ ipad, then the message blocks with their precomputed schedules */
+        for (i = 0; i < 16; i++) {
+            for (l = 0; l < LANES; l++) {
+                w[i][l] = (((uint32_t)pad[l][4 * i] << 24) | ((uint32_t)pad[l][4 * i + 1] << 16) | ((uint32_t)pad[l][4 * i + 2] << 8) | pad[l][4 * i + 3]) ^ 0x36363636U;
+            }
+        }
+        sha256_x(ist, w);
+        for (b = 0; b < a->nblocks; b++) {
+            sha256_x_sched(ist, a->sched.w256[b]);
+        }
+        /* key ^ opad, then inner digest || padding (the outer input is 64 + 32 bytes) */
+        for (i = 0; i < 16; i++) {
+            for (l = 0; l < LANES; l++) {
+                w[i][l] = (((uint32_t)pad[l][4 * i] << 24) | ((uint32_t)pad[l][4 * i + 1] << 16) | ((uint32_t)pad[l][4 * i + 2] << 8) | pad[l][4 * i + 3]) ^ 0x5c5c5c5cU;
+            }
+        }
+        sha256_x(ost, w);
+        for (i = 0; i < 8; i++) {
+            w[i] = ist[i];
+        }
+        w[8] = (v32){0} + 0x80000000U;
+        for (i = 9; i < 15; i++) {
+            w[i] = (v32){0};
+        }
+        w[15] = (v32){0} + (uint32_t)((64 + 32) * 8);
+        sha256_x(ost, w);
+        for (l = 0; l < lanes && found < 0; l++) {
+            uint8_t tag[32];
+            for (i = 0; i < 8; i++) {
+                uint32_t v = ost[i][l];
+                tag[4 * i] = (uint8_t)(v >> 24);
+                tag[4 * i + 1] = (uint8_t)(v >> 16);
+                tag[4 * i + 2] = (uint8_t)(v >> 8);
+                tag[4 * i + 3] = (uint8_t)v;
+            }
+            if (jsk_verify(tag, a->tag, 32) == 0) {
+                found = l;
+            }
+        }
+        jsk_wipe(pad, sizeof pad);
+        jsk_wipe(w, sizeof w);
+        jsk_wipe(ist, sizeof ist);
+    } else {
+        v64 ist[8], ost[8], w[80];
+        uint8_t pad[LANES][128];
+        const uint64_t *iv = a->alg == JSK_ALG_HS384 ? IV384 : IV512;
+        size_t out = a->alg == JSK_ALG_HS384 ? 48U : 64U;
+        for (l = 0; l < LANES; l++) {
+            memset(pad[l], 0, 128);
+            if (l < lanes) {
+                memcpy(pad[l], keys[l], key_lens[l]);
+            }
+        }
+        for (i = 0; i < 8; i++) {
+            ist[i] = ost[i] = (v64){0} + iv[i];
+        }
+        for (i = 0; i < 16; i++) {
+            for (l = 0; l < LANES; l++) {
+                uint64_t v = 0;
+                for (k = 0; k < 8; k++) {
+                    v = (v << 8) | pad[l][8 * i + k];
+                }
+                w[i][l] = v ^ 0x3636363636363636ULL;
+            }
+        }
+        sha512_x(ist, w);
+        for (b = 0; b < a->nblocks; b++) {
+            sha512_x_sched(ist, a->sched.w512[b]);
+        }
+        for (i = 0; i < 16; i++) {
+            for (l = 0; l < LANES; l++) {
+                uint64_t v = 0;
+                for (k = 0; k < 8; k++) {
+                    v = (v << 8) | pad[l][8 * i + k];
+                }
+                w[i][l] = v ^ 0x5c5c5c5c5c5c5c5cULL;
+            }
+        }
+        sha512_x(ost, w);
+        /* inner digest (48 or 64 bytes) || 0x80 || zeros || length of 128 + out bytes */
+        for (i = 0; i < 16; i++) {
+            w[i] = (v64){0};
+        }
+        for (i = 0; i < (int)(out / 8); i++) {
+            w[i] = ist[i];
+        }
+        w[out / 8] = (v64){0} + 0x8000000000000000ULL;
+        w[15] = (v64){0} + (uint64_t)((128 + out) * 8);
+        sha512_x(ost, w);
+        for (l = 0; l < lanes && found < 0; l++) {
+            uint8_t tag[64];
+            for (i = 0; i < 8; i++) {
+                uint64_t v = ost[i][l];
+                for (k = 0; k < 8; k++) {
+                    tag[8 * i + (int)k] = (uint8_t)(v >> (56 - 8 * k));
+                }
+            }
+            if (jsk_verify(tag, a->tag, out) == 0) {
+                found = l;
+            }
+        }
+        jsk_wipe(pad, sizeof pad);
+        jsk_wipe(w, sizeof w);
+        jsk_wipe(ist, sizeof ist);
+    }
+    return found;
+}
+
+/* A candidate longer than a block is replaced by its hash (RFC 2104), checked on its own. */
+static int try_long(const jsk_audit *a, const uint8_t *key, size_t len)
+{
+    uint8_t tag[64];
+    int ok;
+    if (jsk_hash(tag, sizeof tag, a->alg, key, len) != JSK_OK) {
+        return 0;
+    }
+    {
+        const uint8_t *keys[LANES] = {tag};
+        size_t lens[LANES] = {jsk_alg_key_bytes(a->alg)};
+        ok = try_lanes(a, keys, lens, 1) == 0;
+    }
+    jsk_wipe(tag, sizeof tag);
+    return ok;
+}
+
+int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, size_t *consumed, size_t *found_offset,
+                    size_t *found_len)
+{
+    const uint8_t *keys[LANES];
+    size_t lens[LANES], offs[LANES], pos = 0, bs;
+    int n = 0, l;
+
+    if (a == NULL || consumed == NULL || found_offset == NULL || found_len == NULL || (buf == NULL && len > 0)) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (jsk_alg_key_bytes(a->alg) == 0) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    bs = a->alg == JSK_ALG_HS256 ? 64U : 128U;
+    *consumed = 0;
+    for (;;) {
+        const uint8_t *nl = pos < len ? memchr(buf + pos, '\n', len - pos) : NULL;
+        size_t end, line_len;
+        int have = nl != NULL || (final && pos < len);
+        if (have) {
+            end = nl != NULL ? (size_t)(nl - buf) : len;
+            line_len = end - pos;
+            if (nl != NULL && line_len > 0 && buf[end - 1] == '\r') {
+                line_len--; /* "\r\n" ends a line too: only the terminator goes */
+            }
+            if (line_len > bs) {
+                a->tried++;
+                if (n == 0 && try_long(a, buf + pos, line_len)) {
+                    *found_offset = pos;
+                    *found_len = line_len;
+                    *consumed = nl != NULL ? end + 1 : end;
+                    return 1;
+                }
+                if (n > 0) {
+                    /* Finish the batch first so the list order is kept; this line comes again. */
+                    have = 0;
+                } else {
+                    pos = nl != NULL ? end + 1 : end;
+                    *consumed = pos;
+                    continue;
+                }
+            } else {
+                keys[n] = buf + pos;
+                lens[n] = line_len;
+                offs[n] = pos;
+                n++;
+                pos = nl != NULL ? end + 1 : end;
+            }
+        }
+        if (n == LANES || (!have && n > 0)) {
+            int hit = try_lanes(a, keys, lens, n);
+            a->tried += (uint64_t)(hit >= 0 ? hit + 1 : n);
+            if (hit >= 0) {
+                *found_offset = offs[hit];
+                *found_len = lens[hit];
+                *consumed = offs[hit] + lens[hit];
+                /* step over the terminator of the found line */
+                if (*consumed < len && buf[*consumed] == '\r') {
+                    (*consumed)++;
+                }
+                if (*consumed < len && buf[*consumed] == '\n') {
+                    (*consumed)++;
+                }
+                return 1;
+            }
+            *consumed = pos;
+            n = 0;
+            continue;
+        }
+        if (!have) {
+            break;
+        }
+    }
+    for (l = 0; l < LANES; l++) {
+        keys[l] = NULL;
+    }
+    *consumed = pos;
+    return 0;
+}
+
+size_t jsk_audit_builtin_size(const jsk_dict *dict)
+{
+    /* every default as printed, lowercase and uppercase; every word in three cases, and the
+     * passwords with three common suffixes: generous, lines included */
+    return dict == NULL ? 0 : jsk_jwt_defaults_size * 3U + (size_t)dict->count * 4U * 3U + jsk_dict_char_count * 3U +
+                                   (size_t)dict->count * 3U * 8U + 64U;
+}
+
+static void put_case(char *out, size_t *o, const char *w, size_t len, int mode)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        char c = w[i];
+        if ((mode == 1 && i == 0) || mode == 2) {
+            c = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        } else if (mode == 3) {
+            c = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        out[(*o)++] = c;
+    }
+}
+
+int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_dict *dict)
+{
+    size_t o = 0, i, start = 0;
+    uint32_t idx;
+    int mode;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (out == NULL || dict == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (out_maxlen < jsk_audit_builtin_size(dict)) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    /* 1. The curated defaults as printed, then lowercase and uppercase. */
+    for (mode = 0; mode < 4; mode++) {
+        if (mode == 1) {
+            continue;
+        }
+        start = 0;
+        for (i = 0; i < jsk_jwt_defaults_size; i++) {
+            if (jsk_jwt_defaults[i] == '\n') {
+                put_case(out, &o, jsk_jwt_defaults + start, i - start, mode);
+                out[o++] = '\n';
+                start = i + 1;
+            }
+        }
+    }
+    /* 2. The dictionaries, most common lists first: lowercase, Capitalised, UPPERCASE; passwords
+     *    also with 1, 123 and ! appended. */
+    for (mode = 0; mode < 3; mode++) {
+        for (idx = 0; idx < dict->count; idx++) {
+            uint32_t e = dict->entries[idx];
+            const char *w = dict->words + (e >> 8);
+            size_t len = e & 0xFFU;
+            unsigned list = dict->info[idx] >> 5;
+            if (list == JSK_LIST_JWT || (mode > 0 && (list == JSK_LIST_CONSTANTS))) {
+                continue;
+            }
+            put_case(out, &o, w, len, mode == 0 ? 0 : mode == 1 ? 1 : 2);
+            out[o++] = '\n';
+            if (mode == 0 && list == JSK_LIST_PASSWORDS) {
+                static const char *const suffixes[] = {"1", "123", "!"};
+                size_t s;
+                for (s = 0; s < 3; s++) {
+                    put_case(out, &o, w, len, 0);
+                    memcpy(out + o, suffixes[s], strlen(suffixes[s]));
+                    o += strlen(suffixes[s]);
+                    out[o++] = '\n';
+                }
+            }
+        }
+    }
+    if (out_len != NULL) {
+        *out_len = o;
+    }
+    return JSK_OK;
+}
