@@ -49,12 +49,15 @@ run('cmake', ['--build', wasmBuild, '-j', '2']);
 mkdirSync(distDir, { recursive: true });
 const wasmBase64 = (name) => readFileSync(join(wasmBuild, name)).toString('base64');
 
-// 1. The ES module core: Emscripten's ES6 glue with its binary appended as an export.
-const esmGlue = readFileSync(join(wasmBuild, 'jsk-core.mjs'), 'utf8');
-writeFileSync(
-  join(distDir, 'jsk-core.mjs'),
-  `${esmGlue.trimEnd()}\nexport const JSK_WASM_BASE64 = ${JSON.stringify(wasmBase64('jsk-core.wasm'))};\n`,
-);
+// 1. The ES module cores (SIMD, and scalar for engines without SIMD): Emscripten's ES6 glue with
+//    its binary appended as an export.
+for (const name of ['jsk-core', 'jsk-core-scalar']) {
+  const esmGlue = readFileSync(join(wasmBuild, `${name}.mjs`), 'utf8');
+  writeFileSync(
+    join(distDir, `${name}.mjs`),
+    `${esmGlue.trimEnd()}\nexport const JSK_WASM_BASE64 = ${JSON.stringify(wasmBase64(`${name}.wasm`))};\n`,
+  );
+}
 copyFileSync(join(root, 'wasm/api.mjs'), join(distDir, 'index.mjs'));
 copyFileSync(join(root, 'wasm/index.d.ts'), join(distDir, 'index.d.ts'));
 copyFileSync(join(root, 'wasm/cli.mjs'), join(distDir, 'cli.mjs'));
@@ -64,12 +67,19 @@ chmodSync(join(distDir, 'cli.mjs'), 0o755);
 //    defines one global, JwtSecretKit. The transformation is exact or the build fails.
 const api = read('wasm/api.mjs');
 const importLine = "import createJskCore, { JSK_WASM_BASE64 } from './jsk-core.mjs';\n";
+const scalarLine = "const loadScalarCore = () => import('./jsk-core-scalar.mjs');\n";
+if (!api.includes(scalarLine)) throw new Error('wasm/api.mjs must keep its loadScalarCore line');
+// The same API over the scalar core only (tests, benchmarks, engines known to lack SIMD).
+writeFileSync(
+  join(distDir, 'scalar.mjs'),
+  api.replace(importLine, importLine.replace('./jsk-core.mjs', './jsk-core-scalar.mjs')).replace(scalarLine, 'const loadScalarCore = null;\n'),
+);
 const exportMatch = api.match(/\nexport \{([^}]*)\};\n$/);
 if (!api.includes(importLine) || !exportMatch) {
   throw new Error('wasm/api.mjs must keep its single import line and end with one `export { ... };` list');
 }
-const apiBody = api.slice(0, exportMatch.index).replace(importLine, '');
-if (/^\s*(import|export)\b/m.test(apiBody)) {
+const apiBody = api.slice(0, exportMatch.index).replace(importLine, '').replace(scalarLine, 'var loadScalarCore = null;\n');
+if (/^\s*(import|export)\b|\bimport\(/m.test(apiBody)) {
   throw new Error('wasm/api.mjs has another import or export: the classic build cannot take it');
 }
 const classicGlue = readFileSync(join(wasmBuild, 'jsk-core-classic.js'), 'utf8');

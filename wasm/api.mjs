@@ -6,11 +6,13 @@
 // The build (scripts/build.mjs) also turns this file into the classic script of the page: keep the
 // one import line below as it is and the single `export { ... }` list at the end.
 import createJskCore, { JSK_WASM_BASE64 } from './jsk-core.mjs';
+// Engines without WebAssembly SIMD get the scalar build (the classic build of the page has none).
+const loadScalarCore = () => import('./jsk-core-scalar.mjs');
 
 const VERSION = '0.1.0';
 const ALGORITHMS = Object.freeze(['HS256', 'HS384', 'HS512']);
 const ENCODINGS = Object.freeze(['base64url', 'base64', 'hex', 'base64url-padded']);
-const FORMATS = Object.freeze([...ENCODINGS, 'env']);
+const FORMATS = Object.freeze([...ENCODINGS, 'env', 'jwk']);
 const DEFAULT_ENV_NAME = 'JWT_SECRET';
 const GENERATE_OPTIONS = ['alg', 'bytes', 'format', 'alphabet', 'length', 'name'];
 const MAX_ARG = 0x7fffffff; // sizes cross into wasm32 as i32: larger numbers would wrap
@@ -54,13 +56,22 @@ async function load() {
   const c = globalThis.crypto;
   if (!c || typeof c.getRandomValues !== 'function') fail('ERR_NO_ENTROPY', NO_CRYPTO);
   if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
+  // Handing over the bytes ourselves keeps the glue from fetch()ing anything (a strict CSP
+  // would log that as a violation); print/printErr keep it from writing to the console.
+  const instantiate = (factory, base64) => factory({ wasmBinary: base64ToBytes(base64), print() {}, printErr() {} });
   let m;
   try {
-    // Handing over the bytes ourselves keeps the glue from fetch()ing anything (a strict CSP
-    // would log that as a violation); print/printErr keep it from writing to the console.
-    m = await createJskCore({ wasmBinary: base64ToBytes(JSK_WASM_BASE64), print() {}, printErr() {} });
+    m = await instantiate(createJskCore, JSK_WASM_BASE64);
   } catch (e) {
-    fail('ERR_WASM_LOAD', `the WebAssembly core failed to load: ${(e && e.message) || e}`);
+    if (!(e instanceof WebAssembly.CompileError) || !loadScalarCore) {
+      fail('ERR_WASM_LOAD', `the WebAssembly core failed to load: ${(e && e.message) || e}`);
+    }
+    try {
+      const scalar = await loadScalarCore();
+      m = await instantiate(scalar.default, scalar.JSK_WASM_BASE64);
+    } catch (e2) {
+      fail('ERR_WASM_LOAD', `the WebAssembly core failed to load (no SIMD, and no scalar build): ${(e2 && e2.message) || e2}`);
+    }
   }
   core = m;
   try {
@@ -282,7 +293,7 @@ function resolveSecret(alloc, options, context) {
       fail('ERR_INVALID_ARGUMENT', `${context}: length applies to alphabet secrets; size random bytes with bytes`);
     }
     r.requested = sizeArg(o.bytes, 'bytes', context);
-    r.encoding = encodingArg(alloc, env ? 'base64url' : format, context);
+    r.encoding = encodingArg(alloc, env || format === 'jwk' ? 'base64url' : format, context);
     const sizeP = alloc(4);
     check(loaded()._jsk_generate_size(sizeP, r.alg, r.requested), context);
     r.bytes = readU32(sizeP);
@@ -303,6 +314,9 @@ function resolveSecret(alloc, options, context) {
  * enough characters for the alg's bits).
  */
 function generateSecret(options) {
+  if (options && options.format === 'jwk') {
+    return generateJwk(optionsOf(options, GENERATE_OPTIONS, 'generateSecret'), 'generateSecret');
+  }
   return withHeap((alloc, m) => {
     const context = 'generateSecret';
     const r = resolveSecret(alloc, options, context);
@@ -417,6 +431,314 @@ function checkSecret(secret, options) {
   });
 }
 
+// ------------------------------------------------------------------------- JWT toolkit
+
+const ALG_CODES = { HS256: 1, HS384: 2, HS512: 3 };
+
+// Bytes of a secret or message given as a string (its UTF-8 bytes) or a Uint8Array.
+function bytesArg(value, what, context) {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'string') {
+    utf8Encoder ??= new TextEncoder();
+    return utf8Encoder.encode(value);
+  }
+  fail('ERR_INVALID_ARGUMENT', `${context}: ${what} must be a string or a Uint8Array`);
+}
+
+function putSecret(alloc, secret, context) {
+  if (secret === undefined) fail('ERR_INVALID_ARGUMENT', `${context}: secret is required`);
+  if (typeof secret === 'string') return putString(alloc, secret);
+  const bytes = bytesArg(secret, 'secret', context);
+  return [putBytes(alloc, bytes), bytes.length];
+}
+
+function requiredAlg(alloc, alg, context) {
+  const code = algArg(alloc, alg ?? 'HS256', context);
+  return code;
+}
+
+/** HMAC-SHA-256/384/512 of message under key (strings are UTF-8). */
+function hmac(alg, key, message) {
+  const context = 'hmac';
+  return withHeap((alloc, m) => {
+    const code = requiredAlg(alloc, alg, context);
+    const [kP, kLen] = putSecret(alloc, key, context);
+    const msg = bytesArg(message, 'message', context);
+    const mP = putBytes(alloc, msg);
+    const out = alloc(64);
+    check(m._jsk_hmac(out, 64, code, kP, kLen, mP, msg.length), context);
+    return m.HEAPU8.slice(out, out + m._jsk_alg_key_bytes(code));
+  });
+}
+
+/**
+ * A compact JWS over payload (an object, serialised with JSON.stringify, or JSON text) with header
+ * {"alg":ALG,"typ":"JWT"}. options: { secret (string: its UTF-8 bytes, or Uint8Array), alg }.
+ * The secret must be at least the algorithm's size (RFC 7518 section 3.2).
+ */
+function signJwt(payload, options) {
+  const context = 'signJwt';
+  const o = optionsOf(options, ['secret', 'alg'], context);
+  let text = payload;
+  if (typeof payload !== 'string') {
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+      fail('ERR_BAD_JSON', `${context}: payload must be an object or its JSON text`);
+    }
+    text = JSON.stringify(payload);
+  }
+  return withHeap((alloc, m) => {
+    const alg = requiredAlg(alloc, o.alg, context);
+    const [kP, kLen] = putSecret(alloc, o.secret, context);
+    const [pP, pLen] = putString(alloc, text);
+    const cap = m._jsk_jws_sign_len(alg, pLen);
+    if (cap === 0) fail('ERR_TOO_LARGE', `${context}: payload larger than 1 MiB`);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_jws_sign(out, cap, lenP, alg, kP, kLen, pP, pLen), context);
+    return readString(out, readU32(lenP));
+  });
+}
+
+function decodeJsonPart(text) {
+  const bytes = decode(text, 'base64url');
+  utf8Decoder ??= new TextDecoder();
+  const json = utf8Decoder.decode(bytes);
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Verifies a compact JWS with the secret. The algorithm is pinned by options.alg, or else taken
+ * from the header, and must be HS256/384/512: "none", other algorithms and "crit" are refused.
+ * Returns { valid: true, alg, header, payload }; every failure throws with its code
+ * (ERR_BAD_SIGNATURE, ERR_ALG_NONE, ERR_ALG_MISMATCH, ERR_MALFORMED_TOKEN, ...).
+ */
+function verifyJwt(token, options) {
+  const context = 'verifyJwt';
+  const o = optionsOf(options, ['secret', 'alg'], context);
+  stringArg(token, 'token', context);
+  return withHeap((alloc, m) => {
+    const pinned = algArg(alloc, o.alg, context);
+    const [kP, kLen] = putSecret(alloc, o.secret, context);
+    const [tP, tLen] = putString(alloc, token);
+    const algP = alloc(4);
+    check(m._jsk_jws_verify(algP, tP, tLen, kP, kLen, pinned), context);
+    const [h, p] = token.split('.');
+    return { valid: true, alg: ALGORITHMS[readU32(algP) - 1], header: decodeJsonPart(h), payload: decodeJsonPart(p) };
+  });
+}
+
+/** The secret as a JWK: { kty: 'oct', k, alg, use: 'sig', kid } with kid its RFC 7638 thumbprint. */
+function toJwk(secret, options) {
+  const context = 'toJwk';
+  const o = optionsOf(options, ['alg'], context);
+  return withHeap((alloc, m) => {
+    const alg = requiredAlg(alloc, o.alg, context);
+    const [kP, kLen] = putSecret(alloc, secret, context);
+    const cap = m._jsk_jwk_len(kLen);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_jwk(out, cap, lenP, alg, kP, kLen), context);
+    return JSON.parse(readString(out, readU32(lenP)));
+  });
+}
+
+/** A JWKS for rotation: { keys: [current, previous] } (previous optional), each with its kid. */
+function toJwks(current, previous, options) {
+  const context = 'toJwks';
+  const o = optionsOf(options, ['alg'], context);
+  return withHeap((alloc, m) => {
+    const alg = requiredAlg(alloc, o.alg, context);
+    const [cP, cLen] = putSecret(alloc, current, context);
+    const [pP, pLen] = previous === undefined || previous === null ? [0, 0] : putSecret(alloc, previous, context);
+    const cap = 16 + m._jsk_jwk_len(cLen) + (pLen > 0 ? m._jsk_jwk_len(pLen) : 0);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_jwks(out, cap, lenP, alg, cP, cLen, pP, pLen), context);
+    return JSON.parse(readString(out, readU32(lenP)));
+  });
+}
+
+// A fresh random key of the alg's size (or bytes) as a JWK text: generateSecret({ format: 'jwk' }).
+function generateJwk(o, context) {
+  if (o.alphabet !== undefined || o.length !== undefined || o.name !== undefined) {
+    fail('ERR_INVALID_ARGUMENT', `${context}: format 'jwk' takes alg and bytes only`);
+  }
+  return withHeap((alloc, m) => {
+    const alg = requiredAlg(alloc, o.alg, context);
+    const sizeP = alloc(4);
+    check(m._jsk_generate_size(sizeP, alg, sizeArg(o.bytes, 'bytes', context)), context);
+    const n = readU32(sizeP);
+    const key = alloc(n);
+    check(m._jsk_random_fill(key, n), context);
+    const cap = m._jsk_jwk_len(n);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_jwk(out, cap, lenP, alg, key, n), context);
+    return readString(out, readU32(lenP));
+  });
+}
+
+/**
+ * An incremental audit of a token: tryLines(bytes, final) tries each line of bytes (lines end at
+ * "\n", a "\r" before it goes too; nothing else is trimmed) and returns { found, line } (line: the
+ * matching candidate's bytes). Without final, an unterminated last line is kept for the next call.
+ * close() wipes and frees it.
+ */
+function createAudit(token) {
+  const context = 'createAudit';
+  stringArg(token, 'token', context);
+  const m = loaded();
+  const blocks = [];
+  const free = () => {
+    for (const [p, n] of blocks) {
+      m.HEAPU8.fill(0, p, p + n);
+      m._free(p);
+    }
+    blocks.length = 0;
+  };
+  const alloc = (n) => {
+    const p = m._malloc(Math.max(1, n));
+    if (!p) {
+      free();
+      fail('ERR_OUT_OF_MEMORY', `${context}: cannot allocate ${n} bytes`);
+    }
+    blocks.push([p, Math.max(1, n)]);
+    return p;
+  };
+  const auditP = alloc(m._jsk_audit_sizeof());
+  withHeap((tmp) => {
+    const [tP, tLen] = putString(tmp, token);
+    const rc = m._jsk_audit_init(auditP, tP, tLen);
+    if (rc < 0) {
+      free();
+      check(rc, context);
+    }
+  });
+  const alg = ALGORITHMS[m.HEAPU8[auditP] - 1]; // jsk_audit.alg: the first field, little-endian
+  let pending = new Uint8Array(0); // an unterminated line carried to the next call
+  let closed = false;
+  return {
+    alg,
+    get tried() {
+      return closed ? 0 : m._jsk_audit_tried(auditP);
+    },
+    tryLines(bytes, final = false) {
+      if (closed) fail('ERR_INVALID_ARGUMENT', 'tryLines: this audit is closed');
+      let data = bytesArg(bytes, 'bytes', 'tryLines');
+      if (pending.length > 0) {
+        const joined = new Uint8Array(pending.length + data.length);
+        joined.set(pending);
+        joined.set(data, pending.length);
+        pending.fill(0);
+        data = joined;
+      }
+      return withHeap((tmp) => {
+        const buf = putBytes(tmp, data);
+        const outs = tmp(12);
+        const found = check(m._jsk_audit_lines(auditP, buf, data.length, final ? 1 : 0, outs, outs + 4, outs + 8), 'tryLines');
+        const consumed = readU32(outs);
+        if (found === 1) {
+          const at = readU32(outs + 4);
+          pending = new Uint8Array(0);
+          return { found: true, line: data.slice(at, at + readU32(outs + 8)) };
+        }
+        pending = final ? new Uint8Array(0) : data.slice(consumed);
+        return { found: false };
+      });
+    },
+    close() {
+      if (!closed) {
+        pending.fill(0);
+        free();
+        closed = true;
+      }
+    },
+  };
+}
+
+let builtinCandidates = null; // the built-in list, made once (public words, no secret)
+
+function builtinList(m) {
+  if (builtinCandidates === null) {
+    const dict = loadedDictionary(m);
+    builtinCandidates = withHeap((alloc) => {
+      const cap = m._jsk_audit_builtin_size(dict);
+      const out = alloc(cap);
+      const lenP = alloc(4);
+      check(m._jsk_audit_builtin(out, cap, lenP, dict), 'auditToken');
+      return m.HEAPU8.slice(out, out + readU32(lenP));
+    });
+  }
+  return builtinCandidates;
+}
+
+// The lines of bytes that belong to shard index of count: contiguous slices cut at line ends.
+function shardOf(bytes, shard) {
+  if (!shard) return bytes;
+  const { index, count } = shard;
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+    fail('ERR_INVALID_ARGUMENT', 'auditToken: shard must be { index, count } with 0 <= index < count');
+  }
+  const cut = (i) => {
+    if (i <= 0) return 0;
+    if (i >= count) return bytes.length;
+    const at = Math.floor((bytes.length * i) / count);
+    const nl = bytes.indexOf(0x0a, at);
+    return nl < 0 ? bytes.length : nl + 1;
+  };
+  return bytes.subarray(cut(index), cut(index + 1));
+}
+
+/**
+ * Is the token's secret a known weak one? Tries the built-in list (curated JWT defaults with their
+ * variants, then the analyzer's dictionaries), then options.wordlist (a string or Uint8Array, one
+ * candidate per line, taken exactly). onProgress(tried) is called between chunks; returning false
+ * cancels. shard { index, count } takes one part of each list (one worker each).
+ * Returns { found, secret, alg, tried, seconds, source, cancelled }.
+ */
+function auditToken(token, options) {
+  const context = 'auditToken';
+  const o = optionsOf(options, ['wordlist', 'builtin', 'onProgress', 'chunkBytes', 'shard'], context);
+  const m = loaded();
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') fail('ERR_INVALID_ARGUMENT', `${context}: onProgress must be a function`);
+  const chunkBytes = o.chunkBytes === undefined ? 1 << 20 : sizeArg(o.chunkBytes, 'chunkBytes', context);
+  const sources = [];
+  if (o.builtin !== false) sources.push(['builtin', builtinList(m)]);
+  if (o.wordlist !== undefined) sources.push(['wordlist', bytesArg(o.wordlist, 'wordlist', context)]);
+  const audit = createAudit(token);
+  const started = performance.now();
+  const result = (found, source, line, cancelled = false) => {
+    utf8Decoder ??= new TextDecoder();
+    const r = { found, secret: found ? utf8Decoder.decode(line) : null, alg: audit.alg, tried: audit.tried,
+      seconds: (performance.now() - started) / 1000, source: found ? source : null, cancelled };
+    if (line) line.fill(0);
+    return r;
+  };
+  try {
+    for (const [source, all] of sources) {
+      const bytes = shardOf(all, o.shard);
+      for (let pos = 0; pos < bytes.length; ) {
+        let end = Math.min(bytes.length, pos + chunkBytes);
+        if (end < bytes.length) {
+          const nl = bytes.indexOf(0x0a, end);
+          end = nl < 0 ? bytes.length : nl + 1;
+        }
+        const r = audit.tryLines(bytes.subarray(pos, end), true);
+        if (r.found) return result(true, source, r.line);
+        pos = end;
+        if (o.onProgress && o.onProgress(audit.tried) === false) return result(false, null, null, true);
+      }
+    }
+    return result(false, null, null);
+  } finally {
+    audit.close();
+  }
+}
+
 export {
   VERSION,
   ALGORITHMS,
@@ -431,4 +753,11 @@ export {
   decode,
   CHECK_ENCODINGS,
   checkSecret,
+  hmac,
+  signJwt,
+  verifyJwt,
+  toJwk,
+  toJwks,
+  createAudit,
+  auditToken,
 };

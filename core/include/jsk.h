@@ -434,6 +434,9 @@ int jsk_audit_lines(jsk_audit *audit, const uint8_t *buf, size_t len, int final,
 /* The built-in candidates, one per line: the curated JWT defaults with their variants as printed,
  * in lower and upper case, then the analyzer's dictionaries in three cases. */
 size_t jsk_audit_builtin_size(const jsk_dict *dict);
+/* sizeof(jsk_audit) and audit->tried as a double, for bindings. */
+size_t jsk_audit_sizeof(void);
+double jsk_audit_tried(const jsk_audit *audit);
 int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_dict *dict);
 
 #ifdef __cplusplus

@@ -13,6 +13,8 @@ static const char *const finding_names[] = {
 
 size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
 size_t jsk_report_sizeof(void) { return sizeof(jsk_report); }
+size_t jsk_audit_sizeof(void) { return sizeof(jsk_audit); }
+double jsk_audit_tried(const jsk_audit *audit) { return audit == NULL ? 0.0 : (double)audit->tried; }
 
 const char *jsk_verdict_name(int verdict)
 {
