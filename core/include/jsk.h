@@ -409,8 +409,8 @@ size_t jsk_report_sizeof(void);
 
 #define JSK_AUDIT_MAX_TOKEN 8192U
 
-/* A token prepared for trying candidate secrets: its tag, and the schedules of the inner hash's
- * message blocks (they do not depend on the key). Self-contained (no pointers), about 42 KB. */
+/* A token prepared for trying candidate secrets: its tag, and the schedules (plus round constants)
+ * of the inner hash's message blocks, which do not depend on the key. No pointers; about 42 KB. */
 typedef struct jsk_audit {
     int alg;
     size_t tag_len;

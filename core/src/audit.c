@@ -110,6 +110,9 @@ int jsk_audit_init(jsk_audit *a, const char *token, size_t len)
                 uint32_t s1 = ((y >> 17) | (y << 15)) ^ ((y >> 19) | (y << 13)) ^ (y >> 10);
                 w[i] = w[i - 16] + s0 + w[i - 7] + s1;
             }
+            for (i = 0; i < 64; i++) {
+                w[i] += jsk_audit_k256[i]; /* stored as K[i] + W[i]: one add per round saved */
+            }
         } else {
             uint64_t *w = a->sched.w512[b];
             for (i = 0; i < 16; i++) {
@@ -125,6 +128,9 @@ int jsk_audit_init(jsk_audit *a, const char *token, size_t len)
                 uint64_t s1 = ((y >> 19) | (y << 45)) ^ ((y >> 61) | (y << 3)) ^ (y >> 6);
                 w[i] = w[i - 16] + s0 + w[i - 7] + s1;
             }
+            for (i = 0; i < 80; i++) {
+                w[i] += jsk_audit_k512[i];
+            }
         }
     }
     jsk_wipe(&jws, sizeof jws);
@@ -134,19 +140,43 @@ int jsk_audit_init(jsk_audit *a, const char *token, size_t len)
 /* ---------------------------------------------------------------- SHA-256 x LANES */
 
 #define R32(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+/* Ch and Maj as bit selects: one v128.bitselect each in WebAssembly (Maj(a,b,c) = a^b ? c : a). */
+#define CH(e, f, g) (((e) & (f)) | (~(e) & (g)))
+#define MAJ(a, b, c) (((a) & (b)) | ((c) & ((a) ^ (b))))
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#define CH32(e, f, g) ((v32)wasm_v128_bitselect((v128_t)(f), (v128_t)(g), (v128_t)(e)))
+#define MAJ32(a, b, c) ((v32)wasm_v128_bitselect((v128_t)(c), (v128_t)(a), (v128_t)((a) ^ (b))))
+#else
+#define CH32 CH
+#define MAJ32 MAJ
+#endif
 
-/* 64 rounds on LANES states; w holds the schedule (per lane, or the same scalar for all). */
-#define SHA256_ROUNDS(st, WORD)                                                             \
-    do {                                                                                    \
-        v32 a_ = st[0], b_ = st[1], c_ = st[2], d_ = st[3], e_ = st[4], f_ = st[5], g_ = st[6], h_ = st[7]; \
-        for (int r_ = 0; r_ < 64; r_++) {                                                   \
-            v32 t1_ = h_ + (R32(e_, 6) ^ R32(e_, 11) ^ R32(e_, 25)) + ((e_ & f_) ^ (~e_ & g_)) + jsk_audit_k256[r_] + (WORD); \
-            v32 t2_ = (R32(a_, 2) ^ R32(a_, 13) ^ R32(a_, 22)) + ((a_ & b_) ^ (a_ & c_) ^ (b_ & c_)); \
-            h_ = g_; g_ = f_; f_ = e_; e_ = d_ + t1_; d_ = c_; c_ = b_; b_ = a_; a_ = t1_ + t2_; \
-        }                                                                                   \
-        st[0] += a_; st[1] += b_; st[2] += c_; st[3] += d_; st[4] += e_; st[5] += f_; st[6] += g_; st[7] += h_; \
+/* One round, written for rotated names: eight in a row need no register moves. kw = K[i] + W[i]. */
+#define RND256(a, b, c, d, e, f, g, h, kw)                                                 \
+    do {                                                                                   \
+        v32 t1_ = h + (R32(e, 6) ^ R32(e, 11) ^ R32(e, 25)) + CH32(e, f, g) + (kw);        \
+        d += t1_;                                                                          \
+        h = t1_ + (R32(a, 2) ^ R32(a, 13) ^ R32(a, 22)) + MAJ32(a, b, c);                  \
     } while (0)
 
+#define ROUNDS256(KW)                                                                      \
+    do {                                                                                   \
+        v32 a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7]; \
+        for (int r_ = 0; r_ < 64; r_ += 8) {                                               \
+            RND256(a, b, c, d, e, f, g, h, KW(r_));                                         \
+            RND256(h, a, b, c, d, e, f, g, KW(r_ + 1));                                     \
+            RND256(g, h, a, b, c, d, e, f, KW(r_ + 2));                                     \
+            RND256(f, g, h, a, b, c, d, e, KW(r_ + 3));                                     \
+            RND256(e, f, g, h, a, b, c, d, KW(r_ + 4));                                     \
+            RND256(d, e, f, g, h, a, b, c, KW(r_ + 5));                                     \
+            RND256(c, d, e, f, g, h, a, b, KW(r_ + 6));                                     \
+            RND256(b, c, d, e, f, g, h, a, KW(r_ + 7));                                     \
+        }                                                                                  \
+        st[0] += a; st[1] += b; st[2] += c; st[3] += d; st[4] += e; st[5] += f; st[6] += g; st[7] += h; \
+    } while (0)
+
+/* A block whose schedule is computed here, per lane. */
 static void sha256_x(v32 st[8], v32 w[64])
 {
     int i;
@@ -154,27 +184,44 @@ static void sha256_x(v32 st[8], v32 w[64])
         w[i] = w[i - 16] + (R32(w[i - 15], 7) ^ R32(w[i - 15], 18) ^ (w[i - 15] >> 3)) + w[i - 7] +
                (R32(w[i - 2], 17) ^ R32(w[i - 2], 19) ^ (w[i - 2] >> 10));
     }
-    SHA256_ROUNDS(st, w[r_]);
+#define KW_LANES(i) (w[i] + jsk_audit_k256[i])
+    ROUNDS256(KW_LANES);
+#undef KW_LANES
 }
 
-static void sha256_x_sched(v32 st[8], const uint32_t *w)
+/* A message block: the same K[i] + W[i] for every lane, computed once per token. */
+static void sha256_x_sched(v32 st[8], const uint32_t *kw)
 {
-    SHA256_ROUNDS(st, w[r_]);
+#define KW_SHARED(i) ((v32){0} + kw[i])
+    ROUNDS256(KW_SHARED);
+#undef KW_SHARED
 }
 
 /* ---------------------------------------------------------------- SHA-512 x LANES */
 
 #define R64(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
 
-#define SHA512_ROUNDS(st, WORD)                                                             \
-    do {                                                                                    \
-        v64 a_ = st[0], b_ = st[1], c_ = st[2], d_ = st[3], e_ = st[4], f_ = st[5], g_ = st[6], h_ = st[7]; \
-        for (int r_ = 0; r_ < 80; r_++) {                                                   \
-            v64 t1_ = h_ + (R64(e_, 14) ^ R64(e_, 18) ^ R64(e_, 41)) + ((e_ & f_) ^ (~e_ & g_)) + jsk_audit_k512[r_] + (WORD); \
-            v64 t2_ = (R64(a_, 28) ^ R64(a_, 34) ^ R64(a_, 39)) + ((a_ & b_) ^ (a_ & c_) ^ (b_ & c_)); \
-            h_ = g_; g_ = f_; f_ = e_; e_ = d_ + t1_; d_ = c_; c_ = b_; b_ = a_; a_ = t1_ + t2_; \
-        }                                                                                   \
-        st[0] += a_; st[1] += b_; st[2] += c_; st[3] += d_; st[4] += e_; st[5] += f_; st[6] += g_; st[7] += h_; \
+#define RND512(a, b, c, d, e, f, g, h, kw)                                                 \
+    do {                                                                                   \
+        v64 t1_ = h + (R64(e, 14) ^ R64(e, 18) ^ R64(e, 41)) + CH(e, f, g) + (kw);         \
+        d += t1_;                                                                          \
+        h = t1_ + (R64(a, 28) ^ R64(a, 34) ^ R64(a, 39)) + MAJ(a, b, c);                   \
+    } while (0)
+
+#define ROUNDS512(KW)                                                                      \
+    do {                                                                                   \
+        v64 a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7]; \
+        for (int r_ = 0; r_ < 80; r_ += 8) {                                               \
+            RND512(a, b, c, d, e, f, g, h, KW(r_));                                         \
+            RND512(h, a, b, c, d, e, f, g, KW(r_ + 1));                                     \
+            RND512(g, h, a, b, c, d, e, f, KW(r_ + 2));                                     \
+            RND512(f, g, h, a, b, c, d, e, KW(r_ + 3));                                     \
+            RND512(e, f, g, h, a, b, c, d, KW(r_ + 4));                                     \
+            RND512(d, e, f, g, h, a, b, c, KW(r_ + 5));                                     \
+            RND512(c, d, e, f, g, h, a, b, KW(r_ + 6));                                     \
+            RND512(b, c, d, e, f, g, h, a, KW(r_ + 7));                                     \
+        }                                                                                  \
+        st[0] += a; st[1] += b; st[2] += c; st[3] += d; st[4] += e; st[5] += f; st[6] += g; st[7] += h; \
     } while (0)
 
 static void sha512_x(v64 st[8], v64 w[80])
@@ -184,26 +231,42 @@ static void sha512_x(v64 st[8], v64 w[80])
         w[i] = w[i - 16] + (R64(w[i - 15], 1) ^ R64(w[i - 15], 8) ^ (w[i - 15] >> 7)) + w[i - 7] +
                (R64(w[i - 2], 19) ^ R64(w[i - 2], 61) ^ (w[i - 2] >> 6));
     }
-    SHA512_ROUNDS(st, w[r_]);
+#define KW_LANES(i) (w[i] + jsk_audit_k512[i])
+    ROUNDS512(KW_LANES);
+#undef KW_LANES
 }
 
-static void sha512_x_sched(v64 st[8], const uint64_t *w)
+static void sha512_x_sched(v64 st[8], const uint64_t *kw)
 {
-    SHA512_ROUNDS(st, w[r_]);
+#define KW_SHARED(i) ((v64){0} + kw[i])
+    ROUNDS512(KW_SHARED);
+#undef KW_SHARED
 }
 
 /* --------------------------------------------------------------- the lane batch */
 
+/* Working memory for one batch, kept by the caller across batches and wiped once at the end:
+ * wiping it after every batch of 4 cost more than a quarter of the time. */
+typedef struct {
+    uint8_t pad[LANES][128];
+    v32 w256[64];
+    v32 ist256[8], ost256[8];
+    v64 w512[80];
+    v64 ist512[8], ost512[8];
+    uint8_t tag[64];
+} lane_ws;
+
 /* HMAC tags of up to LANES keys (each at most a block long) over the prepared message; lane l's tag
  * is compared with the token's, and the first matching lane is returned (or -1). */
-static int try_lanes(const jsk_audit *a, const uint8_t *const keys[LANES], const size_t key_lens[LANES], int lanes)
+static int try_lanes(const jsk_audit *a, lane_ws *ws, const uint8_t *const keys[LANES], const size_t key_lens[LANES],
+                     int lanes)
 {
     int l, i, found = -1;
     uint32_t b, k;
 
     if (a->alg == JSK_ALG_HS256) {
-        v32 ist[8], ost[8], w[64];
-        uint8_t pad[LANES][64];
+        v32 *ist = ws->ist256, *ost = ws->ost256, *w = ws->w256;
+        uint8_t(*pad)[128] = ws->pad;
         for (l = 0; l < LANES; l++) {
             memset(pad[l], 0, 64);
             if (l < lanes) {
@@ -240,7 +303,7 @@ static int try_lanes(const jsk_audit *a, const uint8_t *const keys[LANES], const
         w[15] = (v32){0} + (uint32_t)((64 + 32) * 8);
         sha256_x(ost, w);
         for (l = 0; l < lanes && found < 0; l++) {
-            uint8_t tag[32];
+            uint8_t *tag = ws->tag;
             for (i = 0; i < 8; i++) {
                 uint32_t v = ost[i][l];
                 tag[4 * i] = (uint8_t)(v >> 24);
@@ -252,12 +315,9 @@ static int try_lanes(const jsk_audit *a, const uint8_t *const keys[LANES], const
                 found = l;
             }
         }
-        jsk_wipe(pad, sizeof pad);
-        jsk_wipe(w, sizeof w);
-        jsk_wipe(ist, sizeof ist);
     } else {
-        v64 ist[8], ost[8], w[80];
-        uint8_t pad[LANES][128];
+        v64 *ist = ws->ist512, *ost = ws->ost512, *w = ws->w512;
+        uint8_t(*pad)[128] = ws->pad;
         const uint64_t *iv = a->alg == JSK_ALG_HS384 ? IV384 : IV512;
         size_t out = a->alg == JSK_ALG_HS384 ? 48U : 64U;
         for (l = 0; l < LANES; l++) {
@@ -303,7 +363,7 @@ static int try_lanes(const jsk_audit *a, const uint8_t *const keys[LANES], const
         w[15] = (v64){0} + (uint64_t)((128 + out) * 8);
         sha512_x(ost, w);
         for (l = 0; l < lanes && found < 0; l++) {
-            uint8_t tag[64];
+            uint8_t *tag = ws->tag;
             for (i = 0; i < 8; i++) {
                 uint64_t v = ost[i][l];
                 for (k = 0; k < 8; k++) {
@@ -314,15 +374,12 @@ static int try_lanes(const jsk_audit *a, const uint8_t *const keys[LANES], const
                 found = l;
             }
         }
-        jsk_wipe(pad, sizeof pad);
-        jsk_wipe(w, sizeof w);
-        jsk_wipe(ist, sizeof ist);
     }
     return found;
 }
 
 /* A candidate longer than a block is replaced by its hash (RFC 2104), checked on its own. */
-static int try_long(const jsk_audit *a, const uint8_t *key, size_t len)
+static int try_long(const jsk_audit *a, lane_ws *ws, const uint8_t *key, size_t len)
 {
     uint8_t tag[64];
     int ok;
@@ -332,7 +389,7 @@ static int try_long(const jsk_audit *a, const uint8_t *key, size_t len)
     {
         const uint8_t *keys[LANES] = {tag};
         size_t lens[LANES] = {jsk_alg_key_bytes(a->alg)};
-        ok = try_lanes(a, keys, lens, 1) == 0;
+        ok = try_lanes(a, ws, keys, lens, 1) == 0;
     }
     jsk_wipe(tag, sizeof tag);
     return ok;
@@ -343,7 +400,8 @@ int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, siz
 {
     const uint8_t *keys[LANES];
     size_t lens[LANES], offs[LANES], pos = 0, bs;
-    int n = 0, l;
+    int n = 0, result = 0;
+    lane_ws ws;
 
     if (a == NULL || consumed == NULL || found_offset == NULL || found_len == NULL || (buf == NULL && len > 0)) {
         return JSK_ERR_INVALID_ARGUMENT;
@@ -365,11 +423,12 @@ int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, siz
             }
             if (line_len > bs) {
                 a->tried++;
-                if (n == 0 && try_long(a, buf + pos, line_len)) {
+                if (n == 0 && try_long(a, &ws, buf + pos, line_len)) {
                     *found_offset = pos;
                     *found_len = line_len;
                     *consumed = nl != NULL ? end + 1 : end;
-                    return 1;
+                    result = 1;
+                    break;
                 }
                 if (n > 0) {
                     /* Finish the batch first so the list order is kept; this line comes again. */
@@ -388,7 +447,7 @@ int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, siz
             }
         }
         if (n == LANES || (!have && n > 0)) {
-            int hit = try_lanes(a, keys, lens, n);
+            int hit = try_lanes(a, &ws, keys, lens, n);
             a->tried += (uint64_t)(hit >= 0 ? hit + 1 : n);
             if (hit >= 0) {
                 *found_offset = offs[hit];
@@ -401,7 +460,8 @@ int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, siz
                 if (*consumed < len && buf[*consumed] == '\n') {
                     (*consumed)++;
                 }
-                return 1;
+                result = 1;
+                break;
             }
             *consumed = pos;
             n = 0;
@@ -411,11 +471,11 @@ int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, siz
             break;
         }
     }
-    for (l = 0; l < LANES; l++) {
-        keys[l] = NULL;
+    if (result == 0) {
+        *consumed = pos;
     }
-    *consumed = pos;
-    return 0;
+    jsk_wipe(&ws, sizeof ws);
+    return result;
 }
 
 size_t jsk_audit_builtin_size(const jsk_dict *dict)
