@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // cli.mjs — `jwt-secret`, the Node command line over the JS API (the same C core as the page).
 // Exit status: 0 success, 1 a negative answer, 2 usage or input error (stderr only, stdout empty).
-import { ALGORITHMS, CHECK_ENCODINGS, FORMATS, JwtSecretKitError, VERSION, checkSecret, generateSecret, ready } from './index.mjs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import {
+  ALGORITHMS, CHECK_ENCODINGS, FORMATS, JwtSecretKitError, VERSION, auditToken, checkSecret, createAudit, generateSecret,
+  ready, signJwt, verifyJwt,
+} from './index.mjs';
 
 const MAX_COUNT = 1000;
 
@@ -11,10 +15,69 @@ Usage:
   jwt-secret generate [options]   print new random secrets, one per line
   jwt-secret check [options] [SECRET]
                                   how safe an existing secret is (exit 0 strong, 1 not)
+  jwt-secret sign --alg ALG [--secret S] [--payload JSON]
+                                  print a token signed with the secret
+  jwt-secret verify TOKEN [--secret S] [--alg ALG]
+                                  check a token's signature (exit 0 valid, 1 not)
+  jwt-secret audit TOKEN [--wordlist FILE] [--json]
+                                  is the token's secret a known weak one? (exit 1 found)
   jwt-secret help [COMMAND]       show help
   jwt-secret --version
 
-Run 'jwt-secret generate --help' or 'jwt-secret check --help' for the options.
+Run 'jwt-secret COMMAND --help' for a command's options.
+`;
+
+const SIGN_USAGE = `Usage: jwt-secret sign [--alg ALG] [--secret S] [--payload JSON]
+
+Prints a compact JWS (a JWT) with the header {"alg":ALG,"typ":"JWT"}.
+Without --secret the secret is read from standard input (one trailing newline removed),
+which keeps it out of your shell history and process list.
+
+Options:
+  --alg ALG        HS256 (default), HS384 or HS512
+  --secret S       the secret as text (its UTF-8 bytes are the key); it must have at
+                   least 32/48/64 bytes for HS256/384/512 (RFC 7518 section 3.2)
+  --payload JSON   a JSON object (default: {"iat": <now>})
+  -h, --help       show this help
+
+Exit status: 0 signed, 2 usage or input error.
+`;
+
+const VERIFY_USAGE = `Usage: jwt-secret verify TOKEN [--secret S] [--alg ALG] [--json]
+
+Checks TOKEN's HMAC signature with the secret. Only HS256/384/512 are accepted:
+"none", other algorithms and "crit" headers are refused. With --alg the algorithm
+is pinned; without it, the header's HS* algorithm is used. Without --secret the
+secret is read from standard input.
+
+Options:
+  --secret S       the secret as text
+  --alg ALG        require this algorithm (HS256, HS384, HS512)
+  --json           print {"valid", "alg", "header", "payload"} or {"valid":false,"code","message"}
+  -h, --help       show this help
+
+Exit status: 0 valid, 1 invalid (wrong signature, refused algorithm), 2 usage or
+malformed input.
+`;
+
+const AUDIT_USAGE = `Usage: jwt-secret audit TOKEN [--wordlist FILE] [--json] [--force] [--hashcat]
+
+Tries the built-in list of weak secrets (documented JWT defaults and their variants,
+common passwords, words and names), then FILE, against an HS256/384/512 token.
+FILE has one candidate per line, taken exactly: only the \\n or \\r\\n ending is
+removed, so spaces are part of a candidate.
+
+Options:
+  --wordlist FILE  more candidates, one per line
+  --json           print {"found", "secret", "alg", "tried", "seconds"}
+  --force          run even when the list would take longer than 10 minutes here
+  --hashcat        also print the equivalent hashcat command (GPU-scale cracking)
+  -h, --help       show this help
+
+For lists too large for one CPU, the equivalent hashcat command is printed instead:
+  hashcat -m 16500 -a 0 TOKEN FILE
+
+Exit status: 0 not found, 1 found (the secret is weak), 2 usage or input error.
 `;
 
 const CHECK_USAGE = `Usage: jwt-secret check [--alg ALG] [--encoding ENC] [--json] [--batch] [SECRET]
@@ -54,8 +117,9 @@ Options:
   --alg ALG          size the secret for ALG: HS256 = 32 random bytes (default),
                      HS384 = 48, HS512 = 64 (RFC 7518 section 3.2)
   --bytes N          random bytes, 1..4096; with --alg, at least the algorithm's size
-  --format FORMAT    base64url (default, unpadded), base64, hex, base64url-padded, or
-                     env (NAME=value lines for a .env file)
+  --format FORMAT    base64url (default, unpadded), base64, hex, base64url-padded,
+                     env (NAME=value lines for a .env file), or jwk (one JWK per line:
+                     {"kty":"oct","k",…,"kid"} with the RFC 7638 thumbprint as kid)
   --count N          how many secrets, 1..${MAX_COUNT} (default 1)
   --name VAR         variable name for --format env (default JWT_SECRET); implies
                      --format env. Repeat it for one secret per variable; with a
@@ -260,6 +324,131 @@ async function check(argv) {
   return { out: out.length > 0 ? `${out.join('\n')}\n` : '', code: reports.every((r) => r.verdict === 'strong') ? 0 : 1 };
 }
 
+// The secret for sign/verify: --secret, or standard input without one trailing newline.
+async function secretArg(v) {
+  if (v.secret !== undefined) return v.secret;
+  const [bytes] = splitSecrets(await readStdin(), false);
+  return bytes;
+}
+
+function algOption(v) {
+  if (v.alg === undefined) return undefined;
+  const alg = v.alg.toUpperCase();
+  if (!ALGORITHMS.includes(alg)) throw new UsageError(`--alg must be one of ${ALGORITHMS.join(', ')}, got '${v.alg}'`);
+  return alg;
+}
+
+async function sign(argv) {
+  const parsed = parseOptions(argv, { alg: {}, secret: {}, payload: {} }, 'sign');
+  if (parsed.help) return { out: SIGN_USAGE };
+  const { values: v, positionals } = parsed;
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' for 'sign'`);
+  const payload = v.payload ?? JSON.stringify({ iat: Math.floor(Date.now() / 1000) });
+  const token = signJwt(payload, { secret: await secretArg(v), alg: algOption(v) ?? 'HS256' });
+  return { out: `${token}\n` };
+}
+
+// Refusals of a parsed token are negative answers (exit 1); unparsable input is an input error (2).
+const INVALID_TOKEN = new Set(['ERR_BAD_SIGNATURE', 'ERR_ALG_NONE', 'ERR_ALG_NOT_HMAC', 'ERR_ALG_MISMATCH', 'ERR_CRIT', 'ERR_BAD_TAG_LENGTH']);
+
+async function verify(argv) {
+  const parsed = parseOptions(argv, { alg: {}, secret: {}, json: { flag: true } }, 'verify');
+  if (parsed.help) return { out: VERIFY_USAGE };
+  const { values: v, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('give exactly one TOKEN');
+  try {
+    const r = verifyJwt(positionals[0], { secret: await secretArg(v), alg: algOption(v) });
+    return { out: v.json ? `${JSON.stringify(r)}\n` : `valid: ${r.alg}\n${JSON.stringify(r.payload)}\n` };
+  } catch (e) {
+    if (!INVALID_TOKEN.has(e.code)) throw e;
+    if (v.json) return { out: `${JSON.stringify({ valid: false, code: e.code, message: e.message })}\n`, code: 1 };
+    return { out: `invalid: ${e.message} (${e.code})\n`, code: 1 };
+  }
+}
+
+const AUDIT_LIMIT_SECONDS = 600;
+
+function hashcatCommand(token, file) {
+  const quote = (x) => `'${String(x).replace(/'/g, "'\\''")}'`;
+  return `hashcat -m 16500 -a 0 ${quote(token)} ${quote(file)}`;
+}
+
+async function audit(argv) {
+  const parsed = parseOptions(argv, { wordlist: {}, json: { flag: true }, force: { flag: true }, hashcat: { flag: true } }, 'audit');
+  if (parsed.help) return { out: AUDIT_USAGE };
+  const { values: v, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('give exactly one TOKEN');
+  const token = positionals[0];
+  const notes = [];
+  let fd;
+  if (v.wordlist !== undefined) {
+    try {
+      fd = openSync(v.wordlist, 'r');
+    } catch (e) {
+      throw new UsageError(`cannot read --wordlist ${v.wordlist}: ${e.code ?? e.message}`);
+    }
+  }
+  // 1. The built-in list; its speed here estimates the wordlist's time.
+  let result;
+  try {
+    result = auditToken(token);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    throw e;
+  }
+  let tried = result.tried;
+  let seconds = result.seconds;
+  if (fd !== undefined && result.found) closeSync(fd);
+  if (!result.found && fd !== undefined) {
+    try {
+      const size = fstatSync(fd).size;
+      const rate = tried / Math.max(seconds, 1e-3); // candidates a second on this machine
+      const estimate = size / 10 / rate; // about 10 bytes a line in common wordlists
+      if (v.hashcat || (estimate > AUDIT_LIMIT_SECONDS && !v.force)) {
+        notes.push(`GPU-scale alternative: ${hashcatCommand(token, v.wordlist)}`);
+      }
+      if (estimate > AUDIT_LIMIT_SECONDS && !v.force) {
+        process.stderr.write(
+          `jwt-secret: ${v.wordlist} (${(size / 1e6).toFixed(0)} MB) would take about ${Math.round(estimate / 60)} minutes ` +
+            `at ${(rate / 1e6).toFixed(2)} M candidates/s on this CPU; a GPU does it far faster:\n  ${hashcatCommand(token, v.wordlist)}\n` +
+            'Run again with --force to try it here anyway.\n',
+        );
+        return { code: 2 };
+      }
+      const session = createAudit(token);
+      const started = performance.now();
+      const chunk = Buffer.alloc(4 << 20);
+      try {
+        for (;;) {
+          const n = readSync(fd, chunk, 0, chunk.length, null);
+          const r = session.tryLines(chunk.subarray(0, n), n === 0);
+          if (r.found) {
+            result = { found: true, secret: new TextDecoder().decode(r.line), alg: session.alg, source: 'wordlist' };
+            r.line.fill(0);
+            break;
+          }
+          if (n === 0) break;
+        }
+        tried += session.tried;
+        seconds += (performance.now() - started) / 1000;
+      } finally {
+        chunk.fill(0);
+        session.close();
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  const report = { found: result.found, secret: result.found ? result.secret : null, alg: result.alg, tried, seconds: Number(seconds.toFixed(3)) };
+  for (const note of notes) process.stderr.write(`${note}\n`);
+  if (v.json) return { out: `${JSON.stringify(report)}\n`, code: report.found ? 1 : 0 };
+  const out = report.found
+    ? `found: the token is signed with ${JSON.stringify(report.secret)} (${report.alg}, ${result.source} list, ` +
+      `${tried} candidates in ${report.seconds} s). Anyone can forge tokens: rotate it (jwt-secret generate --alg ${report.alg}).\n`
+    : `not found: ${tried} candidates in ${report.seconds} s (${report.alg}). Not proof of strength: check the secret itself with 'jwt-secret check'.\n`;
+  return { out, code: report.found ? 1 : 0 };
+}
+
 async function main(argv) {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-V') return { out: `${VERSION}\n` };
@@ -269,15 +458,19 @@ async function main(argv) {
     if (rest.length === 0) return { out: USAGE };
     if (rest[0] === 'generate') return { out: GENERATE_USAGE };
     if (rest[0] === 'check') return { out: CHECK_USAGE };
+    if (rest[0] === 'sign') return { out: SIGN_USAGE };
+    if (rest[0] === 'verify') return { out: VERIFY_USAGE };
+    if (rest[0] === 'audit') return { out: AUDIT_USAGE };
     throw new UsageError(`unknown command '${rest[0]}'`);
   }
   if (command === 'generate') {
     await ready;
     return generate(rest);
   }
-  if (command === 'check') {
+  const commands = { check, sign, verify, audit };
+  if (Object.hasOwn(commands, command)) {
     await ready;
-    return check(rest);
+    return commands[command](rest);
   }
   throw new UsageError(`unknown command '${command}'`);
 }

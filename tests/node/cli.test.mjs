@@ -3,6 +3,10 @@
 // with a message on stderr and nothing on stdout.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 
@@ -193,6 +197,140 @@ describe('jwt-secret check', () => {
   });
 });
 
+// A token signed by node:crypto, with any secret (sign refuses short ones on purpose).
+function handToken(secret, alg = 'HS256', claims = { sub: 'me' }) {
+  const h = Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url');
+  const p = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[alg];
+  return `${h}.${p}.${createHmac(hash, secret).update(`${h}.${p}`).digest('base64url')}`;
+}
+
+describe('jwt-secret sign, verify, audit, generate --format jwk', () => {
+  const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
+  test('sign then verify, every algorithm; the secret from --secret or stdin', () => {
+    for (const alg of ['HS256', 'HS384', 'HS512']) {
+      const secret = lines(['generate', '--alg', alg])[0];
+      const token = lines(['sign', '--alg', alg, '--secret', secret, '--payload', '{"sub":"42","admin":false}'])[0];
+      assert.match(token, /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+      const v = run(['verify', token, '--secret', secret]);
+      assert.equal(v.status, 0, v.stderr);
+      assert.equal(v.stdout, `valid: ${alg}\n{"sub":"42","admin":false}\n`);
+      assert.equal(run(['verify', token, '--alg', alg], `${secret}\n`).status, 0);
+      const json = JSON.parse(run(['verify', token, '--secret', secret, '--json']).stdout);
+      assert.deepEqual([json.valid, json.alg, json.header.typ, json.payload.sub], [true, alg, 'JWT', '42']);
+      const fromStdin = run(['sign', '--alg', alg], `${secret}\n`);
+      assert.equal(fromStdin.status, 0, fromStdin.stderr);
+      assert.equal(fromStdin.stdout.trim().split('.').length, 3);
+    }
+    const token = lines(['sign', '--secret', 'x'.repeat(32)])[0];
+    assert.ok(Number.isInteger(JSON.parse(Buffer.from(token.split('.')[1], 'base64url')).iat), 'default payload has iat');
+  });
+
+  test('verify: wrong secret, pinned algorithm, refused algorithms: exit 1 with the code', () => {
+    const secret = 's'.repeat(32);
+    const token = handToken(secret);
+    let r = run(['verify', token, '--secret', 'wrong'.repeat(8)]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /ERR_BAD_SIGNATURE/);
+    r = run(['verify', token, '--secret', secret, '--alg', 'HS384']);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /ERR_ALG_MISMATCH/);
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${token.split('.')[1]}.x`;
+    r = run(['verify', none, '--secret', secret, '--json']);
+    assert.equal(r.status, 1);
+    assert.equal(JSON.parse(r.stdout).code, 'ERR_ALG_NONE');
+    r = run(['verify', handToken(secret, 'HS256').replace(/^[^.]+/, Buffer.from('{"alg":"RS256"}').toString('base64url')), '--secret', secret]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /ERR_ALG_NOT_HMAC/);
+  });
+
+  test('sign and verify input errors: exit 2, stderr only', () => {
+    for (const [args, pattern] of [
+      [['sign', '--secret', 'short'], /ERR_KEY_TOO_SHORT/],
+      [['sign', '--secret', 'x'.repeat(32), '--payload', '[1,2]'], /ERR_BAD_JSON/],
+      [['sign', '--secret', 'x'.repeat(32), '--payload', '{"a":'], /ERR_BAD_JSON/],
+      [['sign', '--alg', 'none', '--secret', 'x'.repeat(32)], /--alg must be one of/],
+      [['verify', 'a.b', '--secret', 'x'], /ERR_MALFORMED_TOKEN/],
+      [['verify', 'a.b.c.d', '--secret', 'x'], /ERR_MALFORMED_TOKEN/],
+      [['verify', `${JWT_IO}=`, '--secret', 'x'], /ERR_BAD_PADDING/],
+      [['verify', '--secret', 'x'], /exactly one TOKEN/],
+      [['audit'], /exactly one TOKEN/],
+      [['audit', 'not-a-token'], /ERR_MALFORMED_TOKEN/],
+      [['audit', JWT_IO, '--wordlist', '/nonexistent/list.txt'], /cannot read --wordlist/],
+    ]) {
+      const r = run(args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, pattern);
+    }
+  });
+
+  test('audit: the built-in list finds documented defaults; exit 1 when found, 0 when not', () => {
+    let r = run(['audit', JWT_IO, '--json']);
+    assert.equal(r.status, 1);
+    assert.deepEqual(JSON.parse(r.stdout).secret, 'your-256-bit-secret');
+    for (const [secret, alg] of [['keyboard cat', 'HS384'], ['ThisTokenIsNotSoSecretChangeIt', 'HS512'], ['password', 'HS256']]) {
+      const out = JSON.parse(run(['audit', handToken(secret, alg), '--json']).stdout);
+      assert.deepEqual([out.found, out.secret, out.alg], [true, secret, alg]);
+    }
+    r = run(['audit', handToken(lines(['generate'])[0])]);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^not found: \d+ candidates/);
+  });
+
+  test('audit --wordlist: lines taken exactly (spaces kept, CRLF ends a line)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jsk-cli-'));
+    try {
+      const list = join(dir, 'list.txt');
+      writeFileSync(list, 'alpha\r\n pass word \r\nomega-xyzzy\n');
+      const out = JSON.parse(run(['audit', handToken(' pass word '), '--wordlist', list, '--json']).stdout);
+      assert.deepEqual([out.found, out.secret], [true, ' pass word ']);
+      const trimmed = JSON.parse(run(['audit', handToken('pass word'), '--wordlist', list, '--json']).stdout);
+      assert.equal(trimmed.found, false, 'a trimmed candidate is not the secret');
+      assert.equal(trimmed.tried > 60000, true);
+      const r = run(['audit', handToken('omega-xyzzy'), '--wordlist', list, '--hashcat']);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /hashcat -m 16500 -a 0 'eyJ/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('audit: a list too large for this CPU prints the hashcat command instead', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jsk-cli-'));
+    try {
+      const list = join(dir, 'huge.txt');
+      writeFileSync(list, '');
+      truncateSync(list, 50e9); // a sparse 50 GB file: hours here
+      const r = run(['audit', handToken('x'.repeat(40)), '--wordlist', list]);
+      assert.equal(r.status, 2);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /would take about \d+ minutes/);
+      assert.match(r.stderr, new RegExp(`hashcat -m 16500 -a 0 '[^']+' '${list.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}'`));
+      assert.match(r.stderr, /--force/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('generate --format jwk: one JWK per line with an RFC 7638 kid', () => {
+    const out = lines(['generate', '--format', 'jwk', '--alg', 'HS512', '--count', '3']);
+    assert.equal(out.length, 3);
+    for (const line of out) {
+      const jwk = JSON.parse(line);
+      assert.deepEqual(Object.keys(jwk), ['kty', 'k', 'alg', 'use', 'kid']);
+      assert.equal(Buffer.from(jwk.k, 'base64url').length, 64);
+      const canonical = JSON.stringify({ k: jwk.k, kty: 'oct' });
+      assert.equal(jwk.kid, sha256url(canonical));
+    }
+  });
+});
+
+function sha256url(text) {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
 describe('bad invocations: exit 2, a message on stderr, nothing on stdout', () => {
   const cases = [
     [[], /missing command[^]*Usage:/],
@@ -219,7 +357,6 @@ describe('bad invocations: exit 2, a message on stderr, nothing on stdout', () =
     [['generate', '--count', '0'], /--count expects a whole number from 1 to 1000/],
     [['generate', '--count', '1001'], /--count/],
     [['generate', '--count', 'many'], /--count/],
-    [['generate', '--format', 'jwk'], /--format must be one of/],
     [['generate', '--format', 'HEX'], /--format must be one of/],
     [['generate', '--format', 'base32'], /--format must be one of/],
     [['generate', '--name', '9LIVES'], /ERR_BAD_NAME/],
