@@ -2,7 +2,7 @@
 
 export type Algorithm = 'HS256' | 'HS384' | 'HS512';
 export type Encoding = 'base64url' | 'base64' | 'hex' | 'base64url-padded';
-export type SecretFormat = Encoding | 'env';
+export type SecretFormat = Encoding | 'env' | 'jwk';
 
 /** Stable error codes: every thrown JwtSecretKitError carries one. */
 export type ErrorCode =
@@ -24,7 +24,17 @@ export type ErrorCode =
   | 'ERR_NO_WEBASSEMBLY'
   | 'ERR_WASM_LOAD'
   | 'ERR_SELF_TEST'
-  | 'ERR_OUT_OF_MEMORY';
+  | 'ERR_OUT_OF_MEMORY'
+  | 'ERR_MALFORMED_TOKEN'
+  | 'ERR_BAD_JSON'
+  | 'ERR_ALG_NONE'
+  | 'ERR_ALG_NOT_HMAC'
+  | 'ERR_ALG_MISMATCH'
+  | 'ERR_CRIT'
+  | 'ERR_BAD_SIGNATURE'
+  | 'ERR_BAD_TAG_LENGTH'
+  | 'ERR_MISSING_ALG'
+  | 'ERR_TOO_LARGE';
 
 export class JwtSecretKitError extends Error {
   readonly name: 'JwtSecretKitError';
@@ -71,3 +81,92 @@ export function generateSecret(options?: GenerateOptions): string;
 export function describeSecret(options?: GenerateOptions): SecretDescription;
 export function encode(bytes: Uint8Array, format?: Encoding): string;
 export function decode(text: string, format?: Encoding): Uint8Array;
+
+export type CheckEncoding = 'raw' | 'hex' | 'base64' | 'base64url' | 'auto';
+export type Verdict = 'weak' | 'fair' | 'strong';
+export type FindingCode =
+  | 'EMPTY' | 'KNOWN_SECRET' | 'PLACEHOLDER' | 'KNOWN_CONSTANT' | 'LOOKS_LIKE_JWT' | 'UUID' | 'DICTIONARY'
+  | 'REPEAT' | 'SEQUENCE' | 'KEYBOARD' | 'DATE' | 'SHORT_KEY' | 'LOW_ENTROPY' | 'WHITESPACE' | 'INVALID_UTF8'
+  | 'ENCODED';
+
+export interface CheckOptions {
+  /** The algorithm the verdict is for (default HS256). */
+  alg?: Algorithm;
+  /** How the application turns the text into the key (default 'raw': its UTF-8 bytes). */
+  encoding?: CheckEncoding;
+}
+
+/** The report of `checkSecret` (and of `jwt-secret check --json`). It never contains the secret. */
+export interface CheckReport {
+  verdict: Verdict;
+  alg: Algorithm;
+  encoding: Exclude<CheckEncoding, 'auto'>;
+  key_bytes: number;
+  length: number;
+  entropy_bits: number;
+  entropy_capped: boolean;
+  guesses_log10: number;
+  seconds_to_guess: number;
+  time_to_guess: string;
+  verdicts: Record<Algorithm, Verdict>;
+  findings: { code: FindingCode; message: string }[];
+  shapes: ('hex' | 'base64' | 'base64url' | 'uuid' | 'jwt')[];
+  alternatives: { encoding: Exclude<CheckEncoding, 'raw' | 'auto'>; key_bytes: number; verdicts: Record<Algorithm, Verdict> }[];
+  fix: string | null;
+}
+
+export const CHECK_ENCODINGS: readonly CheckEncoding[];
+export function checkSecret(secret: string | Uint8Array, options?: CheckOptions): CheckReport;
+
+/** Secrets and messages: a string (its UTF-8 bytes) or bytes. */
+export type Bytes = string | Uint8Array;
+
+export function hmac(alg: Algorithm, key: Bytes, message: Bytes): Uint8Array;
+export function signJwt(payload: string | Record<string, unknown>, options: { secret: Bytes; alg?: Algorithm }): string;
+export interface VerifiedJwt {
+  valid: true;
+  alg: Algorithm;
+  header: Record<string, unknown> | null;
+  payload: unknown;
+}
+/** Throws a JwtSecretKitError (ERR_BAD_SIGNATURE, ERR_ALG_NONE, ...) when the token is not valid. */
+export function verifyJwt(token: string, options: { secret: Bytes; alg?: Algorithm }): VerifiedJwt;
+
+export interface Jwk {
+  kty: 'oct';
+  k: string;
+  alg: Algorithm;
+  use: 'sig';
+  kid: string;
+}
+export function toJwk(secret: Bytes, options?: { alg?: Algorithm }): Jwk;
+export function toJwks(current: Bytes, previous?: Bytes | null, options?: { alg?: Algorithm }): { keys: Jwk[] };
+
+export interface AuditOptions {
+  /** More candidates, one per line, taken exactly (only "\n" or "\r\n" is removed). */
+  wordlist?: Bytes;
+  /** Try the built-in list first (default true). */
+  builtin?: boolean;
+  /** Called between chunks with the candidates tried so far; return false to cancel. */
+  onProgress?: (tried: number) => boolean | void;
+  chunkBytes?: number;
+  /** Take one contiguous part of each list (one worker each). */
+  shard?: { index: number; count: number };
+}
+export interface AuditResult {
+  found: boolean;
+  secret: string | null;
+  alg: Algorithm;
+  tried: number;
+  seconds: number;
+  source: 'builtin' | 'wordlist' | null;
+  cancelled: boolean;
+}
+export function auditToken(token: string, options?: AuditOptions): AuditResult;
+export interface TokenAudit {
+  readonly alg: Algorithm;
+  readonly tried: number;
+  tryLines(bytes: Bytes, final?: boolean): { found: false } | { found: true; line: Uint8Array };
+  close(): void;
+}
+export function createAudit(token: string): TokenAudit;

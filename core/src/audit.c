@@ -422,7 +422,9 @@ int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, siz
                 line_len--; /* "\r\n" ends a line too: only the terminator goes */
             }
             if (line_len > bs) {
-                a->tried++;
+                if (n == 0) {
+                    a->tried++; /* counted when tried: with a batch pending it comes back after it */
+                }
                 if (n == 0 && try_long(a, &ws, buf + pos, line_len)) {
                     *found_offset = pos;
                     *found_len = line_len;

@@ -117,7 +117,7 @@ int jsk_jws_parse(jsk_jws *jws, const char *token, size_t len)
             return JSK_ERR_MALFORMED_TOKEN;
         }
     }
-    if (ndots != 2 || dots[0] == 0 || dots[1] + 1 == len) {
+    if (ndots != 2 || dots[0] == 0) {
         return JSK_ERR_MALFORMED_TOKEN;
     }
     /* The header: a JSON object with exactly one "alg" and no "crit". */
@@ -140,7 +140,10 @@ int jsk_jws_parse(jsk_jws *jws, const char *token, size_t len)
         return JSK_ERR_CRIT;
     }
     if (top.alg_len == 4 && memcmp(top.alg, "none", 4) == 0) {
-        return JSK_ERR_ALG_NONE;
+        return JSK_ERR_ALG_NONE; /* also with the empty signature of an Unsecured JWS (RFC 7519 section 6.1) */
+    }
+    if (dots[1] + 1 == len) {
+        return JSK_ERR_MALFORMED_TOKEN; /* no signature */
     }
     alg = top.alg_len <= sizeof top.alg ? jsk_alg_from_name(top.alg, top.alg_len) : JSK_ERR_UNKNOWN_ALG;
     if (alg < 0) {

@@ -195,7 +195,8 @@ describe('generateSecret', () => {
     throwsCode(() => generateSecret({ alg: 'none' }), 'ERR_UNKNOWN_ALG');
     throwsCode(() => generateSecret({ alg: 'RS256' }), 'ERR_UNKNOWN_ALG');
     throwsCode(() => generateSecret({ alg: 256 }), 'ERR_INVALID_ARGUMENT');
-    throwsCode(() => generateSecret({ format: 'jwk' }), 'ERR_UNKNOWN_FORMAT');
+    throwsCode(() => generateSecret({ format: 'jwk', alphabet: 'abc' }), 'ERR_INVALID_ARGUMENT');
+    throwsCode(() => generateSecret({ format: 'pem' }), 'ERR_UNKNOWN_FORMAT');
     throwsCode(() => generateSecret({ format: 'HEX' }), 'ERR_UNKNOWN_FORMAT');
     throwsCode(() => describeSecret({ alg: 'HS1' }), 'ERR_UNKNOWN_ALG');
   });

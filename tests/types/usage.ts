@@ -1,8 +1,10 @@
 // usage.ts — compiled with `tsc --strict --noEmit` by tests/node/types.test.mjs against
 // dist/index.d.ts, through the package's own exports map: what users write must type-check, and misuse must not.
 import {
-  ALGORITHMS, decode, describeSecret, encode, generateSecret, init, JwtSecretKitError, ready,
-  type Algorithm, type ErrorCode, type GenerateOptions, type SecretDescription,
+  ALGORITHMS, auditToken, checkSecret, createAudit, decode, describeSecret, encode, generateSecret, hmac, init,
+  JwtSecretKitError, ready, signJwt, toJwk, toJwks, verifyJwt,
+  type Algorithm, type AuditResult, type CheckReport, type ErrorCode, type GenerateOptions, type Jwk,
+  type SecretDescription, type Verdict,
 } from 'jwt-secret-kit';
 
 async function main(): Promise<void> {
@@ -27,10 +29,31 @@ async function main(): Promise<void> {
   }
   console.log(s, e, bits, bytes, raw);
 
+  const report: CheckReport = checkSecret(s, { alg: 'HS384', encoding: 'auto' });
+  const verdict: Verdict = report.verdicts.HS512;
+  const token: string = signJwt({ sub: '1' }, { secret: s, alg: 'HS256' });
+  const claims: unknown = verifyJwt(token, { secret: new Uint8Array(32) }).payload;
+  const jwk: Jwk = toJwk(s, { alg: 'HS512' });
+  const kids: string[] = toJwks(s, null).keys.map((k) => k.kid);
+  const tag: Uint8Array = hmac('HS256', 'key', new Uint8Array([1]));
+  const audit: AuditResult = auditToken(token, { wordlist: 'a\nb', onProgress: (n) => n < 10 });
+  const session = createAudit(token);
+  const hit = session.tryLines(new Uint8Array(0), true);
+  if (hit.found) console.log(hit.line.length);
+  session.close();
+  console.log(verdict, claims, jwk.kid, kids, tag, audit.found);
+
+  // @ts-expect-error: verdicts are per HMAC algorithm only
+  console.log(report.verdicts.RS256);
+  // @ts-expect-error: signJwt needs a secret
+  signJwt({}, {});
+  // @ts-expect-error: not a check encoding
+  checkSecret('x', { encoding: 'utf16' });
+
   // @ts-expect-error: not an HMAC algorithm
   generateSecret({ alg: 'RS256' });
   // @ts-expect-error: not a format
-  generateSecret({ format: 'jwk' });
+  generateSecret({ format: 'pem' });
   // @ts-expect-error: no such option
   generateSecret({ byte: 32 });
   // @ts-expect-error: bytes is a number
