@@ -101,6 +101,7 @@ const csp = [
   `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(style)}`,
   "img-src data:",
+  "worker-src blob:", // the audit's workers: Blobs of the page's own script (they inherit this CSP)
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

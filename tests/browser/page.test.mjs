@@ -1,16 +1,20 @@
 // page.test.mjs — the one-file page (dist/index.html, built by `node scripts/build.mjs`) in real
 // headless Chromium, driven by playwright-core: opened from file:// and served by scripts/serve.mjs.
 // Both must make no request besides the document, log no error, trip no CSP rule, show a passed
-// self-test and generate, reformat and copy secrets; the strength checker is driven from file://
-// too. A last test reads the built file's CSP.
+// self-test and generate, reformat and copy secrets; the strength checker, the sign/verify/JWK
+// panel and the token audit (in Web Workers made from the page's own script) are driven from
+// file:// too, and the workers are shown to inherit the page's CSP. A last test reads the built
+// file's CSP.
 //
 //   node --test tests/browser/page.test.mjs
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -433,6 +437,448 @@ test('http://127.0.0.1 via scripts/serve.mjs — silent, self-tested; generates 
   assert.deepEqual(log, ['GET /'], 'a CSP-blocked fetch reached the server');
 });
 
+// ------------------------------------------------------------------ sign, verify, JWK, JWKS
+
+const b64url = (x) => Buffer.from(typeof x === 'string' ? x : JSON.stringify(x)).toString('base64url');
+const hsName = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
+// A compact JWS made here with node:crypto, independently of the page.
+function nodeJwt(alg, key, payload, header = { alg, typ: 'JWT' }) {
+  const input = `${b64url(header)}.${b64url(payload)}`;
+  return `${input}.${createHmac(hsName[alg], key).update(input).digest('base64url')}`;
+}
+const nodeSignatureOk = (token, alg, key) => {
+  const [h, p, sig] = token.split('.');
+  return createHmac(hsName[alg], key).update(`${h}.${p}`).digest('base64url') === sig;
+};
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+// jwt.io's example token, signed with the secret `your-256-bit-secret`.
+const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
+async function verifyView(page) {
+  await page.click('#jwt-verify');
+  return page.$eval('#jwt-result', (el) => ({
+    cls: el.firstElementChild.className,
+    code: el.querySelector('code') ? el.querySelector('code').textContent : null,
+    text: el.textContent,
+    json: el.querySelector('pre') ? JSON.parse(el.querySelector('pre').textContent) : null,
+  }));
+}
+
+test('file:// — sign and verify a test token; JWK format; a JWKS for rotation', async () => {
+  const url = pathToFileURL(pageFile).href;
+  const context = await browser.newContext();
+  cleanups.push(() => context.close());
+  const { page, seen } = await instrumentedPage(context);
+  await page.goto(url);
+  await waitForSelfTest(page, seen);
+
+  // The default payload: {"sub":"1234567890","name":"Test","iat":<now>}.
+  const payload = JSON.parse(await page.inputValue('#jwt-payload'));
+  assert.deepEqual(Object.keys(payload), ['sub', 'name', 'iat']);
+  assert.deepEqual([payload.sub, payload.name], ['1234567890', 'Test']);
+  assert.ok(Math.abs(payload.iat - Date.now() / 1000) < 600, `iat is not now: ${payload.iat}`);
+  assert.equal(await page.isEnabled('#jwt-copy'), false, 'Copy is enabled with no token');
+
+  // Signed with the generator's secret (its text, as jsonwebtoken uses it), checked with node:crypto.
+  const generated = await secret(page);
+  assert.equal(await page.textContent('#jwt-key'), 'Uses the generated secret as text: 43 bytes.');
+  await page.click('#jwt-sign');
+  const token = await page.inputValue('#jwt-token');
+  assert.match(token, JWT);
+  assert.equal(await page.textContent('#jwt-sign-status'), 'Signed with HS256.');
+  assert.ok(nodeSignatureOk(token, 'HS256', generated), 'the token does not verify with node:crypto');
+  assert.deepEqual(JSON.parse(Buffer.from(token.split('.')[0], 'base64url')), { alg: 'HS256', typ: 'JWT' });
+  assert.deepEqual(JSON.parse(Buffer.from(token.split('.')[1], 'base64url')), payload);
+  assert.equal(await page.isEnabled('#jwt-copy'), true);
+  await page.click('#jwt-copy');
+  await page.waitForFunction(() => document.querySelector('#jwt-copy + span').textContent !== '', null, WAIT);
+  const copyStatus = await page.textContent('#jwt-copy + span');
+  assert.ok(['Copied.', 'Copy failed: select the text and copy it by hand.'].includes(copyStatus), copyStatus);
+  if (copyStatus === 'Copied.') {
+    await context.grantPermissions(['clipboard-read']);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), token);
+  }
+
+  // Verify: the signed token is in the verify box; valid, with its header and payload.
+  assert.equal(await page.inputValue('#jwt-verify-token'), token);
+  let v = await verifyView(page);
+  assert.equal(v.cls, 'ok');
+  assert.match(v.text, /^Valid: the HS256 signature matches this secret\./);
+  assert.deepEqual(v.json, { header: { alg: 'HS256', typ: 'JWT' }, payload });
+  assert.equal(await page.getAttribute('#jwt-result', 'aria-live'), 'polite');
+
+  // Tampered: another payload under the same signature.
+  const [h, , sig] = token.split('.');
+  await page.fill('#jwt-verify-token', `${h}.${b64url({ ...payload, name: 'Admin' })}.${sig}`);
+  v = await verifyView(page);
+  assert.deepEqual([v.cls, v.code], ['bad', 'ERR_BAD_SIGNATURE']);
+  assert.match(v.text, /signature does not match/);
+  assert.equal(v.json, null);
+
+  // The algorithm is pinned to the selection: an HS256 token checked as HS384 is refused.
+  await page.fill('#jwt-verify-token', token);
+  await page.selectOption('#jwt-alg', 'HS384');
+  v = await verifyView(page);
+  assert.deepEqual([v.cls, v.code], ['bad', 'ERR_ALG_MISMATCH']);
+  assert.match(v.text, /pinned/);
+  // "none" and other algorithms are refused, with their codes.
+  await page.fill('#jwt-verify-token', `${b64url({ alg: 'none' })}.${b64url(payload)}.AAAA`);
+  assert.equal((await verifyView(page)).code, 'ERR_ALG_NONE');
+  await page.fill('#jwt-verify-token', `${b64url({ alg: 'RS256' })}.${b64url(payload)}.AAAA`);
+  assert.equal((await verifyView(page)).code, 'ERR_ALG_NOT_HMAC');
+  await page.fill('#jwt-verify-token', 'not a token');
+  assert.equal((await verifyView(page)).code, 'ERR_MALFORMED_TOKEN');
+
+  // HS512 with a 43-byte key: refused by signJwt (RFC 7518 section 3.2), said clearly.
+  await page.selectOption('#jwt-alg', 'HS512');
+  await page.click('#jwt-sign');
+  assert.equal(await page.getAttribute('#jwt-sign-status', 'class'), 'bad');
+  assert.match(await page.textContent('#jwt-sign-status'),
+    /^ERR_KEY_TOO_SHORT: key shorter than .*HS512 needs at least 64 bytes; this key has 43\. Generate an HS512 secret above\.$/);
+  assert.equal(await page.inputValue('#jwt-token'), '');
+  assert.equal(await page.isEnabled('#jwt-copy'), false);
+  // Invalid JSON payload: its code.
+  await page.selectOption('#jwt-alg', 'HS256');
+  await page.fill('#jwt-payload', '{"sub": ');
+  await page.click('#jwt-sign');
+  assert.match(await page.textContent('#jwt-sign-status'), /^ERR_BAD_JSON: /);
+  await page.fill('#jwt-payload', JSON.stringify(payload));
+
+  // A pasted secret (64 bytes) for HS512; the generator's alg follows into the panel.
+  const pasted = randomBytes(48).toString('base64url');
+  await page.fill('#jwt-secret', pasted);
+  assert.equal(await page.textContent('#jwt-key'), 'Uses the secret you entered as text: 64 bytes.');
+  assert.equal(await page.getAttribute('#jwt-secret', 'type'), 'password');
+  await page.check('input[name=alg][value=HS512]');
+  assert.equal(await page.inputValue('#jwt-alg'), 'HS512');
+  await page.click('#jwt-sign');
+  const token512 = await page.inputValue('#jwt-token');
+  assert.ok(nodeSignatureOk(token512, 'HS512', pasted), 'the HS512 token does not verify with node:crypto');
+  assert.equal((await verifyView(page)).cls, 'ok');
+  // A token made elsewhere (node:crypto) verifies too.
+  await page.fill('#jwt-verify-token', nodeJwt('HS512', pasted, { sub: 'elsewhere' }));
+  v = await verifyView(page);
+  assert.equal(v.cls, 'ok');
+  assert.equal(v.json.payload.sub, 'elsewhere');
+  await page.fill('#jwt-secret', '');
+
+  // JWK format: valid JSON, kty oct, the key size of the algorithm and a 43-character kid that is
+  // the RFC 7638 thumbprint.
+  await page.check('input[name=alg][value=HS256]');
+  await page.selectOption('#format', 'jwk');
+  const jwk = JSON.parse(await secret(page));
+  assert.deepEqual(Object.keys(jwk).sort(), ['alg', 'k', 'kid', 'kty', 'use']);
+  assert.deepEqual([jwk.kty, jwk.alg, jwk.use], ['oct', 'HS256', 'sig']);
+  assert.match(jwk.k, B64URL_43);
+  assert.equal(Buffer.from(jwk.k, 'base64url').length, 32);
+  assert.match(jwk.kid, B64URL_43);
+  assert.equal(jwk.kid, createHash('sha256').update(`{"k":"${jwk.k}","kty":"oct"}`).digest('base64url'));
+  assert.match(await size(page), /32 random bytes = 256 bits of entropy, 43 characters as base64url in a JWK/);
+  // The panel then signs with the JWK's key bytes.
+  assert.equal(await page.textContent('#jwt-key'), 'Uses the generated secret\u2019s JWK key (k): 32 bytes.');
+  await page.click('#jwt-sign');
+  assert.ok(nodeSignatureOk(await page.inputValue('#jwt-token'), 'HS256', Buffer.from(jwk.k, 'base64url')));
+  await page.check('input[name=alg][value=HS512]');
+  const jwk512 = JSON.parse(await secret(page));
+  assert.equal(Buffer.from(jwk512.k, 'base64url').length, 64);
+  assert.equal(jwk512.alg, 'HS512');
+  assert.notEqual(jwk512.kid, jwk.kid);
+
+  // JWKS for rotation: the current key (the generator's) and a previous one, each with its kid.
+  const previous = randomBytes(64).toString('base64url');
+  assert.equal(await page.isEnabled('#jwks-copy'), false);
+  await page.fill('#jwks-previous', previous);
+  await page.click('#jwks-make');
+  const set = JSON.parse(await page.inputValue('#jwks'));
+  assert.equal(set.keys.length, 2);
+  assert.equal(await page.textContent('#jwks-status'), '2 keys, the current one first.');
+  assert.deepEqual(set.keys.map((k) => [k.kty, k.alg, k.use]), [['oct', 'HS512', 'sig'], ['oct', 'HS512', 'sig']]);
+  assert.equal(set.keys[0].k, jwk512.k);
+  assert.equal(set.keys[0].kid, jwk512.kid);
+  assert.equal(Buffer.from(set.keys[1].k, 'base64url').toString(), previous);
+  assert.match(set.keys[1].kid, B64URL_43);
+  assert.notEqual(set.keys[1].kid, set.keys[0].kid);
+  assert.equal(await page.isEnabled('#jwks-copy'), true);
+  // Without a previous key: one.
+  await page.fill('#jwks-previous', '');
+  await page.click('#jwks-make');
+  assert.equal(JSON.parse(await page.inputValue('#jwks')).keys.length, 1);
+
+  // Phone width: nothing wider than the screen, with every panel filled.
+  await page.fill('#audit-token', JWT_IO);
+  await page.setViewportSize({ width: 360, height: 740 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'the page scrolls sideways at 360 px');
+
+  // Nothing kept: no storage, no cookie; no secret in the markup.
+  const kept = await page.evaluate(() => ({
+    storage: localStorage.length + sessionStorage.length,
+    cookie: document.cookie,
+    html: (() => {
+      const copy = document.documentElement.cloneNode(true);
+      copy.querySelectorAll('script').forEach((el) => el.remove());
+      return copy.outerHTML;
+    })(),
+  }));
+  assert.deepEqual([kept.storage, kept.cookie], [0, '']);
+  for (const s of [generated, pasted, previous, jwk.k]) assert.ok(!kept.html.includes(s), 'a secret shows up in the markup');
+
+  await assertQuiet(page, seen, url);
+  await assertDetectorsWork(page, seen);
+});
+
+// ------------------------------------------------------------------------------- the audit
+
+const BUILTIN_MIN = 60_000;
+const AUDIT_WAIT = { timeout: 120_000 };
+// n lines of made-up candidates, "\n"-terminated.
+const wordlist = (n, prefix = 'pw') => {
+  const lines = new Array(n);
+  for (let i = 0; i < n; i++) lines[i] = `${prefix}${i.toString(36)}`;
+  return Buffer.from(`${lines.join('\n')}\n`);
+};
+
+// Starts an audit and returns what the result panel shows once it is done.
+async function audit(page, token, { file, workers, onStarted } = {}) {
+  await page.fill('#audit-token', token);
+  if (file !== undefined) await page.setInputFiles('#audit-file', file);
+  await page.$eval('#audit', (el, n) => { if (n) el.dataset.workers = String(n); else delete el.dataset.workers; }, workers);
+  const t0 = Date.now();
+  await page.click('#audit-start');
+  if (onStarted) await onStarted();
+  await page.waitForFunction(() => document.getElementById('audit-start').disabled === false &&
+    !document.getElementById('audit-result').hidden, null, AUDIT_WAIT);
+  const wall = (Date.now() - t0) / 1000;
+  return { wall, ...(await page.evaluate(() => {
+    const result = document.getElementById('audit-result');
+    const bar = document.getElementById('audit-progress');
+    return {
+      state: result.dataset.state,
+      tried: Number(result.dataset.tried),
+      seconds: Number(result.dataset.seconds),
+      workers: Number(result.dataset.workers),
+      verdict: document.getElementById('audit-verdict').textContent,
+      facts: document.getElementById('audit-facts').textContent,
+      foundShown: !document.getElementById('audit-found').hidden,
+      secretShown: document.getElementById('audit-secret').textContent,
+      bar: [bar.value, bar.max],
+      cancelDisabled: document.getElementById('audit-cancel').disabled,
+    };
+  })) };
+}
+
+async function reveal(page) {
+  assert.equal(await page.getAttribute('#audit-reveal', 'aria-pressed'), 'false');
+  await page.click('#audit-reveal');
+  assert.equal(await page.getAttribute('#audit-reveal', 'aria-pressed'), 'true');
+  return page.textContent('#audit-secret');
+}
+
+// Workers that the page starts and ends, counted from Playwright's side.
+function watchWorkers(page) {
+  const w = { created: 0, closed: 0, urls: new Set() };
+  page.on('worker', (worker) => {
+    w.created++;
+    w.urls.add(worker.url());
+    worker.on('close', () => { w.closed++; });
+  });
+  return w;
+}
+
+// assertQuiet, but the workers' scripts (blob: URLs of the page's own script, read from memory)
+// are allowed: one load per worker, all from the same blob: URL.
+async function assertQuietWithWorkers(page, seen, documentUrl, workers) {
+  const blobs = seen.requests.filter((r) => r.url.startsWith('blob:'));
+  assert.ok(blobs.every((r) => r.type === 'script' && /^blob:null\/[0-9a-f-]{36}$/.test(r.url)), JSON.stringify(blobs));
+  assert.equal(blobs.length, workers.created, 'one blob: script load per worker');
+  assert.equal(new Set(blobs.map((r) => r.url)).size, 1, 'all workers come from one blob: URL');
+  assert.deepEqual([...workers.urls], [blobs[0].url]);
+  await assertQuiet(page, { ...seen, requests: seen.requests.filter((r) => !r.url.startsWith('blob:')) }, documentUrl);
+}
+
+test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist, not found, cancel; scaling', async () => {
+  const url = pathToFileURL(pageFile).href;
+  const context = await browser.newContext();
+  cleanups.push(() => context.close());
+  const { page, seen } = await instrumentedPage(context);
+  const workers = watchWorkers(page);
+  await page.goto(url);
+  await waitForSelfTest(page, seen);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const defaultWorkers = Math.max(1, Math.min(8, cores || 2));
+  assert.equal(workers.created, 0, 'workers started before an audit');
+  assert.equal(await page.getAttribute('#audit-live', 'aria-live'), 'polite');
+  assert.equal(await page.$eval('#audit-result', (el) => el.parentElement.id), 'audit-live');
+  assert.equal(await page.getAttribute('#audit-status', 'aria-live'), 'polite');
+  assert.deepEqual(await page.$eval('#audit-progress', (el) => [el.value, el.max]), [0, 1]);
+
+  // jwt.io's example token: its secret is in the built-in list. Shown masked, revealed on demand.
+  let r = await audit(page, JWT_IO);
+  assert.equal(r.state, 'found', `${r.verdict} ${r.facts}`);
+  assert.match(r.verdict, /^Found: .* the built-in list of JWT defaults/);
+  assert.equal(r.foundShown, true);
+  assert.match(r.secretShown, /^•+$/);
+  assert.equal(r.workers, defaultWorkers);
+  assert.ok(r.workers > 0 && workers.created >= r.workers, `workers: page ${r.workers}, started ${workers.created}`);
+  assert.match(r.facts, new RegExp(`on ${r.workers} workers?\\.$`));
+  assert.equal(await reveal(page), 'your-256-bit-secret');
+  await page.click('#audit-reveal');
+  assert.match(await page.textContent('#audit-secret'), /^•+$/);
+  await expectSoon(() => workers.closed === workers.created, 'the workers ending after a find');
+
+  // A secret that only an uploaded wordlist has, among near misses (lines are taken exactly).
+  const only = `wordlist-only-${randomBytes(8).toString('hex')}`;
+  const token = nodeJwt('HS256', only, { sub: 'audit' });
+  const lines = wordlist(200_000).toString().split('\n');
+  lines.splice(150_000, 0, ` ${only}`, `${only} `, only.toUpperCase(), only);
+  r = await audit(page, token, { file: { name: 'words.txt', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) } });
+  assert.equal(r.state, 'found', `${r.verdict} ${r.facts}`);
+  assert.match(r.verdict, /your wordlist \(words\.txt\)/);
+  assert.equal(await reveal(page), only);
+  assert.ok(r.tried > BUILTIN_MIN, `tried ${r.tried}`);
+
+  // A strong random secret (HS384): not found; the whole built-in list tried; the bar at its max.
+  await page.setInputFiles('#audit-file', []);
+  const strong = nodeJwt('HS384', randomBytes(48), { sub: 'strong' });
+  r = await audit(page, strong);
+  assert.equal(r.state, 'not-found', `${r.verdict} ${r.facts}`);
+  assert.match(r.verdict, /^Not found in the built-in list\./);
+  assert.ok(r.tried > BUILTIN_MIN, `tried ${r.tried}`);
+  const builtin = r.tried;
+  assert.deepEqual(r.bar, [builtin, builtin], 'the progress bar did not reach its max');
+  assert.equal(r.foundShown, false);
+  assert.equal(r.secretShown, '', 'a secret is left in the result');
+  assert.match(r.facts, new RegExp(`^Tried ${builtin.toLocaleString('en-US')} candidates in [\\d.]+ s`));
+
+  // Scaling: a 2 M-line wordlist, 1 worker, then one per core. Every line is tried, once: the
+  // count is the built-in list's (as counted by the same number of workers, alone) plus 2 M. The
+  // large lists are files on disk (a buffer would be copied through the DevTools protocol).
+  const dir = mkdtempSync(join(tmpdir(), 'jsk-page-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const strong256 = nodeJwt('HS256', randomBytes(32), { sub: 'scaling' });
+  const counts = [1, Math.max(2, defaultWorkers)];
+  const alone = {};
+  for (const n of counts) {
+    r = await audit(page, strong256, { workers: n });
+    assert.equal(r.state, 'not-found');
+    assert.ok(Math.abs(r.tried - builtin) < 50, `built-in list: ${r.tried} (HS256) vs ${builtin} (HS384)`);
+    alone[n] = r.tried;
+  }
+  const bigFile = join(dir, 'big.txt');
+  writeFileSync(bigFile, wordlist(2_000_000));
+  await page.setInputFiles('#audit-file', bigFile);
+  const rates = {};
+  for (const n of counts) {
+    r = await audit(page, strong256, { workers: n });
+    assert.equal(r.state, 'not-found', `${r.verdict} ${r.facts}`);
+    assert.match(r.verdict, /^Not found in the built-in list or your wordlist\./);
+    assert.equal(r.workers, n);
+    assert.equal(r.tried, alone[n] + 2_000_000, 'each candidate is tried exactly once');
+    assert.deepEqual(r.bar, [r.tried, r.tried], 'the progress bar did not reach its max');
+    rates[n] = r.tried / r.seconds;
+    console.log(`audit HS256, ${r.tried} candidates: ${n} worker(s) ${Math.round(rates[n]).toLocaleString('en-US')}/s ` +
+      `(${r.seconds.toFixed(2)} s, worker start-up included; ${cores} cores, load average ${loadavg()[0].toFixed(1)})`);
+  }
+  console.log(`audit scaling: ${(rates[counts[1]] / rates[1]).toFixed(2)}x with ${counts[1]} workers`);
+
+  // Cancel a long run (3 M lines, HS512): it stops, says so, and its workers are gone.
+  const before = workers.created;
+  const long = nodeJwt('HS512', randomBytes(64), { sub: 'long' });
+  const longFile = join(dir, 'long.txt');
+  writeFileSync(longFile, wordlist(3_000_000));
+  let progressSeen = 0;
+  r = await audit(page, long, {
+    file: longFile,
+    onStarted: async () => {
+      assert.equal(await page.isEnabled('#audit-cancel'), true);
+      assert.equal(await page.isEnabled('#audit-start'), false);
+      await page.waitForFunction(() => document.getElementById('audit-progress').value > 0, null, AUDIT_WAIT);
+      progressSeen = await page.$eval('#audit-progress', (el) => el.value);
+      assert.equal(page.workers().length, defaultWorkers, 'the workers are not running');
+      await page.click('#audit-cancel');
+    },
+  });
+  assert.equal(r.state, 'cancelled', `${r.verdict} ${r.facts}`);
+  assert.equal(r.verdict, 'Cancelled.');
+  assert.ok(r.tried >= progressSeen && r.tried < BUILTIN_MIN + 3_000_000, `tried ${r.tried}`);
+  assert.equal(r.cancelDisabled, true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'audit-start', 'focus did not return to Start');
+  assert.equal(workers.created - before, defaultWorkers);
+  await expectSoon(() => workers.closed === workers.created && page.workers().length === 0, 'the workers ending on cancel');
+
+  // A malformed or non-HMAC token: refused at once, no worker started.
+  const started = workers.created;
+  r = await audit(page, `${b64url({ alg: 'none' })}.${b64url({ sub: 'x' })}.AAAA`);
+  assert.equal(r.state, 'error');
+  assert.match(r.verdict, /^ERR_ALG_NONE /);
+  r = await audit(page, 'not a token');
+  assert.match(r.verdict, /^ERR_MALFORMED_TOKEN /);
+  assert.equal(workers.created, started);
+
+  const kept = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
+  assert.equal(kept, 0);
+  await assertQuietWithWorkers(page, seen, url, workers);
+  await assertDetectorsWork(page, seen);
+});
+
+// The audit workers are Blobs of the page's own script: they must inherit the page's CSP, under which
+// WebAssembly may be compiled ('wasm-unsafe-eval') but nothing else is evaluated or fetched.
+test('file:// — workers from the page inherit its CSP: the WASM core runs, eval and fetch are refused', async () => {
+  const url = pathToFileURL(pageFile).href;
+  const context = await browser.newContext();
+  cleanups.push(() => context.close());
+  const { page, seen } = await instrumentedPage(context);
+  const workers = watchWorkers(page);
+  await page.goto(url);
+  await waitForSelfTest(page, seen);
+
+  // The real audit workers instantiate the WASM core: a find needs it.
+  const r = await audit(page, JWT_IO, { workers: 2 });
+  assert.equal(r.state, 'found');
+  assert.equal(workers.created, 2);
+  await assertQuietWithWorkers(page, seen, url, workers);
+
+  // A worker made the same way, from the page's own script with a probe appended (so that the probe
+  // runs as worker script, not as a DevTools evaluation, which CSP exempts): its JS API works (the
+  // WASM core compiled and self-tested under the inherited CSP), eval and fetch are refused, and
+  // the page's script relays those violations to its creator.
+  const messages = await page.evaluate(() => new Promise((resolve) => {
+    const probe = async () => {
+      const out = {};
+      try {
+        await JwtSecretKit.ready;
+        const token = JwtSecretKit.signJwt({ sub: 'probe' }, { secret: 'p'.repeat(32) });
+        out.api = JwtSecretKit.verifyJwt(token, { secret: 'p'.repeat(32), alg: 'HS256' }).valid ? 'works' : 'wrong';
+      } catch (e) {
+        out.api = `${e.code}: ${e.message}`;
+      }
+      try {
+        eval('1'); // eslint-disable-line no-eval
+        out.eval = 'allowed';
+      } catch (e) {
+        out.eval = e.name;
+      }
+      out.wasm = await WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => 'allowed', (e) => e.name);
+      out.fetch = await fetch('http://127.0.0.1:9/csp-probe').then(() => 'allowed', (e) => e.name);
+      postMessage({ type: 'probe', out });
+    };
+    const text = `${document.scripts[0].textContent}\n;(${probe})();\n`;
+    const worker = new Worker(URL.createObjectURL(new Blob([text], { type: 'text/javascript' })));
+    const seenMessages = [];
+    worker.onmessage = (e) => {
+      seenMessages.push(e.data);
+      if (e.data.type === 'probe') setTimeout(() => { worker.terminate(); resolve(seenMessages); }, 300);
+    };
+    worker.onerror = (e) => resolve([{ type: 'error', message: e.message }]);
+  }));
+  const probe = messages.find((m) => m.type === 'probe');
+  assert.ok(probe, JSON.stringify(messages));
+  assert.deepEqual(probe.out, { api: 'works', eval: 'EvalError', wasm: 'allowed', fetch: 'TypeError' });
+  const relayed = messages.filter((m) => m.type === 'csp').map((m) => m.text);
+  assert.equal(relayed.length, messages.length - 1, JSON.stringify(messages));
+  assert.ok(relayed.some((t) => /^script-src blocked eval/.test(t)), JSON.stringify(relayed));
+  assert.ok(relayed.some((t) => /^connect-src blocked http:\/\/127\.0\.0\.1:9\/csp-probe/.test(t)), JSON.stringify(relayed));
+});
+
 test('dist/index.html — strict CSP whose hashes match; one inline classic script; nothing external', () => {
   const html = readFileSync(pageFile, 'utf8');
   const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*>/gi)];
@@ -445,6 +891,7 @@ test('dist/index.html — strict CSP whose hashes match; one inline classic scri
   }));
   assert.deepEqual(directives.get('default-src'), ["'none'"]);
   assert.deepEqual(directives.get('connect-src'), ["'none'"]);
+  assert.deepEqual(directives.get('worker-src'), ['blob:'], 'workers only from blob: (the page\'s own script)');
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'none'/);
   assert.match(csp, /'wasm-unsafe-eval'/);
