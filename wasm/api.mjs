@@ -641,12 +641,15 @@ function createAudit(token) {
         const outs = tmp(12);
         const found = check(m._jsk_audit_lines(auditP, buf, data.length, final ? 1 : 0, outs, outs + 4, outs + 8), 'tryLines');
         const consumed = readU32(outs);
+        // Copies, never views: a Node Buffer's slice() shares the caller's memory, which the
+        // caller may reuse for its next read (and which wiping the result would damage).
+        const copy = (from, to) => Uint8Array.prototype.slice.call(data, from, to);
         if (found === 1) {
           const at = readU32(outs + 4);
           pending = new Uint8Array(0);
-          return { found: true, line: data.slice(at, at + readU32(outs + 8)) };
+          return { found: true, line: copy(at, at + readU32(outs + 8)) };
         }
-        pending = final ? new Uint8Array(0) : data.slice(consumed);
+        pending = final ? new Uint8Array(0) : copy(consumed, data.length);
         return { found: false };
       });
     },

@@ -297,6 +297,20 @@ describe('jwt-secret sign, verify, audit, generate --format jwk', () => {
     }
   });
 
+  test('audit --wordlist: a secret across the CLI\'s 4 MiB read boundary is found, in a list over 8 MiB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jsk-cli-'));
+    try {
+      const list = join(dir, 'big.txt');
+      const secret = 'boundary-secret-42';
+      const filler = Buffer.alloc((4 << 20) - 8, 'x\n'); // ends with a newline; the secret spans the boundary
+      writeFileSync(list, Buffer.concat([filler, Buffer.from(`${secret}\n`), Buffer.alloc(5 << 20, 'y\n')]));
+      const out = JSON.parse(run(['audit', handToken(secret), '--wordlist', list, '--json']).stdout);
+      assert.deepEqual([out.found, out.secret], [true, secret]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('audit: a list too large for this CPU prints the hashcat command instead', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jsk-cli-'));
     try {
