@@ -396,10 +396,16 @@ int jsk_check(jsk_report *report, const jsk_dict *dict, const uint8_t *secret, s
               int encoding);
 
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
- * entropy_bits, entropy_capped, seconds_to_guess, time_to_guess, verdicts, findings[{code,message}],
- * shapes, alternatives, fix. 8192 bytes always suffice. */
+ * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,
+ * findings[{code,message}], shapes, alternatives, fix. Numbers are written as JavaScript's
+ * JSON.stringify writes them. 8192 bytes always suffice. */
 #define JSK_REPORT_JSON_MAX 8192U
 int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_report *report);
+
+/* The report's time_to_guess text ("3 hours", "longer than the age of the universe") and its fix
+ * ("jwt-secret generate --alg HS256", empty when strong), as in the JSON. */
+int jsk_time_to_guess(char *out, size_t out_maxlen, double seconds_log10);
+int jsk_report_fix(char *out, size_t out_maxlen, const jsk_report *report);
 
 /* sizeof(jsk_dict) and sizeof(jsk_report), for bindings that allocate them (the WASM glue). */
 size_t jsk_dict_sizeof(void);

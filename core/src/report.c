@@ -81,36 +81,118 @@ static void uint_(out_t *o, unsigned long long v)
     raw(o, d + n);
 }
 
-/* v >= 0 with one decimal. */
+/* v >= 0 with one decimal, written as JavaScript's JSON.stringify writes it ("256", "6.6"): the
+ * native CLI prints this JSON as it is and must match the Node CLI byte for byte. */
 static void fixed1(out_t *o, double v)
 {
     unsigned long long tenths = (unsigned long long)floor(v * 10.0 + 0.5);
     uint_(o, tenths / 10U);
-    raw(o, ".");
-    uint_(o, tenths % 10U);
+    if (tenths % 10U != 0) {
+        raw(o, ".");
+        uint_(o, tenths % 10U);
+    }
 }
 
-/* 10^x as a JSON number with two significant digits ("3.4e+77"); very small values as 0. */
+/* 10^x with two significant digits, as JSON.stringify writes numbers: plain below 1e21
+ * ("52", "290000", "0.052"), exponent above ("2.9e+67", "3e+67"); under 1e-6 as 0, and at most
+ * 1e+300. */
 static void pow10_number(out_t *o, double x)
 {
     double e = floor(x);
-    unsigned m = (unsigned)floor(pow(10.0, x - e) * 10.0 + 0.5);
+    unsigned m = (unsigned)floor(pow(10.0, x - e) * 10.0 + 0.5); /* 10..99: the two digits */
+    long ex;
     if (x < -6.0) {
         raw(o, "0");
+        return;
+    }
+    if (x >= 300.0) {
+        raw(o, "1e+300"); /* capped: beyond this a double would overflow; guesses_log10 has the size */
         return;
     }
     if (m >= 100) {
         m = 10;
         e += 1.0;
     }
-    uint_(o, m / 10U);
-    raw(o, ".");
-    uint_(o, m % 10U);
-    raw(o, e < 0 ? "e-" : "e+");
-    uint_(o, (unsigned long long)fabs(e));
+    ex = (long)e;
+    if (ex >= 21) {
+        uint_(o, m / 10U);
+        if (m % 10U != 0) {
+            raw(o, ".");
+            uint_(o, m % 10U);
+        }
+        raw(o, "e+");
+        uint_(o, (unsigned long long)ex);
+    } else if (ex >= 1) {
+        long k;
+        uint_(o, m); /* two digits, then ex - 1 zeros */
+        for (k = 1; k < ex; k++) {
+            raw(o, "0");
+        }
+    } else {
+        long k;
+        /* ex <= 0: "0." then -ex zeros? 10^ex * m/10: e.g. ex = 0 -> "5.2"; ex = -2 -> "0.052" */
+        if (ex == 0) {
+            uint_(o, m / 10U);
+        } else {
+            raw(o, "0.");
+            for (k = 1; k < -ex; k++) {
+                raw(o, "0");
+            }
+            uint_(o, m / 10U);
+        }
+        if (m % 10U != 0) {
+            if (ex == 0) {
+                raw(o, ".");
+            }
+            uint_(o, m % 10U);
+        }
+    }
 }
 
 /* A plain-words duration for log10(seconds). */
+static void duration(out_t *o, double lg);
+
+int jsk_time_to_guess(char *out, size_t out_maxlen, double seconds_log10)
+{
+    char quoted[80];
+    out_t o = {quoted, 0, sizeof quoted, 0};
+    size_t n;
+    if (out == NULL || out_maxlen == 0) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    quoted[0] = '\0';
+    duration(&o, seconds_log10);
+    n = o.len >= 2 ? o.len - 2 : 0; /* without the quotes str() added */
+    if (o.overflow || out_maxlen < n + 1) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    memcpy(out, quoted + 1, n);
+    out[n] = '\0';
+    return JSK_OK;
+}
+
+int jsk_report_fix(char *out, size_t out_maxlen, const jsk_report *r)
+{
+    char fix[64] = "";
+    if (out == NULL || r == NULL || jsk_alg_name(r->alg) == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (r->verdict != JSK_VERDICT_STRONG) {
+        strcpy(fix, "jwt-secret generate --alg ");
+        strcat(fix, jsk_alg_name(r->alg));
+        if (r->encoding == JSK_ENCODING_HEX) {
+            strcat(fix, " --format hex");
+        } else if (r->encoding == JSK_ENCODING_BASE64) {
+            strcat(fix, " --format base64");
+        }
+    }
+    if (out_maxlen < strlen(fix) + 1) {
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    strcpy(out, fix);
+    return JSK_OK;
+}
+
 static void duration(out_t *o, double lg)
 {
     static const struct {
@@ -223,13 +305,8 @@ int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_rep
     if (r->verdict == JSK_VERDICT_STRONG) {
         raw(&o, "null");
     } else {
-        char fix[64] = "jwt-secret generate --alg ";
-        strcat(fix, jsk_alg_name(r->alg));
-        if (r->encoding == JSK_ENCODING_HEX) {
-            strcat(fix, " --format hex");
-        } else if (r->encoding == JSK_ENCODING_BASE64) {
-            strcat(fix, " --format base64");
-        }
+        char fix[64];
+        jsk_report_fix(fix, sizeof fix, r);
         str(&o, fix);
     }
     raw(&o, "}");

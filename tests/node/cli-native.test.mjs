@@ -1,0 +1,140 @@
+// cli-native.test.mjs — one table of invocations against both CLIs: the Node one (dist/cli.mjs)
+// and the native one (build/native/jwt-secret, the same C core with getrandom()). Exit codes must
+// be equal; deterministic outputs (check, verify, audit, errors) must be equal byte for byte
+// (times aside); random outputs must have the same shape.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, test } from 'node:test';
+
+const nodeCli = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
+const nativeCli = fileURLToPath(new URL('../../build/native/jwt-secret', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'jsk-parity-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const runNode = (args, input) => spawnSync(process.execPath, [nodeCli, ...args], { input, encoding: 'utf8', timeout: 30000 });
+const runNative = (args, input) => spawnSync(nativeCli, args, { input, encoding: 'utf8', timeout: 30000 });
+const normalise = (text) => text.replace(/ in [0-9.]+ s/g, ' in T s').replace(/"seconds":[0-9.e+-]+/g, '"seconds":T');
+
+function handToken(secret, alg = 'HS256', claims = { sub: 'me' }) {
+  const h = Buffer.from(JSON.stringify({ alg, typ: 'JWT' })).toString('base64url');
+  const p = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  const hash = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' }[alg];
+  return `${h}.${p}.${createHmac(hash, secret).update(`${h}.${p}`).digest('base64url')}`;
+}
+
+const strong = 'Yb3rT9sQ1kLmN0pXz7vW2cD8fG4hJ6aE5uI-_oRqKtY';
+const hex = '8f14e45fceea167a5a36dedd4bea2543cb4d9f0c1f0a8d2b6e7c3a9b5d1e0f27';
+const wordlist = join(dir, 'list.txt');
+writeFileSync(wordlist, 'alpha\r\n pass word \r\nomega-xyzzy\n');
+
+// [args, stdin]: outputs compared exactly.
+const same = [
+  [['check', 'your-256-bit-secret']],
+  [['check', '--json', 'your-256-bit-secret']],
+  [['check', strong]],
+  [['check', '--json', '--alg', 'HS512', strong]],
+  [['check', '--json', '--encoding', 'auto', hex]],
+  [['check', '--encoding', 'hex', '--alg', 'hs384', hex]],
+  [['check', '--json'], `${strong}\n`],
+  [['check'], 'hunter2\r\n'],
+  [['check', '--batch'], `secret\n ${strong} \n${strong}\r\n\nkeyboard cat`],
+  [['check', '--batch', '--json'], 'Tr0ub4dor&3\ncorrect horse battery staple\n3f2504e0-4f89-41d3-9a0c-0305e82c3301\n${JWT_SECRET}\n'],
+  [['check', '--json'], ''],
+  [['check', '--encoding', 'hex', 'zz']],
+  [['check', '--batch', '--encoding', 'hex'], '00ff\nnothex\n'],
+  [['check', '--alg', 'RS256', 'x']],
+  [['check', '--encoding', 'utf8', 'x']],
+  [['check', '--json=yes', 'x']],
+  [['check', 'a', 'b']],
+  [['check', '--batch', 'a']],
+  [['verify', handToken(strong), '--secret', strong]],
+  [['verify', handToken(strong), '--secret', strong, '--json']],
+  [['verify', handToken(strong), '--alg', 'HS256'], `${strong}\n`],
+  [['verify', handToken(strong), '--secret', 'wrong']],
+  [['verify', handToken(strong), '--secret', strong, '--alg', 'HS384', '--json']],
+  [['verify', handToken(strong, 'HS512'), '--secret', strong]],
+  [['verify', `${Buffer.from('{"alg":"none"}').toString('base64url')}.e30.`, '--secret', strong]],
+  [['verify', 'a.b', '--secret', 'x']],
+  [['verify', `${handToken(strong)}=`, '--secret', 'x']],
+  [['verify', '--secret', 'x']],
+  [['audit', handToken('your-256-bit-secret'), '--json']],
+  [['audit', handToken('keyboard cat', 'HS384')]],
+  [['audit', handToken(strong), '--json']],
+  [['audit', handToken(' pass word '), '--wordlist', wordlist, '--json']],
+  [['audit', handToken('pass word'), '--wordlist', wordlist]],
+  [['audit', 'not-a-token']],
+  [['audit', handToken(strong), '--wordlist', join(dir, 'missing.txt')]],
+  [['sign', '--secret', 'short']],
+  [['sign', '--secret', 'x'.repeat(32), '--payload', '[1]']],
+  [['sign', '--secret', 'x'.repeat(32), '--payload', '{"sub":"1"}']],
+  [['sign', '--alg', 'HS512', '--payload', '{"a":[1,2,{"b":null}]}'], `${'k'.repeat(64)}\n`],
+  [['generate', '--bytes', '0']],
+  [['generate', '--bytes', '16', '--alg', 'HS256']],
+  [['generate', '--count', '1001']],
+  [['generate', '--format', 'pem']],
+  [['generate', '--name', '9LIVES']],
+  [['generate', '--name', 'A', '--format', 'hex']],
+  [['generate', '--name', 'A', '--name', 'B', '--count', '3']],
+  [['generate', '--length', '10']],
+  [['generate', '--alphabet', 'aa']],
+  [['generate', '--alphabet', 'ab', '--bytes', '32']],
+  [['generate', '--frob']],
+  [['generate', 'extra']],
+  [['frobnicate']],
+  [[]],
+  [['--version']],
+];
+
+// [args, pattern each stdout line must match, lines]: random outputs, compared by shape.
+const shaped = [
+  [['generate'], /^[A-Za-z0-9_-]{43}$/, 1],
+  [['generate', '--alg', 'HS512', '--format', 'hex', '--count', '3'], /^[0-9a-f]{128}$/, 3],
+  [['generate', '--format', 'base64', '--bytes', '48'], /^[A-Za-z0-9+/]{64}$/, 1],
+  [['generate', '--format', 'base64url-padded'], /^[A-Za-z0-9_-]{43}=$/, 1],
+  [['generate', '--name', 'S', '--count', '2', '--alg', 'HS384'], /^S_[12]=[A-Za-z0-9_-]{64}$/, 2],
+  [['generate', '--alphabet', '0123456789abcdef'], /^[0-9a-f]{64}$/, 1],
+  [['generate', '--alphabet', 'xyz#', '--name', 'K', '--length', '8'], /^K=('[xyz#]{8}'|[xyz]{8})$/, 1],
+  [['generate', '--format', 'jwk', '--alg', 'HS512'], /^\{"kty":"oct","k":"[A-Za-z0-9_-]{86}","alg":"HS512","use":"sig","kid":"[A-Za-z0-9_-]{43}"\}$/, 1],
+  [['sign', '--secret', 'x'.repeat(32)], /^eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/, 1],
+];
+
+describe('the native CLI matches the Node CLI', { skip: !existsSync(nativeCli) && 'build/native/jwt-secret is not built' }, () => {
+  for (const [args, input] of same) {
+    test(`same: ${JSON.stringify(args).slice(0, 120)}`, () => {
+      const a = runNode(args, input);
+      const b = runNative(args, input);
+      assert.equal(b.status, a.status, `exit codes: node ${a.status}, native ${b.status}\n${a.stderr}\n${b.stderr}`);
+      assert.equal(normalise(b.stdout), normalise(a.stdout));
+      if (a.status === 2) {
+        assert.equal(b.stdout, '');
+        assert.match(b.stderr, /^jwt-secret: /);
+        assert.match(a.stderr, /^jwt-secret: /);
+      } else {
+        assert.equal(normalise(b.stderr), normalise(a.stderr));
+      }
+    });
+  }
+  for (const [args, pattern, count] of shaped) {
+    test(`shaped: ${JSON.stringify(args)}`, () => {
+      for (const r of [runNode(args), runNative(args)]) {
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stderr, '');
+        const lines = r.stdout.trimEnd().split('\n');
+        assert.equal(lines.length, count);
+        for (const line of lines) assert.match(line, pattern);
+      }
+    });
+  }
+  test('a token signed by one verifies with the other', () => {
+    const secret = 's'.repeat(48);
+    const fromNode = runNode(['sign', '--alg', 'HS384', '--secret', secret]).stdout.trim();
+    const fromNative = runNative(['sign', '--alg', 'HS384', '--secret', secret]).stdout.trim();
+    assert.equal(runNative(['verify', fromNode, '--secret', secret]).status, 0);
+    assert.equal(runNode(['verify', fromNative, '--secret', secret]).status, 0);
+  });
+});
