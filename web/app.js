@@ -52,49 +52,295 @@
   var size = $id('size');
   var copy = $id('copy');
   var copyStatus = $id('copy-status');
+  var maskButton = $id('mask');
+  var download = $id('download');
+  var genError = $id('gen-error');
+  var bytesInput = $id('bytes');
+  var names = $id('names');
+  var clipClear = $id('clip-clear');
   var selfTest = $id('self-test');
   var KEY_BYTES = { HS256: 32, HS384: 48, HS512: 64 };
-
-  function options() {
-    return { alg: form.elements.alg.value, format: form.elements.format.value };
-  }
+  var MAX_BYTES = 4096;
+  var NAME_MAX = 128;
+  var DEFAULT_NAMES = ['JWT_ACCESS_TOKEN_SECRET', 'JWT_REFRESH_TOKEN_SECRET', 'JWT_EMAIL_TOKEN_SECRET'];
+  var CLEAR_SECONDS = 30;
+  // What the generator made: the text (whatever the field shows while masked), the one secret the
+  // sign panel uses and how it names it, and the file name when it is .env text.
+  var made = { text: '', key: '', what: '', file: '', jwk: false };
+  var masked = false;
 
   function plural(n, word) {
     return n + ' ' + word + (n === 1 ? '' : 's');
   }
 
+  // Status messages that go away by themselves (ms 0: they stay).
+  function tell(status, text, ms) {
+    status.textContent = text;
+    clearTimeout(status.jskTimer);
+    if (ms !== 0) status.jskTimer = setTimeout(function () { status.textContent = ''; }, ms || 4000);
+  }
+
+  // ----------------------------------------------------------------------------- the generator
+  function nameInputs() {
+    return Array.prototype.slice.call(names.querySelectorAll('input'));
+  }
+  function labelNames() {
+    nameInputs().forEach(function (input, i, all) {
+      input.setAttribute('aria-label', 'Variable name ' + (i + 1));
+      var remove = input.nextElementSibling;
+      remove.setAttribute('aria-label', 'Remove ' + (input.value.trim() || 'variable name ' + (i + 1)));
+      remove.disabled = all.length === 1;
+    });
+  }
+  function addName(value) {
+    var li = document.createElement('li');
+    var input = document.createElement('input');
+    input.type = 'text';
+    input.className = 'mono';
+    input.value = value;
+    input.spellcheck = false;
+    input.autocomplete = 'off';
+    input.setAttribute('autocapitalize', 'characters');
+    input.setAttribute('aria-describedby', 'gen-error');
+    var remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary';
+    remove.textContent = 'Remove';
+    li.append(input, remove);
+    names.appendChild(li);
+    labelNames();
+    return input;
+  }
+  DEFAULT_NAMES.forEach(addName);
+  names.addEventListener('input', labelNames);
+  names.addEventListener('click', function (event) {
+    var li = event.target.closest('button') && event.target.closest('li');
+    if (!li || nameInputs().length === 1) return;
+    var next = li.nextElementSibling || li.previousElementSibling;
+    li.remove();
+    labelNames();
+    next.querySelector('input').focus();
+    generate();
+  });
+  $id('name-add').addEventListener('click', function () {
+    addName('').focus();
+  });
+
+  // The generator's settings, or what is wrong with them ({ error, bad: the fields at fault }).
+  function settings() {
+    var alg = form.elements.alg.value;
+    var several = form.elements.mode.value === 'several';
+    var raw = bytesInput.value.trim();
+    var s = { alg: alg, several: several, format: several ? 'env' : form.elements.format.value, bytes: Number(raw),
+      envs: [], layout: form.elements.layout.value, names: [], error: '', bad: [] };
+    if (!/^\d+$/.test(raw) || s.bytes < KEY_BYTES[alg] || s.bytes > MAX_BYTES) {
+      s.error = 'Size: a whole number of bytes from ' + KEY_BYTES[alg] + ' (' + alg + ') to ' + MAX_BYTES + '.';
+      s.bad.push(bytesInput);
+      return s;
+    }
+    if (!several) return s;
+    form.querySelectorAll('input[name=env]:checked').forEach(function (box) { s.envs.push(box.value); });
+    var longest = s.layout === 'prefix' ? Math.max.apply(null, s.envs.map(function (e) { return e.length + 1; }).concat(0)) : 0;
+    var seen = {};
+    nameInputs().forEach(function (input, i) {
+      var name = input.value.trim();
+      var problem = !name ? 'variable name ' + (i + 1) + ' is empty'
+        : !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name + ' is not a variable name (letters, digits and _, not first a digit)'
+          : name.length + longest > NAME_MAX ? name + ' is too long (at most ' + NAME_MAX + ' characters with its prefix)'
+            : seen[name.toUpperCase()] ? name + ' is there twice' : '';
+      seen[name.toUpperCase()] = true;
+      if (problem) {
+        if (!s.error) s.error = 'Cannot write the .env block: ' + problem + '.';
+        s.bad.push(input);
+      }
+      s.names.push(name);
+    });
+    return s;
+  }
+
+  // A .env block: a secret per name, per environment (a block under a comment, or prefixed names).
+  function several(s) {
+    var lines = ['# ' + s.alg + ', ' + s.bytes + ' random bytes each (base64url). Not for version control.'];
+    var first = null;
+    (s.envs.length ? s.envs : [null]).forEach(function (env) {
+      lines.push('');
+      if (env && s.layout === 'blocks') lines.push('# ' + env);
+      s.names.forEach(function (name) {
+        var full = (env && s.layout === 'prefix' ? env.toUpperCase() + '_' : '') + name;
+        var line = kit.generateSecret({ alg: s.alg, bytes: s.bytes, format: 'env', name: full });
+        if (!first) first = { line: line, what: full + (env && s.layout === 'blocks' ? ' (' + env + ')' : '') };
+        lines.push(line);
+      });
+    });
+    return { text: lines.join('\n'), key: first.line.slice(first.line.indexOf('=') + 1),
+      what: 'the generated ' + first.what, file: 'jwt-secrets.env', jwk: false, count: lines.length };
+  }
+
   function generate() {
-    var opts = options();
-    var info = kit.describeSecret(opts);
-    output.value = kit.generateSecret(opts);
-    output.rows = opts.format === 'jwk' ? 5 : 3;
-    size.textContent = plural(info.bytes, 'random byte') + ' = ' + info.entropyBits + ' bits of entropy, ' +
-      plural(info.characters, 'character') + ' as ' +
-      (opts.format === 'env' ? 'base64url' : opts.format === 'jwk' ? 'base64url in a JWK (kid: its RFC 7638 thumbprint)' : opts.format);
-    copyStatus.textContent = '';
+    var s = settings();
+    if (!s.error) {
+      try {
+        var info = kit.describeSecret({ alg: s.alg, bytes: s.bytes, format: s.format });
+        var fresh = s.several ? several(s) : kit.generateSecret({ alg: s.alg, bytes: s.bytes, format: s.format });
+      } catch (e) {
+        s.error = 'Cannot generate: ' + errorText(e) + '.';
+      }
+    }
+    $id('format-field').hidden = s.several;
+    $id('several').hidden = !s.several;
+    form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+    s.bad.forEach(function (el) { el.setAttribute('aria-invalid', 'true'); });
+    genError.hidden = !s.error;
+    genError.textContent = s.error;
+    if (s.error) {
+      made = { text: '', key: '', what: '', file: '', jwk: false };
+      size.textContent = 'Nothing generated: fix the settings above.';
+    } else {
+      var encoding = s.format === 'env' ? 'base64url' : s.format === 'jwk' ? 'base64url in a JWK (kid: its RFC 7638 thumbprint)' : s.format;
+      var each = plural(info.bytes, 'random byte') + ' = ' + info.entropyBits + ' bits of entropy, ' +
+        plural(info.characters, 'character') + ' as ' + encoding;
+      if (s.several) {
+        made = fresh;
+        var n = s.names.length * Math.max(1, s.envs.length);
+        size.textContent = plural(n, 'secret') + ' (' + plural(s.names.length, 'name') +
+          (s.envs.length ? ' \u00d7 ' + plural(s.envs.length, 'environment') : '') + '), each ' + each + '.';
+      } else {
+        var text = fresh;
+        made = { text: text, key: s.format === 'env' ? text.slice(text.indexOf('=') + 1) : text,
+          what: 'the generated secret', file: s.format === 'env' ? 'jwt-secret.env' : '', jwk: s.format === 'jwk' };
+        size.textContent = each;
+      }
+    }
+    $id('secret-label').textContent = s.several ? 'Your secrets (.env)' : 'Your secret';
+    output.wrap = s.several ? 'off' : 'soft';
+    output.rows = s.several ? Math.min(made.count || 3, 16) : s.format === 'jwk' ? 5 : 3;
+    copy.disabled = !made.text;
+    download.hidden = !made.file;
+    tell(copyStatus, '', 0);
+    render();
     showKey();
   }
 
-  // Copy buttons: the clipboard API, else a selection and execCommand, else say so.
-  function wireCopy(button, field, status, failText) {
-    var timer = 0;
-    function copied(ok) {
-      status.textContent = ok ? 'Copied.' : failText;
-      clearTimeout(timer);
-      timer = setTimeout(function () { status.textContent = ''; }, 4000);
+  // The field shows the secrets, or bullets in their place (variable names and comments stay).
+  function maskOf(text) {
+    if (made.jwk) return text.replace(/("k"\s*:\s*")([^"]*)/, function (m, pre, k) { return pre + '\u2022'.repeat(k.length); });
+    return text.split('\n').map(function (line) {
+      var m = /^([A-Za-z_][A-Za-z0-9_]*=)(.*)$/.exec(line);
+      return m ? m[1] + '\u2022'.repeat(m[2].length) : /^#|^$/.test(line) ? line : '\u2022'.repeat(line.length);
+    }).join('\n');
+  }
+  function render() {
+    output.value = masked ? maskOf(made.text) : made.text;
+  }
+  maskButton.addEventListener('click', function () {
+    masked = !masked;
+    maskButton.setAttribute('aria-pressed', String(masked));
+    render();
+  });
+
+  function setAlg(alg) {
+    form.elements.alg.value = alg;
+    bytesInput.min = KEY_BYTES[alg];
+    bytesInput.value = KEY_BYTES[alg];
+    jwtAlg.value = alg;
+  }
+
+  // .env text as a file: one line each, "\n" line ends, nothing trailing.
+  download.addEventListener('click', function () {
+    if (!made.text || !made.file) return;
+    var url = URL.createObjectURL(new Blob([made.text + '\n'], { type: 'text/plain;charset=utf-8' }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = made.file;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    tell(copyStatus, 'Downloading ' + made.file + '.');
+  });
+
+  // Clipboard clearing: CLEAR_SECONDS after a copy, if the box is ticked, the clipboard is emptied
+  // unless it is known to hold something else by then (known only where reading it is allowed
+  // already; else it is emptied all the same). A page without the focus may not write it: then it
+  // waits for the focus.
+  var clip = { text: null, timer: 0, status: null };
+  function scheduleClear(text, status) {
+    clearTimeout(clip.timer);
+    window.removeEventListener('focus', clearClipboard);
+    clip.text = clipClear.checked ? text : null;
+    clip.status = status;
+    if (clip.text !== null) clip.timer = setTimeout(clearClipboard, CLEAR_SECONDS * 1000);
+    return clip.text !== null;
+  }
+  function clearClipboard() {
+    window.removeEventListener('focus', clearClipboard);
+    var text = clip.text;
+    var status = clip.status;
+    var cb = navigator.clipboard;
+    if (text === null) return;
+    if (!cb || !cb.writeText) {
+      clip.text = null;
+      return tell(status, 'Could not clear the clipboard: this browser does not let pages write it.', 10000);
     }
-    function fallback() {
+    // Read only where that is already allowed: asking would put a permission prompt up, long after
+    // the copy. Unknown (null): emptied all the same, as the box promised.
+    var query = navigator.permissions && navigator.permissions.query
+      ? navigator.permissions.query({ name: 'clipboard-read' }).then(function (p) { return p.state === 'granted'; })
+      : Promise.resolve(false);
+    query.catch(function () { return false; }).then(function (granted) {
+      return granted && cb.readText ? cb.readText().then(function (now) { return now === text; }) : null;
+    }).catch(function () { return null; }).then(function (ours) {
+      if (clip.text !== text) return; // cancelled, or a newer copy took over
+      if (ours === false) {
+        clip.text = null;
+        return tell(status, 'Clipboard left alone: it holds something else now.', 10000);
+      }
+      return cb.writeText('').then(function () {
+        if (clip.text === text) clip.text = null;
+        tell(status, 'Clipboard cleared.', 10000);
+      }, function () {
+        if (clip.text !== text) return;
+        if (!document.hasFocus()) {
+          window.addEventListener('focus', clearClipboard);
+          tell(status, 'The clipboard will be cleared when this page has the focus again.', 0);
+        } else {
+          clip.text = null;
+          tell(status, 'Could not clear the clipboard: copy something else over the secret.', 10000);
+        }
+      });
+    });
+  }
+  clipClear.addEventListener('change', function () {
+    if (!clipClear.checked && clip.text !== null) {
+      scheduleClear(null, clip.status);
+      tell(clip.status, '');
+    }
+  });
+
+  // Copy buttons: the clipboard API, else a selection and execCommand, else say so. text() is
+  // what to copy; the fallback selects it in field (shown unmasked for the moment).
+  function wireCopy(button, field, text, status, failText) {
+    function copied(ok, value) {
+      var clearing = ok && scheduleClear(value, status);
+      tell(status, ok ? (clearing ? 'Copied; the clipboard will be cleared in ' + CLEAR_SECONDS + ' s.' : 'Copied.') : failText);
+    }
+    function fallback(value) {
+      var shown = field.value;
+      field.value = value;
       field.focus();
       field.select();
       var ok = false;
       try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
-      copied(ok);
+      field.value = shown;
+      copied(ok, value);
     }
     button.addEventListener('click', function () {
+      var value = text();
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(field.value).then(function () { copied(true); }, fallback);
+        navigator.clipboard.writeText(value).then(function () { copied(true, value); }, function () { fallback(value); });
       } else {
-        fallback();
+        fallback(value);
       }
     });
   }
@@ -104,12 +350,14 @@
     generate();
   });
   form.addEventListener('change', function (event) {
-    if (event.target.name === 'alg') jwtAlg.value = event.target.value;
+    if (event.target.name === 'alg') setAlg(event.target.value);
     generate();
   });
-  wireCopy(copy, output, copyStatus, 'Copy failed: select the secret and copy it by hand.');
+  wireCopy(copy, output, function () { return made.text; }, copyStatus, 'Copy failed: select the secret and copy it by hand.');
   document.querySelectorAll('[data-copy]').forEach(function (button) {
-    wireCopy(button, $id(button.dataset.copy), button.nextElementSibling, 'Copy failed: select the text and copy it by hand.');
+    var field = $id(button.dataset.copy);
+    wireCopy(button, field, function () { return field.value; }, button.nextElementSibling,
+      'Copy failed: select the text and copy it by hand.');
   });
   // Show/Hide buttons of password fields.
   document.querySelectorAll('[data-show]').forEach(function (button) {
@@ -120,6 +368,9 @@
       button.setAttribute('aria-pressed', String(show));
     });
   });
+  // The policy this page runs under, as the browser read it.
+  var policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  $id('csp').textContent = policy ? policy.content : 'none: this copy of the page has lost its policy';
 
   // An error as "CODE: message", without the API function's name.
   function errorText(e) {
@@ -223,8 +474,7 @@
   checkAlg.addEventListener('change', check);
   checkEnc.addEventListener('change', check);
   checkGenerate.addEventListener('click', function () {
-    form.elements.alg.value = checkAlg.value;
-    jwtAlg.value = checkAlg.value;
+    setAlg(checkAlg.value);
     generate();
     output.focus();
   });
@@ -252,14 +502,14 @@
     }
     return text;
   }
-  // The key in use: the Secret field, else the generator's secret (the value of a .env line).
+  // The key in use: the Secret field, else the generator's secret (the value of a .env line; the
+  // first one of several).
   function key() {
     var text = jwtSecret.value;
     var what = 'the secret you entered';
     if (!text) {
-      text = output.value;
-      if (form.elements.format.value === 'env') text = text.slice(text.indexOf('=') + 1);
-      what = 'the generated secret';
+      text = made.key;
+      what = made.what || 'the generator\u2019s secret, but it has none';
     }
     var k = keyOf(text);
     var n = typeof k === 'string' ? new TextEncoder().encode(k).length : k.length;
@@ -503,7 +753,7 @@
 
   kit.ready.then(function () {
     selfTest.textContent = 'Self-test passed: the WebAssembly core ' + kit.VERSION +
-      ' and the browser\u2019s CSPRNG work. No network access is possible from this page.';
+      ' and the browser\u2019s CSPRNG work.';
     selfTest.className = 'ok';
     copy.disabled = false;
     generate();

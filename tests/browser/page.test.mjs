@@ -4,168 +4,29 @@
 // self-test and generate, reformat and copy secrets; the strength checker, the sign/verify/JWK
 // panel and the token audit (in Web Workers made from the page's own script) are driven from
 // file:// too, and the workers are shown to inherit the page's CSP. A last test reads the built
-// file's CSP.
+// file's CSP. The generator's other controls are in generator.test.mjs; accessibility (axe-core),
+// keyboard, layout and screenshots in a11y.test.mjs; what they share in helpers.mjs.
 //
 //   node --test tests/browser/page.test.mjs
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import {
+  WAIT, assertDetectorsWork, assertQuiet, assertQuietWithWorkers, expectSoon, instrumentedPage, pageFile, useBrowser,
+  waitForSelfTest, watchWorkers,
+} from './helpers.mjs';
 
-const pageFile = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
-const serveScript = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url));
-const WAIT = { timeout: 15_000 };
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const harness = useBrowser();
 const B64URL_43 = /^[A-Za-z0-9_-]{43}$/;
 const COPIED = 'Copied.';
 const COPY_FAILED = 'Copy failed: select the secret and copy it by hand.';
 
-let browser = null;
-let server = null; // the scripts/serve.mjs child process
-let proxy = null; // an in-process logging proxy in front of it
-const cleanups = [];
-
-before(async () => {
-  assert.ok(existsSync(pageFile), `${pageFile} is missing: run \`node scripts/build.mjs\` first`);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-});
-
-after(async () => {
-  for (const fn of cleanups.reverse()) await fn();
-  if (browser) await browser.close();
-  if (proxy) {
-    proxy.closeAllConnections();
-    await new Promise((done) => proxy.close(done));
-  }
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((done) => server.once('exit', done));
-    server.kill('SIGTERM');
-    await exited;
-  }
-});
-
-// Starts scripts/serve.mjs on a free port (PORT=0) and returns the URL it prints.
-async function startServer() {
-  server = spawn(process.execPath, [serveScript], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  server.stderr.on('data', (d) => { err += d; });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve.mjs printed no URL in 10 s: ${out}${err}`)), 10_000);
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/Serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`serve.mjs exited (${code ?? signal}) before serving: ${out}${err}`));
-    });
-  });
-}
-
-// A transparent proxy in front of serve.mjs that logs every request the server receives, so that
-// requests Chromium makes outside the page's view (a favicon fetch, say) are counted too.
-async function startLoggingProxy(upstream) {
-  const target = new URL(upstream);
-  const log = [];
-  proxy = createServer((req, res) => {
-    log.push(`${req.method} ${req.url}`);
-    const up = httpRequest(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (upRes) => {
-        res.writeHead(upRes.statusCode, upRes.headers);
-        upRes.pipe(res);
-      },
-    );
-    up.on('error', (e) => res.destroy(e));
-    req.pipe(up);
-  });
-  await new Promise((done) => proxy.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${proxy.address().port}/`, log };
-}
-
-// A fresh page whose requests, console errors, page errors and CSP violations are all recorded.
-async function instrumentedPage(context) {
-  const seen = { requests: [], consoleErrors: [], pageErrors: [] };
-  let page = null;
-  context.on('request', (r) => seen.requests.push({
-    url: r.url(),
-    type: r.resourceType(),
-    navigation: r.isNavigationRequest(),
-    main: page !== null && r.frame() === page.mainFrame(),
-  }));
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    window.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
-    }, true);
-  });
-  page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') seen.consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => seen.pageErrors.push(String((e && e.stack) || e)));
-  return { page, seen };
-}
-
-async function waitForSelfTest(page, seen) {
-  try {
-    await page.waitForFunction(() => {
-      const el = document.getElementById('self-test');
-      return el.classList.contains('ok') || el.classList.contains('bad');
-    }, null, WAIT);
-  } catch (e) {
-    const text = await page.textContent('#self-test').catch(() => '?');
-    e.message += `\n#self-test still says: ${text}\nconsole errors: ${JSON.stringify(seen.consoleErrors)}` +
-      `\npage errors: ${JSON.stringify(seen.pageErrors)}`;
-    throw e;
-  }
-  const [cls, text] = await page.$eval('#self-test', (el) => [el.className, el.textContent]);
-  assert.equal(cls, 'ok', `self-test did not pass: ${text}`);
-  assert.match(text, /^Self-test passed/);
-}
-
 const secret = (page) => page.inputValue('#secret');
 const size = (page) => page.textContent('#size');
-
-// Everything the page did on its own: only the document request, no error, no CSP violation.
-async function assertQuiet(page, seen, documentUrl) {
-  const others = seen.requests.filter((r) => !(r.navigation && r.main && r.url === documentUrl));
-  assert.deepEqual(others, [], 'the page made requests besides its own document');
-  assert.equal(seen.requests.length, 1, 'the document request itself was not seen: is recording working?');
-  assert.deepEqual(seen.consoleErrors, [], 'console errors');
-  assert.deepEqual(seen.pageErrors, [], 'uncaught page errors');
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
-}
-
-// Proves the detectors above are live: a same-origin fetch() the CSP must block shows up as a
-// violation and as a console error. Call it after assertQuiet.
-async function assertDetectorsWork(page, seen) {
-  const blocked = await page.evaluate(() => fetch('csp-probe').then(() => false, () => true));
-  assert.equal(blocked, true, 'connect-src did not block a fetch');
-  await page.waitForFunction(() => window.__cspViolations.length > 0, null, WAIT);
-  assert.match((await page.evaluate(() => window.__cspViolations))[0], /^connect-src blocked (file$|.*csp-probe)/);
-  await expectSoon(() => seen.consoleErrors.some((t) => /Content Security Policy/.test(t)), 'CSP console error');
-}
-
-async function expectSoon(cond, what) {
-  for (let i = 0; i < 100 && !cond(); i++) await new Promise((r) => setTimeout(r, 50));
-  assert.ok(cond(), `${what} did not happen within 5 s`);
-}
 
 // Clicks Copy and returns the feedback shown, after putting a sentinel in the clipboard.
 async function clickCopy(page) {
@@ -177,8 +38,8 @@ async function clickCopy(page) {
 
 test('file:// — offline, silent, self-tested; generates, reformats and copies secrets', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await browser.newContext();
-  cleanups.push(() => context.close());
+  const context = await harness.browser.newContext();
+  harness.cleanups.push(() => context.close());
   const { page, seen } = await instrumentedPage(context);
   await page.goto(url);
   await waitForSelfTest(page, seen);
@@ -271,8 +132,8 @@ async function typeSecret(page, text) {
 
 test('file:// — the checker: live verdicts, findings, errors; the secret is neither sent nor kept', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await browser.newContext();
-  cleanups.push(() => context.close());
+  const context = await harness.browser.newContext();
+  harness.cleanups.push(() => context.close());
   const { page, seen } = await instrumentedPage(context);
   await page.goto(url);
   await waitForSelfTest(page, seen);
@@ -406,10 +267,10 @@ test('file:// — the checker: live verdicts, findings, errors; the secret is ne
 });
 
 test('http://127.0.0.1 via scripts/serve.mjs — silent, self-tested; generates and copies secrets', async () => {
-  const upstream = await startServer();
-  const { url, log } = await startLoggingProxy(upstream);
-  const context = await browser.newContext();
-  cleanups.push(() => context.close());
+  const upstream = await harness.startServer();
+  const { url, log } = await harness.startLoggingProxy(upstream);
+  const context = await harness.browser.newContext();
+  harness.cleanups.push(() => context.close());
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const { page, seen } = await instrumentedPage(context);
   const response = await page.goto(url);
@@ -466,8 +327,8 @@ async function verifyView(page) {
 
 test('file:// — sign and verify a test token; JWK format; a JWKS for rotation', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await browser.newContext();
-  cleanups.push(() => context.close());
+  const context = await harness.browser.newContext();
+  harness.cleanups.push(() => context.close());
   const { page, seen } = await instrumentedPage(context);
   await page.goto(url);
   await waitForSelfTest(page, seen);
@@ -673,32 +534,10 @@ async function reveal(page) {
   return page.textContent('#audit-secret');
 }
 
-// Workers that the page starts and ends, counted from Playwright's side.
-function watchWorkers(page) {
-  const w = { created: 0, closed: 0, urls: new Set() };
-  page.on('worker', (worker) => {
-    w.created++;
-    w.urls.add(worker.url());
-    worker.on('close', () => { w.closed++; });
-  });
-  return w;
-}
-
-// assertQuiet, but the workers' scripts (blob: URLs of the page's own script, read from memory)
-// are allowed: one load per worker, all from the same blob: URL.
-async function assertQuietWithWorkers(page, seen, documentUrl, workers) {
-  const blobs = seen.requests.filter((r) => r.url.startsWith('blob:'));
-  assert.ok(blobs.every((r) => r.type === 'script' && /^blob:null\/[0-9a-f-]{36}$/.test(r.url)), JSON.stringify(blobs));
-  assert.equal(blobs.length, workers.created, 'one blob: script load per worker');
-  assert.equal(new Set(blobs.map((r) => r.url)).size, 1, 'all workers come from one blob: URL');
-  assert.deepEqual([...workers.urls], [blobs[0].url]);
-  await assertQuiet(page, { ...seen, requests: seen.requests.filter((r) => !r.url.startsWith('blob:')) }, documentUrl);
-}
-
 test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist, not found, cancel; scaling', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await browser.newContext();
-  cleanups.push(() => context.close());
+  const context = await harness.browser.newContext();
+  harness.cleanups.push(() => context.close());
   const { page, seen } = await instrumentedPage(context);
   const workers = watchWorkers(page);
   await page.goto(url);
@@ -753,7 +592,7 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
   // count is the built-in list's (as counted by the same number of workers, alone) plus 2 M. The
   // large lists are files on disk (a buffer would be copied through the DevTools protocol).
   const dir = mkdtempSync(join(tmpdir(), 'jsk-page-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  harness.cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const strong256 = nodeJwt('HS256', randomBytes(32), { sub: 'scaling' });
   const counts = [1, Math.max(2, defaultWorkers)];
   const alone = {};
@@ -824,8 +663,8 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
 // WebAssembly may be compiled ('wasm-unsafe-eval') but nothing else is evaluated or fetched.
 test('file:// — workers from the page inherit its CSP: the WASM core runs, eval and fetch are refused', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await browser.newContext();
-  cleanups.push(() => context.close());
+  const context = await harness.browser.newContext();
+  harness.cleanups.push(() => context.close());
   const { page, seen } = await instrumentedPage(context);
   const workers = watchWorkers(page);
   await page.goto(url);

@@ -1,0 +1,272 @@
+// a11y.test.mjs — accessibility, layout and screenshots of the page, from file://:
+// - axe-core (the devDependency) finds no serious or critical violation, light and dark, at 1280 and
+//   375 px wide, with every panel filled (several secrets, a checker report, a signed and verified
+//   token, a JWKS, an audit result, the policy shown) and in the generator's error state. axe runs
+//   inside the real page, under its CSP: its source is evaluated through the DevTools protocol
+//   (page.evaluate), which the policy does not apply to — a <script> tag would be refused — and
+//   axe itself then loads nothing and evaluates nothing, so the page still reports no violation.
+// - No horizontal scroll at 375 and 320 px, in every mode.
+// - Keyboard only: every visible control is reached by Tab and shows a focus ring; the generator
+//   is driven from the keyboard (presets, size, several secrets, add a name, copy, mask, download).
+// - Screenshots, desktop (1280) and phone (375), light and dark, written to docs/screenshots/.
+//   The page's random source is replaced by a seeded one in that context only, so the pictures
+//   change only when the page does.
+//
+//   node --test tests/browser/a11y.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WAIT, assertQuiet, assertQuietWithWorkers, openPage, pageFile, useBrowser, watchWorkers } from './helpers.mjs';
+
+const harness = useBrowser();
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const axeSource = readFileSync(axePath, 'utf8');
+const axeVersion = JSON.parse(readFileSync(new URL('package.json', pathToFileURL(axePath)), 'utf8')).version;
+const shotsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 812 };
+
+// Runs axe-core in the page (WCAG 2.0/2.1/2.2 A and AA rules and best practices); returns its
+// violations and the number of rules that passed.
+async function runAxe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return {
+      passes: r.passes.length,
+      violations: r.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+      })),
+    };
+  });
+}
+
+function assertAxeClean(result, what) {
+  const grave = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(grave, [], `axe-core ${axeVersion}, ${what}: serious or critical violations`);
+  const rest = result.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`).join(', ') || 'none';
+  console.log(`axe-core ${axeVersion}, ${what}: ${result.passes} rules passed; other violations: ${rest}`);
+}
+
+async function assertNoSideScroll(page, width, what) {
+  const wide = await page.evaluate((w) => ({
+    scroll: document.documentElement.scrollWidth,
+    over: [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > w + 0.5)
+      .map((el) => el.id || `${el.tagName.toLowerCase()}.${el.className}`).slice(0, 5),
+  }), width);
+  assert.deepEqual(wide, { scroll: width, over: [] }, `the page is wider than ${width} px (${what})`);
+}
+
+// Fills every panel, so that axe sees the page's states: several secrets, a checker report with
+// findings and a fix, a signed and verified token, a JWKS, an audit that found the secret, the policy.
+async function fillPanels(page) {
+  await page.check('input[name=mode][value=several]');
+  await page.fill('#check-input', 'your-256-bit-secret');
+  await page.waitForSelector('#check-fix:not([hidden])', WAIT);
+  await page.click('#jwt-sign');
+  await page.click('#jwt-verify');
+  await page.waitForSelector('#jwt-result p.ok', WAIT);
+  await page.fill('#jwks-previous', 'previous-secret-previous-secret-1');
+  await page.click('#jwks-make');
+  await page.fill('#audit-token', JWT_IO);
+  await page.click('#audit-start');
+  await page.waitForFunction(() => document.getElementById('audit-result').dataset.state === 'found', null, { timeout: 60_000 });
+  await page.click('#audit-reveal');
+  await page.click('footer summary');
+}
+
+// A seeded xorshift in place of crypto.getRandomValues, for the screenshots only.
+function seededRandom() {
+  let s = 0x2545f491;
+  Object.defineProperty(Crypto.prototype, 'getRandomValues', {
+    value(a) {
+      const b = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+      for (let i = 0; i < b.length; i++) {
+        s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+        b[i] = s & 255;
+      }
+      return a;
+    },
+  });
+}
+
+test('file:// — screenshots (1280 and 375 px, light and dark) written to docs/screenshots/', async () => {
+  const url = pathToFileURL(pageFile).href;
+  const { page, seen } = await openPage(harness, url, { viewport: DESKTOP }, (p, context) => context.addInitScript(seededRandom));
+  mkdirSync(shotsDir, { recursive: true });
+  const written = [];
+  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    await page.setViewportSize(viewport);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      // From the top to the end of the generator (its result box), the whole width.
+      const bottom = await page.evaluate(() => Math.ceil(document.querySelector('#secret').closest('.result')
+        .getBoundingClientRect().bottom + window.scrollY + 24));
+      const path = `${shotsDir}${name}-${colorScheme}.png`;
+      const png = await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: bottom } });
+      assert.equal(png.subarray(1, 4).toString(), 'PNG');
+      assert.equal(png.readUInt32BE(16), viewport.width, `${path} is not ${viewport.width} px wide`);
+      written.push(path);
+    }
+  }
+  console.log(`screenshots: ${written.join(', ')}`);
+  await assertQuiet(page, seen, url);
+});
+
+test('file:// — axe-core finds no serious or critical violation, light and dark, 1280 and 375 px; no sideways scroll', async () => {
+  const url = pathToFileURL(pageFile).href;
+  const { page, seen } = await openPage(harness, url, { viewport: DESKTOP });
+  const workers = watchWorkers(page);
+
+  // The generator's error state (an invalid name, the size field's error), light and dark.
+  await page.check('input[name=mode][value=several]');
+  await page.fill('#names li:nth-child(2) input', '2BAD');
+  await page.press('#names li:nth-child(2) input', 'Enter');
+  await page.waitForSelector('#gen-error:not([hidden])', WAIT);
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    assertAxeClean(await runAxe(page), `1280 px, ${colorScheme}, generator error`);
+  }
+  await page.fill('#names li:nth-child(2) input', 'JWT_REFRESH_TOKEN_SECRET');
+  await page.press('#names li:nth-child(2) input', 'Enter');
+
+  await fillPanels(page);
+  for (const viewport of [DESKTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), colorScheme === 'dark');
+      assertAxeClean(await runAxe(page), `${viewport.width} px, ${colorScheme}, every panel filled`);
+    }
+  }
+  // Light and dark differ (prefers-color-scheme is followed).
+  const colors = [];
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    colors.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+  }
+  assert.deepEqual(colors, ['rgb(255, 255, 255)', 'rgb(17, 19, 24)']);
+
+  // Phone widths: nothing wider than the screen, whichever mode.
+  for (const width of [375, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await assertNoSideScroll(page, width, 'several secrets, every panel filled');
+    await page.selectOption('#env-layout', 'prefix');
+    await assertNoSideScroll(page, width, 'prefixed names');
+    await page.selectOption('#env-layout', 'blocks');
+    await page.check('input[name=mode][value=one]');
+    await page.selectOption('#format', 'jwk');
+    await assertNoSideScroll(page, width, 'one secret, JWK');
+    await page.selectOption('#format', 'base64url');
+    await page.check('input[name=mode][value=several]');
+  }
+  await assertQuietWithWorkers(page, seen, url, workers);
+});
+
+// Focus moves by Tab to the element matching selector (at most 60 presses); returns how many.
+async function tabTo(page, selector, key = 'Tab') {
+  for (let i = 1; i <= 60; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate((s) => document.activeElement.matches(s), selector)) return i;
+  }
+  throw new Error(`${key} never reached ${selector}`);
+}
+const focused = (page) => page.evaluate(() => document.activeElement.id || document.activeElement.getAttribute('aria-label'));
+
+test('file:// — keyboard only: every control reached by Tab with a visible focus ring; the generator driven by keys', async () => {
+  const url = pathToFileURL(pageFile).href;
+  const origin = null;
+  const { page, seen, context } = await openPage(harness, url, { viewport: DESKTOP });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], origin ? { origin } : {});
+
+  // The first stop is the algorithm; arrows pick a preset, which sets the size.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('input[name=alg][value=HS256]')), true);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.isChecked('input[name=alg][value=HS384]'), true);
+  assert.equal(await page.inputValue('#bytes'), '48');
+  assert.match(await page.inputValue('#secret'), /^[A-Za-z0-9_-]{64}$/);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'bytes');
+  await page.keyboard.press('ArrowUp'); // 49
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#size'), /^49 random bytes = 392 bits of entropy, 66 characters/);
+  // Several secrets, a name added and typed, Enter generates.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('input[name=mode][value=one]')), true);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.isVisible('#several'), true);
+  await tabTo(page, '#name-add');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'Variable name 4');
+  await page.keyboard.type('JWT_API_KEY_SECRET');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#size'), /^12 secrets \(4 names × 3 environments\), each 49 random bytes/);
+  assert.match(await page.inputValue('#secret'), /^JWT_API_KEY_SECRET=[A-Za-z0-9_-]{66}$/m);
+  // Copy, mask and download from the keyboard.
+  await tabTo(page, '#copy');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent === 'Copied.', null, WAIT);
+  const text = await page.inputValue('#secret');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'mask');
+  await page.keyboard.press('Space');
+  assert.equal(await page.getAttribute('#mask', 'aria-pressed'), 'true');
+  assert.match(await page.inputValue('#secret'), /^JWT_API_KEY_SECRET=•{66}$/m);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'download');
+  const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.keyboard.press('Enter')]);
+  assert.equal(readFileSync(await download.path(), 'utf8'), `${text}\n`);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'clip-clear');
+  await page.keyboard.press('Space');
+  assert.equal(await page.isChecked('#clip-clear'), true);
+  await page.keyboard.press('Space');
+  // The checker's "Generate one instead" brings the focus back to the generator.
+  await tabTo(page, '#check-input');
+  await page.keyboard.type('changeme');
+  await tabTo(page, '#check-generate');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'secret');
+  // The policy, opened from the keyboard.
+  await tabTo(page, 'footer summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.querySelector('footer details').open), true);
+
+  // A full round of Tab through the document (focus leaves it after the last stop and comes back
+  // at the first): every visible, enabled control is a stop, in page order, and each shows a focus
+  // ring (an outline of 2 px or more, not transparent).
+  const stops = [];
+  let left = 0;
+  for (let i = 0; i < 150 && left < 2; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (el === document.body || el === null) return null;
+      const s = getComputedStyle(el);
+      return {
+        key: el.id || el.getAttribute('aria-label') || `${el.tagName.toLowerCase()}[${el.name || el.textContent.trim().slice(0, 20)}]`,
+        ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && s.outlineColor !== 'rgba(0, 0, 0, 0)',
+      };
+    });
+    if (stop === null) left++;
+    else if (left === 1) stops.push(stop);
+  }
+  assert.equal(left, 2, 'Tab did not go round the document');
+  const expected = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, summary, a[href], [tabindex]')]
+    .filter((el) => !el.disabled && el.getClientRects().length > 0 && el.tabIndex >= 0 &&
+      !(el.type === 'radio' && !el.checked))
+    .map((el) => el.id || el.getAttribute('aria-label') || `${el.tagName.toLowerCase()}[${el.name || el.textContent.trim().slice(0, 20)}]`));
+  assert.deepEqual(stops.map((s) => s.key), expected, 'Tab order');
+  assert.ok(stops.length > 30, `only ${stops.length} stops`);
+  assert.deepEqual(stops.filter((s) => !s.ring).map((s) => s.key), [], 'focused without a visible ring');
+  await assertQuiet(page, seen, url);
+});
