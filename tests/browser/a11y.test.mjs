@@ -101,6 +101,9 @@ test('file:// — screenshots (1280 and 375 px, light and dark) written to docs/
   const url = pathToFileURL(pageFile).href;
   const { page, seen } = await openPage(harness, url, { viewport: DESKTOP }, (p, context) => context.addInitScript(seededRandom));
   mkdirSync(shotsDir, { recursive: true });
+  // The pictures go into the README: show the secret masked, so nobody copies a published secret.
+  await page.click('#mask');
+  assert.equal(await page.getAttribute('#mask', 'aria-pressed'), 'true');
   const written = [];
   for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.setViewportSize(viewport);
