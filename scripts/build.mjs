@@ -89,7 +89,28 @@ const classic =
   `var JwtSecretKit = (function () {\n'use strict';\n${apiBody}\nreturn {${exportMatch[1]}};\n})();\n`;
 writeFileSync(join(distDir, 'jwt-secret-kit.js'), classic);
 
-// 3. The page: one file, styles and scripts inline, a CSP that allows exactly those by hash.
+// 3. The CommonJS entry (`require('jwt-secret-kit')`: Node before 20.19 cannot require() an ES
+//    module, and many back ends, test runners and TypeScript setups still emit require()): the same
+//    classic glue, binary and API body, its exports as module.exports. The classic glue is the SIMD
+//    build (Node >= 20 runs WebAssembly SIMD), so there is no scalar fallback here. The glue's own
+//    UMD tail (`module.exports = createJskCore`) is overwritten by the last statement, a literal
+//    of plain names that Node's cjs-module-lexer can read (for `import { x }` of a CJS file).
+const exportNames = exportMatch[1].split(',').map((s) => s.trim()).filter(Boolean);
+if (!exportNames.every((n) => /^[A-Za-z_$][\w$]*$/.test(n))) throw new Error('wasm/api.mjs: the export list must be plain names');
+const cjs =
+  `${classicGlue.trimEnd()}\n` +
+  `var JSK_WASM_BASE64 = ${JSON.stringify(wasmBase64('jsk-core-classic.wasm'))};\n` +
+  `var {${exportMatch[1]}} = (function () {\n'use strict';\n${apiBody}\nreturn {${exportMatch[1]}};\n})();\n` +
+  `module.exports = {\n${exportNames.map((n) => `  ${n},\n`).join('')}};\n`;
+writeFileSync(join(distDir, 'index.cjs'), cjs);
+// The same declarations as a .d.cts: TypeScript (node16/nodenext) reads them as CommonJS for
+// `require` and as ESM (index.d.ts, "type": "module") for `import`.
+writeFileSync(
+  join(distDir, 'index.d.cts'),
+  read('wasm/index.d.ts').replace(/^\/\/ Type declarations for jwt-secret-kit \(the ES module in dist\/index\.mjs\)\./, '// Type declarations for jwt-secret-kit (the CommonJS entry, dist/index.cjs).'),
+);
+
+// 4. The page: one file, styles and scripts inline, a CSP that allows exactly those by hash.
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const style = read('web/style.css');
 const script = `${classic}\n${read('web/app.js')}`;
@@ -116,4 +137,4 @@ fill('/* @STYLE */', style);
 fill('/* @SCRIPT */', script);
 writeFileSync(join(distDir, 'index.html'), page);
 
-console.log(`built ${distDir}/{index.mjs,jsk-core.mjs,jwt-secret-kit.js,index.html}`);
+console.log(`built ${distDir}/{index.mjs,index.cjs,jsk-core.mjs,jwt-secret-kit.js,index.html}`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // cli.mjs — `jwt-secret`, the Node command line over the JS API (the same C core as the page).
 // Exit status: 0 success, 1 a negative answer, 2 usage or input error (stderr only, stdout empty).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import {
   ALGORITHMS, CHECK_ENCODINGS, FORMATS, JwtSecretKitError, VERSION, auditToken, checkSecret, createAudit, generateSecret,
   ready, signJwt, verifyJwt,
@@ -15,6 +15,8 @@ Usage:
   jwt-secret generate [options]   print new random secrets, one per line
   jwt-secret check [options] [SECRET]
                                   how safe an existing secret is (exit 0 strong, 1 not)
+  jwt-secret check --env FILE [--var-pattern GLOB]
+                                  check the secrets in a .env file (for CI and hooks)
   jwt-secret sign --alg ALG [--secret S] [--payload JSON]
                                   print a token signed with the secret
   jwt-secret verify TOKEN [--secret S] [--alg ALG]
@@ -81,6 +83,8 @@ Exit status: 0 not found, 1 found (the secret is weak), 2 usage or input error.
 `;
 
 const CHECK_USAGE = `Usage: jwt-secret check [--alg ALG] [--encoding ENC] [--json] [--batch] [SECRET]
+       jwt-secret check --env FILE [--var-pattern GLOB]... [--alg ALG] [--encoding ENC]
+                        [--json]
 
 Tells whether a secret is safe as an HMAC key: weak (guessable), fair (not
 practically guessable, but below the algorithm's size) or strong. Without SECRET
@@ -102,10 +106,24 @@ Options:
   --batch          one secret per line of standard input (only the \\n or \\r\\n
                    ending is removed: spaces are part of the secret); one result
                    per line, in order
+  --env FILE       check the variables of a .env file instead (- reads it from
+                   standard input), as the dotenv package reads it: KEY=VALUE,
+                   \`export KEY=...\`, # comments, '...' taken as is, "..." with
+                   \\n and \\r expanded, an unquoted value ends at #, the last
+                   assignment of a name wins. One line per variable, "NAME:
+                   verdict (bits, key bytes, first finding)", then a summary;
+                   with --json one object per variable, {"name", ...report}
+  --var-pattern GLOB
+                   which variables --env checks: names matching GLOB (* any run
+                   of characters, ? one character; whole name, case-insensitive;
+                   repeat the option for more patterns). Default: names that
+                   contain JWT or SECRET
   -h, --help       show this help
 
 The attacker model: one modern GPU trying 2x10^9 HS256 guesses a second.
-Exit status: 0 every secret strong, 1 any weak or fair, 2 usage or input error.
+Exit status: 0 every secret strong, 1 any weak or fair (with --env: each such
+variable is named), 2 usage or input error (with --env: the file cannot be read,
+no variable matches, or a value is not valid in --encoding).
 `;
 
 const GENERATE_USAGE = `Usage: jwt-secret generate [--alg ALG] [--bytes N] [--format FORMAT] [--count N]
@@ -292,8 +310,95 @@ function describe(r) {
   return lines.join('\n');
 }
 
+// ------------------------------------------------------------------------ check --env
+
+// The variables of a .env file, read as the dotenv package (motdotla/dotenv) reads them, so that
+// the values checked are the ones the application gets: [name, value] in order of first
+// appearance, the last assignment of a name winning. Lines that are not assignments are skipped.
+//   KEY=value   KEY = value   export KEY=value   KEY: value     (KEY: letters, digits, _ . -)
+//   unquoted values are trimmed and end at the first #;  '...' and `...` are taken as they are;
+//   "..." expands \n and \r (nothing else); quoted values may span lines.
+const DOTENV_LINE = /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/gm;
+
+function parseDotenv(text) {
+  const vars = new Map();
+  const src = text.replace(/\r\n?/g, '\n');
+  DOTENV_LINE.lastIndex = 0;
+  for (let m; (m = DOTENV_LINE.exec(src)) !== null; ) {
+    let value = (m[2] ?? '').trim();
+    const quote = value[0];
+    value = value.replace(/^(['"`])([\s\S]*)\1$/gm, '$2');
+    if (quote === '"') value = value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+    vars.set(m[1], value);
+  }
+  return vars;
+}
+
+// A glob over a whole variable name: * any run of characters, ? one; case-insensitive.
+function globRegExp(glob) {
+  const body = [...glob].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+  return new RegExp(`^${body}$`, 'is');
+}
+
+const DEFAULT_ENV_PATTERN = /JWT|SECRET/i;
+
+async function checkEnv(v, options) {
+  let bytes;
+  if (v.env === '-') {
+    if (process.stdin.isTTY) throw new UsageError('--env - reads the .env file from standard input: pipe it in');
+    bytes = await readStdin();
+  } else {
+    try {
+      bytes = readFileSync(v.env);
+    } catch (e) {
+      const why = { ENOENT: 'no such file', EISDIR: 'it is a directory', EACCES: 'permission denied' }[e.code] ?? e.code ?? e.message;
+      throw new UsageError(`cannot read --env ${v.env}: ${why}`);
+    }
+  }
+  const file = v.env === '-' ? 'standard input' : v.env;
+  let text = new TextDecoder().decode(bytes);
+  bytes.fill(0);
+  const patterns = v['var-pattern'];
+  const wanted = patterns ? patterns.map(globRegExp) : [DEFAULT_ENV_PATTERN];
+  const selected = [...parseDotenv(text)].filter(([name]) => wanted.some((re) => re.test(name)));
+  text = '';
+  if (selected.length === 0) {
+    const which = patterns ? `--var-pattern ${patterns.map((p) => `'${p}'`).join(', ')}` : 'the default pattern (names containing JWT or SECRET)';
+    throw new UsageError(`no variable in ${file} matches ${which}`);
+  }
+  const results = selected.map(([name, value]) => {
+    try {
+      return { name, report: checkSecret(value, options) };
+    } catch (e) {
+      // A value that is not valid in --encoding is an input error, as for one SECRET (exit 2).
+      if (e.code) e.message = `${name}: ${e.message}`;
+      throw e;
+    }
+  });
+  selected.length = 0;
+  const notStrong = results.filter((r) => r.report.verdict !== 'strong').map((r) => r.name);
+  let out;
+  if (v.json) {
+    out = results.map((r) => JSON.stringify({ name: r.name, ...r.report }));
+  } else {
+    out = results.map(({ name, report: r }) => {
+      const bits = `${Math.floor(r.entropy_bits)}${r.entropy_capped ? '+' : ''} bits`;
+      const first = r.findings.length > 0 ? `, ${r.findings[0].code}` : '';
+      return `${name}: ${r.verdict} (${bits}, ${r.key_bytes}-byte key${first})`;
+    });
+    const alg = options.alg ?? 'HS256';
+    out.push(
+      notStrong.length === 0
+        ? `all strong for ${alg}: ${results.map((r) => r.name).join(', ')}`
+        : `not strong for ${alg}: ${notStrong.join(', ')} (fix: jwt-secret generate --alg ${alg})`,
+    );
+  }
+  return { out: `${out.join('\n')}\n`, code: notStrong.length === 0 ? 0 : 1 };
+}
+
 async function check(argv) {
-  const parsed = parseOptions(argv, { alg: {}, encoding: {}, json: { flag: true }, batch: { flag: true } }, 'check');
+  const spec = { alg: {}, encoding: {}, json: { flag: true }, batch: { flag: true }, env: {}, 'var-pattern': { repeat: true } };
+  const parsed = parseOptions(argv, spec, 'check');
   if (parsed.help) return { out: CHECK_USAGE };
   const { values: v, positionals } = parsed;
   const options = {};
@@ -307,6 +412,13 @@ async function check(argv) {
     }
     options.encoding = v.encoding;
   }
+  if (v.env !== undefined) {
+    if (positionals.length > 0) throw new UsageError('--env reads the secrets from FILE: give no SECRET');
+    if (v.batch) throw new UsageError('--env and --batch exclude each other');
+    if (v.env === '') throw new UsageError('--env needs a file name');
+    return await checkEnv(v, options);
+  }
+  if (v['var-pattern'] !== undefined) throw new UsageError('--var-pattern applies only to --env');
   if (positionals.length > 1) throw new UsageError('give one SECRET, or none to read standard input');
   if (positionals.length === 1 && v.batch) throw new UsageError('--batch reads standard input: give no SECRET');
   const secrets = positionals.length === 1 ? [new TextEncoder().encode(positionals[0])] : splitSecrets(await readStdin(), v.batch);

@@ -28,7 +28,10 @@ const digests = (dir) =>
 test('two builds from the same tree are byte-identical', { timeout: 300000 }, () => {
   const a = digests(build('a'));
   const b = digests(build('b'));
-  assert.deepEqual(Object.keys(a), ['cli.mjs', 'index.d.ts', 'index.html', 'index.mjs', 'jsk-core-scalar.mjs', 'jsk-core.mjs', 'jwt-secret-kit.js', 'scalar.mjs']);
+  assert.deepEqual(Object.keys(a), [
+    'cli.mjs', 'index.cjs', 'index.d.cts', 'index.d.ts', 'index.html', 'index.mjs', 'jsk-core-scalar.mjs', 'jsk-core.mjs', 'jwt-secret-kit.js',
+    'scalar.mjs',
+  ]);
   assert.deepEqual(a, b);
   assert.deepEqual(digests(join(root, 'dist')), a, 'the main dist/ matches a fresh build');
 });

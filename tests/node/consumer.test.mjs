@@ -1,0 +1,192 @@
+// consumer.test.mjs — the package as users get it: `npm pack`, then `npm install` of the tarball
+// (offline: it has no dependencies) into a fresh temporary project, which then
+//   (a) imports it from Node ESM and require()s it from CommonJS, and runs its `jwt-secret` bin;
+//   (b) type-checks strict TypeScript against it: an ES module and a .cts file (require), each with
+//       @ts-expect-error for a wrong algorithm, under nodenext and node16 (and the ES module under
+//       bundler resolution); each must read its own declarations (.d.ts / .d.cts);
+//   (c) builds a Vite app with it (no configuration) that uses it on the page and in a module Web
+//       Worker, served on 127.0.0.1 and opened in headless Chromium.
+// The fixtures are in tests/consumer/. Needs a fresh dist/ (node scripts/build.mjs).
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = join(root, 'tests/consumer');
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+const viteBin = join(root, 'node_modules/vite/bin/vite.js');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const scratch = mkdtempSync(join(tmpdir(), 'jsk-consumer-'));
+const project = join(scratch, 'app');
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const timed = (what, fn) => {
+  const started = performance.now();
+  const r = fn();
+  console.log(`${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return r;
+};
+
+// Runs a command; fails the test with its output if it exits non-zero.
+function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120000, ...options });
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')} exited ${r.status} ${r.signal ?? ''}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+let tarball;
+
+before(() => {
+  // The npm cache and config stay inside the scratch directory: nothing global is touched.
+  const env = { ...process.env, npm_config_cache: join(scratch, 'npm-cache'), npm_config_update_notifier: 'false' };
+  const packed = timed('npm pack', () =>
+    JSON.parse(run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: root, env })));
+  tarball = join(scratch, packed[0].filename);
+  console.log(`tarball ${packed[0].filename}: ${packed[0].size} bytes packed, ${packed[0].unpackedSize} unpacked, ${packed[0].entryCount} files`);
+  cpSync(join(fixtures, 'vite'), project, { recursive: true });
+  for (const f of ['esm.mjs', 'cjs.cjs', 'usage.ts', 'usage.cts']) cpSync(join(fixtures, f), join(project, f));
+  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'jsk-consumer', private: true, type: 'module' }, null, 2)}\n`);
+  timed('npm install (offline)', () =>
+    run(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], { cwd: project, env }));
+});
+
+describe('the packed package', () => {
+  test('the tarball holds exactly the package files and declares no runtime dependency', () => {
+    const installed = join(project, 'node_modules/jwt-secret-kit');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    assert.equal(manifest.version, version);
+    assert.equal(manifest.dependencies, undefined);
+    assert.equal(manifest.peerDependencies, undefined);
+    assert.equal(manifest.sideEffects, false);
+    const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
+    assert.deepEqual(listing, [
+      'package/README.md', 'package/dist/cli.mjs', 'package/dist/index.cjs', 'package/dist/index.d.cts', 'package/dist/index.d.ts',
+      'package/dist/index.html', 'package/dist/index.mjs', 'package/dist/jsk-core-scalar.mjs', 'package/dist/jsk-core.mjs',
+      'package/dist/jwt-secret-kit.js', 'package/dist/scalar.mjs', 'package/package.json',
+    ]);
+    // Every file the exports map, main, module, types and bin name is in the tarball.
+    const targets = JSON.stringify([manifest.exports, manifest.main, manifest.module, manifest.types, manifest.bin]).match(/\.?\/?dist\/[\w.-]+/g);
+    for (const t of targets) assert.ok(existsSync(join(installed, t)), `${t} is named in package.json but not packed`);
+  });
+
+  test('(a) Node ESM: import { ready, generateSecret } from "jwt-secret-kit" (and the ./scalar entry)', () => {
+    const out = JSON.parse(run(process.execPath, ['esm.mjs'], { cwd: project }));
+    assert.match(out.entry, /\/node_modules\/jwt-secret-kit\/dist\/index\.mjs$/);
+    assert.match(out.secret, /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(out.verdict, 'strong');
+    assert.equal(out.weak, 'weak');
+    assert.equal(out.valid, true);
+    assert.equal(out.scalar, 'strong');
+  });
+
+  test('(a) Node CommonJS: require("jwt-secret-kit") gets dist/index.cjs', () => {
+    const out = JSON.parse(run(process.execPath, ['cjs.cjs'], { cwd: project }));
+    assert.match(out.entry, /\/node_modules\/jwt-secret-kit\/dist\/index\.cjs$/);
+    assert.equal(out.version, version);
+    assert.match(out.secret, /^[A-Za-z0-9_-]{64}$/);
+    assert.equal(out.verdict, 'strong');
+    assert.equal(out.weak, 'weak');
+    assert.equal(out.valid, true);
+    assert.equal(out.code, 'ERR_UNKNOWN_ALG');
+  });
+
+  test('(a) the installed bin: jwt-secret generate, and check --env exits 1 on a weak .env', () => {
+    const bin = join(project, 'node_modules/.bin/jwt-secret');
+    const secret = run(bin, ['generate'], { cwd: project }).trim();
+    assert.match(secret, /^[A-Za-z0-9_-]{43}$/);
+    writeFileSync(join(project, '.env'), `JWT_SECRET=${secret}\nSESSION_SECRET=changeme\n`);
+    const r = spawnSync(bin, ['check', '--env', '.env'], { cwd: project, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^JWT_SECRET: strong .*\nSESSION_SECRET: weak .*\nnot strong for HS256: SESSION_SECRET /);
+    assert.ok(!r.stdout.includes(secret) && !r.stdout.includes('changeme'));
+  });
+
+  test('(b) tsc --strict: ES module and .cts consumers (nodenext) get their own declarations', () => {
+    const files = timed('tsc nodenext (usage.ts + usage.cts)', () =>
+      run(process.execPath, [tsc, '--strict', '--noEmit', '--listFiles', '--target', 'es2022', '--module', 'nodenext',
+        '--moduleResolution', 'nodenext', '--skipLibCheck', 'false', 'usage.ts', 'usage.cts'], { cwd: project }));
+    const declarations = files.split('\n').filter((f) => f.includes('node_modules/jwt-secret-kit/')).map((f) => f.replace(/^.*\/node_modules\//, ''));
+    assert.deepEqual(declarations.sort(), ['jwt-secret-kit/dist/index.d.cts', 'jwt-secret-kit/dist/index.d.ts']);
+  });
+
+  test('(b) tsc --strict under module node16, where requiring ESM-typed declarations is an error', () => {
+    timed('tsc node16 (usage.ts + usage.cts)', () =>
+      run(process.execPath, [tsc, '--strict', '--noEmit', '--target', 'es2022', '--module', 'node16', '--moduleResolution', 'node16',
+        '--skipLibCheck', 'false', 'usage.ts', 'usage.cts'], { cwd: project }));
+  });
+
+  test('(b) tsc --strict: the ES module consumer under bundler resolution (Vite, webpack)', () => {
+    timed('tsc bundler (usage.ts)', () =>
+      run(process.execPath, [tsc, '--strict', '--noEmit', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler',
+        '--skipLibCheck', 'false', 'usage.ts'], { cwd: project }));
+  });
+
+  test('(c) a Vite app built with no configuration shows a secret, from the page and from a Worker', async () => {
+    const build = timed('vite build', () => run(process.execPath, [viteBin, 'build', '--logLevel', 'warn'], { cwd: project }));
+    assert.doesNotMatch(build, /error/i);
+    const dist = join(project, 'dist');
+    assert.ok(statSync(join(dist, 'index.html')).isFile());
+
+    const server = await serve(dist);
+    const { chromium } = await import('playwright-core');
+    const started = performance.now();
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      const problems = [];
+      const requests = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${server.origin}/`);
+      const wait = { timeout: 20000 };
+      await page.waitForFunction(() => document.getElementById('secret').textContent !== '', null, wait);
+      await page.waitForFunction(() => document.getElementById('worker').textContent !== '', null, wait);
+      assert.match(await page.textContent('#secret'), /^[A-Za-z0-9_-]{43}$/);
+      assert.equal(await page.textContent('#verdict'), 'strong');
+      assert.match(await page.textContent('#worker'), /^[A-Za-z0-9_-]{86}$/, 'the Worker posted an HS512 secret');
+      assert.deepEqual(problems, []);
+      for (const url of requests) assert.ok(url.startsWith(`${server.origin}/`), `request outside the app: ${url}`);
+      console.log(`chromium: ${((performance.now() - started) / 1000).toFixed(1)} s, ${requests.length} requests`);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  });
+});
+
+// A static server for the built app on 127.0.0.1 (an ephemeral port).
+function serve(dir) {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() });
+    });
+  });
+}
