@@ -537,11 +537,284 @@ static void describe(const jsk_report *r)
     }
 }
 
+/* ------------------------------------------------------------------ check --env */
+
+/* One variable of a .env file: name and value (both copies; the value is wiped after use). */
+typedef struct {
+    char name[JSK_ENV_NAME_MAX + 1];
+    uint8_t *value;
+    size_t len;
+} env_var;
+
+static int name_char(uint8_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+
+static int space(uint8_t c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v'; }
+
+/* The assignments of a .env file as the dotenv package reads them: [export] NAME=VALUE or
+ * NAME: VALUE; quoted values ('…', "…", `…`) may span lines, "…" expands \n and \r; an unquoted
+ * value is trimmed and ends at #; other lines are skipped; the last assignment of a name wins.
+ * Works on a copy with "\r\n" and "\r" turned into "\n". Returns the number of variables. */
+static size_t parse_dotenv(uint8_t *t, size_t n, env_var *vars, size_t max)
+{
+    size_t i = 0, w = 0, count = 0, k;
+    for (k = 0; k < n; k++) { /* normalise line ends in place */
+        if (t[k] == '\r') {
+            t[w++] = '\n';
+            if (k + 1 < n && t[k + 1] == '\n') {
+                k++;
+            }
+        } else {
+            t[w++] = t[k];
+        }
+    }
+    n = w;
+    while (i < n) {
+        size_t line_end = i, name_start, name_end, v_start, v_end, next;
+        uint8_t quote = 0;
+        while (line_end < n && t[line_end] != '\n') {
+            line_end++;
+        }
+        next = line_end + 1;
+        k = i;
+        while (k < line_end && space(t[k])) {
+            k++;
+        }
+        if (line_end - k > 7 && memcmp(t + k, "export", 6) == 0 && space(t[k + 6])) {
+            k += 6;
+            while (k < line_end && space(t[k])) {
+                k++;
+            }
+        }
+        name_start = k;
+        while (k < line_end && name_char(t[k])) {
+            k++;
+        }
+        name_end = k;
+        if (name_end == name_start) {
+            i = next;
+            continue;
+        }
+        while (k < line_end && space(t[k])) {
+            k++;
+        }
+        if (k < line_end && t[k] == '=') {
+            k++;
+        } else if (k < line_end && t[k] == ':' && name_end == k && k + 1 < line_end && space(t[k + 1])) {
+            k++;
+        } else {
+            i = next;
+            continue;
+        }
+        while (k < line_end && space(t[k])) {
+            k++;
+        }
+        v_start = k;
+        if (k < n && (t[k] == '\'' || t[k] == '"' || t[k] == '`')) {
+            size_t q = k + 1;
+            quote = t[k];
+            while (q < n && !(t[q] == quote && t[q - 1] != '\\')) {
+                q++;
+            }
+            if (q < n) { /* a closed quote: the value may span lines */
+                v_start = k + 1;
+                v_end = q;
+                while (next <= q + 1 && next < n + 1) {
+                    size_t e = q + 1;
+                    while (e < n && t[e] != '\n') {
+                        e++;
+                    }
+                    next = e + 1;
+                }
+            } else {
+                quote = 0;
+                v_end = line_end;
+            }
+        } else {
+            v_end = k;
+            while (v_end < line_end && t[v_end] != '#') {
+                v_end++;
+            }
+        }
+        if (!quote) {
+            while (v_end > v_start && (space(t[v_end - 1]))) {
+                v_end--;
+            }
+        }
+        if ((size_t)(name_end - name_start) <= JSK_ENV_NAME_MAX) {
+            size_t slot, len = v_end - v_start, o = 0, j;
+            char name[JSK_ENV_NAME_MAX + 1];
+            memcpy(name, t + name_start, name_end - name_start);
+            name[name_end - name_start] = '\0';
+            for (slot = 0; slot < count && strcmp(vars[slot].name, name) != 0; slot++) {
+            }
+            if (slot == count) {
+                if (count == max) {
+                    i = next;
+                    continue;
+                }
+                strcpy(vars[count].name, name);
+                vars[count].value = NULL;
+                count++;
+            }
+            wipe_free(vars[slot].value, vars[slot].len + 1);
+            vars[slot].value = xmalloc(len + 1);
+            for (j = 0; j < len; j++) {
+                uint8_t c = t[v_start + j];
+                if (quote == '"' && c == '\\' && j + 1 < len && (t[v_start + j + 1] == 'n' || t[v_start + j + 1] == 'r')) {
+                    vars[slot].value[o++] = t[v_start + j + 1] == 'n' ? '\n' : '\r';
+                    j++;
+                } else {
+                    vars[slot].value[o++] = c;
+                }
+            }
+            vars[slot].len = o;
+        }
+        i = next;
+    }
+    return count;
+}
+
+/* Case-insensitive glob (* and ?) over the whole name. */
+static int glob_match(const char *g, const char *s)
+{
+    if (*g == '\0') {
+        return *s == '\0';
+    }
+    if (*g == '*') {
+        return glob_match(g + 1, s) || (*s != '\0' && glob_match(g, s + 1));
+    }
+    if (*s == '\0') {
+        return 0;
+    }
+    if (*g == '?' || (*g | 0x20) == (*s | 0x20) || *g == *s) {
+        return glob_match(g + 1, s + 1);
+    }
+    return 0;
+}
+
+static int default_env_name(const char *name)
+{
+    return glob_match("*jwt*", name) || glob_match("*secret*", name);
+}
+
+static int check_env(const char *file, const char *const *patterns, int npatterns, int alg, int encoding, int json)
+{
+    enum { MAX_VARS = 1024 };
+    static env_var vars[MAX_VARS];
+    bytes_t in = {NULL, 0, 0};
+    size_t nvars, i;
+    int any_selected = 0, all_strong = 1, first_weak = 1;
+    jsk_report *reports;
+    int *selected;
+    const char *alg_name = jsk_alg_name(alg == JSK_ALG_NONE ? JSK_ALG_HS256 : alg);
+
+    if (strcmp(file, "-") == 0) {
+        if (isatty(STDIN_FILENO)) {
+            usage_error("--env - reads the .env file from standard input: pipe it in");
+        }
+        read_all(stdin, &in);
+    } else {
+        FILE *f = fopen(file, "rb");
+        struct stat st;
+        if (f == NULL || (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))) {
+            usage_error("cannot read --env %s: %s", file,
+                        f != NULL ? "it is a directory" : errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : strerror(errno));
+        }
+        read_all(f, &in);
+        fclose(f);
+    }
+    nvars = parse_dotenv(in.data, in.len, vars, MAX_VARS);
+    wipe_free(in.data, in.cap);
+    reports = xmalloc(sizeof *reports * (nvars > 0 ? nvars : 1));
+    selected = xmalloc(sizeof *selected * (nvars > 0 ? nvars : 1));
+    for (i = 0; i < nvars; i++) {
+        int k;
+        selected[i] = npatterns == 0 ? default_env_name(vars[i].name) : 0;
+        for (k = 0; k < npatterns && !selected[i]; k++) {
+            selected[i] = glob_match(patterns[k], vars[i].name);
+        }
+        any_selected |= selected[i];
+    }
+    if (!any_selected) {
+        const char *where = strcmp(file, "-") == 0 ? "standard input" : file;
+        if (npatterns == 0) {
+            usage_error("no variable in %s matches the default pattern (names containing JWT or SECRET)", where);
+        } else {
+            char which[1024] = "";
+            int k;
+            for (k = 0; k < npatterns; k++) {
+                size_t used = strlen(which);
+                snprintf(which + used, sizeof which - used, "%s'%s'", k > 0 ? ", " : "", patterns[k]);
+            }
+            usage_error("no variable in %s matches --var-pattern %s", where, which);
+        }
+    }
+    for (i = 0; i < nvars; i++) {
+        int rc;
+        if (!selected[i]) {
+            continue;
+        }
+        rc = jsk_check(&reports[i], loaded_dict(), vars[i].value, vars[i].len, alg, encoding);
+        if (rc != JSK_OK) {
+            fprintf(stderr, "jwt-secret: %s: checkSecret: %s (%s)\n", vars[i].name, jsk_strerror(rc), jsk_error_code(rc));
+            exit(2);
+        }
+    }
+    for (i = 0; i < nvars; i++) {
+        wipe_free(vars[i].value, vars[i].len + 1);
+        vars[i].value = NULL;
+    }
+    for (i = 0; i < nvars; i++) {
+        const jsk_report *r = &reports[i];
+        if (!selected[i]) {
+            continue;
+        }
+        all_strong &= r->verdict == JSK_VERDICT_STRONG;
+        if (json) {
+            char text[JSK_REPORT_JSON_MAX];
+            size_t n;
+            jsk_report_json(text, sizeof text, &n, r);
+            fputs("{\"name\":", stdout);
+            out_json_string(stdout, (const uint8_t *)vars[i].name, strlen(vars[i].name));
+            printf(",%s\n", text + 1);
+        } else {
+            printf("%s: %s (%llu%s bits, %zu-byte key", vars[i].name, jsk_verdict_name(r->verdict),
+                   (unsigned long long)((unsigned long long)(r->entropy_bits * 10.0 + 0.5) / 10U), r->entropy_capped ? "+" : "",
+                   r->key_bytes);
+            if (r->n_findings > 0) {
+                printf(", %s", jsk_finding_name(r->findings[0].code));
+            }
+            puts(")");
+        }
+    }
+    if (!json) {
+        printf("%s for %s: ", all_strong ? "all strong" : "not strong", alg_name);
+        for (i = 0; i < nvars; i++) {
+            if (selected[i] && (all_strong || reports[i].verdict != JSK_VERDICT_STRONG)) {
+                printf("%s%s", first_weak ? "" : ", ", vars[i].name);
+                first_weak = 0;
+            }
+        }
+        if (all_strong) {
+            putchar('\n');
+        } else {
+            printf(" (fix: jwt-secret generate --alg %s)\n", alg_name);
+        }
+    }
+    free(reports);
+    free(selected);
+    return all_strong ? 0 : 1;
+}
+
 static int cmd_check(int argc, char **argv)
 {
-    static const opt_spec spec[] = {{"alg", 0, 0}, {"encoding", 0, 0}, {"json", 1, 0}, {"batch", 1, 0}, {NULL, 0, 0}};
+    static const opt_spec spec[] = {{"alg", 0, 0}, {"encoding", 0, 0}, {"json", 1, 0}, {"batch", 1, 0},
+                                    {"env", 0, 0},   {"var-pattern", 0, 1}, {NULL, 0, 0}};
     parsed_t p;
-    const char *enc_text;
+    const char *enc_text, *env_file;
     int alg, encoding = JSK_ENCODING_RAW, json, batch, all_strong = 1;
     bytes_t in = {NULL, 0, 0};
     size_t start = 0, line_no = 0, nreports = 0, cap = 16, k;
@@ -558,6 +831,22 @@ static int cmd_check(int argc, char **argv)
     batch = opt(&p, spec, "batch") != NULL;
     if (enc_text != NULL && (encoding = jsk_encoding_from_name(enc_text, strlen(enc_text))) < 0) {
         usage_error("--encoding must be one of raw, hex, base64, base64url, auto, got '%s'", enc_text);
+    }
+    env_file = opt(&p, spec, "env");
+    if (env_file != NULL) {
+        if (p.npositionals > 0) {
+            usage_error("--env reads the secrets from FILE: give no SECRET");
+        }
+        if (batch) {
+            usage_error("--env and --batch exclude each other");
+        }
+        if (env_file[0] == '\0') {
+            usage_error("--env needs a file name");
+        }
+        return check_env(env_file, p.values[5], p.counts[5] < MAX_VALUES ? p.counts[5] : MAX_VALUES, alg, encoding, json);
+    }
+    if (p.counts[5] > 0) {
+        usage_error("--var-pattern applies only to --env");
     }
     if (p.npositionals > 1) {
         usage_error("give one SECRET, or none to read standard input");

@@ -8,7 +8,7 @@
 // - No horizontal scroll at 375 and 320 px, in every mode.
 // - Keyboard only: every visible control is reached by Tab and shows a focus ring; the generator
 //   is driven from the keyboard (presets, size, several secrets, add a name, copy, mask, download).
-// - Screenshots, desktop (1280) and phone (375), light and dark, written to docs/screenshots/.
+// - Screenshots, desktop (1280) and phone (375), light and dark, written to tests/browser/screenshots/.
 //   The page's random source is replaced by a seeded one in that context only, so the pictures
 //   change only when the page does.
 //
@@ -25,7 +25,7 @@ const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
 const axeSource = readFileSync(axePath, 'utf8');
 const axeVersion = JSON.parse(readFileSync(new URL('package.json', pathToFileURL(axePath)), 'utf8')).version;
-const shotsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const shotsDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
@@ -97,7 +97,7 @@ function seededRandom() {
   });
 }
 
-test('file:// — screenshots (1280 and 375 px, light and dark) written to docs/screenshots/', async () => {
+test('file:// — screenshots (1280 and 375 px, light and dark) written to tests/browser/screenshots/', async () => {
   const url = pathToFileURL(pageFile).href;
   const { page, seen } = await openPage(harness, url, { viewport: DESKTOP }, (p, context) => context.addInitScript(seededRandom));
   mkdirSync(shotsDir, { recursive: true });

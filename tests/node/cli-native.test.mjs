@@ -31,6 +31,13 @@ const strong = 'Yb3rT9sQ1kLmN0pXz7vW2cD8fG4hJ6aE5uI-_oRqKtY';
 const hex = '8f14e45fceea167a5a36dedd4bea2543cb4d9f0c1f0a8d2b6e7c3a9b5d1e0f27';
 const wordlist = join(dir, 'list.txt');
 writeFileSync(wordlist, 'alpha\r\n pass word \r\nomega-xyzzy\n');
+const envFile = join(dir, 'app.env');
+writeFileSync(envFile, [
+  '# settings', '', 'JWT_SECRET=an-older-assignment', `JWT_SECRET=${strong}`, '   # JWT_SECRET=commented',
+  `export JWT_REFRESH_SECRET="${strong}${strong}"`, 'SESSION_SECRET = "correct horse battery # staple"   # note',
+  "export APP_JWT_KEY='Tr0ub4dor&3 with spaces'", 'NEXTAUTH_SECRET=changeme-please  # TODO', 'MULTI_SECRET="a\\nb"',
+  'DATABASE_URL=postgres://admin:hunter2@db/app', 'API_TOKEN: tok_live_abcdefghijklmnop', 'not a variable line', '',
+].join('\r\n'));
 
 // [args, stdin]: outputs compared exactly.
 const same = [
@@ -52,6 +59,15 @@ const same = [
   [['check', '--json=yes', 'x']],
   [['check', 'a', 'b']],
   [['check', '--batch', 'a']],
+  [['check', '--env', envFile]],
+  [['check', '--env', envFile, '--json']],
+  [['check', '--env', envFile, '--var-pattern', '*TOKEN', '--var-pattern', 'database_url', '--alg', 'HS512']],
+  [['check', '--env', '-', '--var-pattern', '*SECRET'], `JWT_SECRET=${strong}\nOTHER_SECRET='x y'\n`],
+  [['check', '--env', '-'], `JWT_SECRET=${strong}\n`],
+  [['check', '--env', envFile, '--var-pattern', 'NOPE*']],
+  [['check', '--env', join(dir, 'missing.env')]],
+  [['check', '--env', envFile, 'x']],
+  [['check', '--var-pattern', 'X', 'x']],
   [['verify', handToken(strong), '--secret', strong]],
   [['verify', handToken(strong), '--secret', strong, '--json']],
   [['verify', handToken(strong), '--alg', 'HS256'], `${strong}\n`],
