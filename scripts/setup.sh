@@ -13,6 +13,15 @@ command -v make >/dev/null 2>&1 || missing+=(make)
 command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
 if [ "$purpose" = test ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  # scripts/hardening.sh: clang with its sanitizer and libFuzzer runtime, and valgrind (whose
+  # package also ships valgrind/memcheck.h for the constant-time check).
+  if ! command -v clang >/dev/null 2>&1; then
+    missing+=(clang libclang-rt-dev) # Debian 12: clang 14, and libclang-rt-dev pulls libclang-rt-14-dev
+  elif ! printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' |
+    clang -x c - -fsanitize=fuzzer,address,undefined -o /dev/null >/dev/null 2>&1; then
+    missing+=("libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev")
+  fi
+  { command -v valgrind >/dev/null 2>&1 && [ -f /usr/include/valgrind/memcheck.h ]; } || missing+=(valgrind)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# test.sh — `npm test`: set up, build, then every test: C (ctest) and Node/CLI/browser (node:test).
+# test.sh — `npm test`: set up, build, then every test: C (ctest) and Node/CLI/browser (node:test),
+# then the hardening checks (scripts/hardening.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -7,4 +8,5 @@ bash scripts/setup.sh test
 node scripts/build.mjs
 ctest --test-dir build/native --output-on-failure
 node --test tests/node/*.test.mjs tests/browser/*.test.mjs
+bash scripts/hardening.sh # sanitizers, valgrind, a short fuzz pass, the constant-time check
 echo "npm test: everything passed in $(( $(date +%s) - start )) s"

@@ -499,6 +499,10 @@ async function audit(argv) {
     } catch (e) {
       throw new UsageError(`cannot read --wordlist ${v.wordlist}: ${e.code ?? e.message}`);
     }
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
+      throw new UsageError(`cannot read --wordlist ${v.wordlist}: it is a directory`);
+    }
   }
   // 1. The built-in list; its speed here estimates the wordlist's time.
   let result;

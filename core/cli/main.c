@@ -1123,6 +1123,13 @@ static int cmd_audit(int argc, char **argv)
     if (wordlist != NULL && (f = fopen(wordlist, "rb")) == NULL) {
         usage_error("cannot read --wordlist %s: %s", wordlist, errno == ENOENT ? "ENOENT" : strerror(errno));
     }
+    if (f != NULL) {
+        struct stat st;
+        if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+            fclose(f);
+            usage_error("cannot read --wordlist %s: it is a directory", wordlist);
+        }
+    }
     if ((rc = jsk_audit_init(&audit, token, strlen(token))) != JSK_OK) {
         core_error("createAudit", rc);
     }

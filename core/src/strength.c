@@ -352,6 +352,7 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits)
                                          "generateyour", "generatea", NULL};
     char letters[128];
     size_t i, run = 1, k;
+    int found = 0;
 
     if (wrapped(s, n, "<", ">") || wrapped(s, n, "${", "}") || wrapped(s, n, "{{", "}}") || wrapped(s, n, "%", "%") ||
         wrapped(s, n, "[", "]") || wrapped(s, n, "__", "__") || wrapped(s, n, "@@", "@@") || wrapped(s, n, "#{", "}") ||
@@ -372,28 +373,22 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits)
             return 1;
         }
     }
+    /* letters is a lowercase copy of the secret's letters: it is wiped before returning. */
     if (n < sizeof letters && (k = letters_only(s, n, letters, sizeof letters)) > 0) {
-        for (i = 0; whole[i] != NULL; i++) {
-            if (strcmp(letters, whole[i]) == 0) {
-                return 1;
-            }
+        for (i = 0; whole[i] != NULL && !found; i++) {
+            found = strcmp(letters, whole[i]) == 0;
         }
         /* Instructions rather than secrets: "replace_with_a_secure_random_string", "change-me-...". */
-        for (i = 0; starts[i] != NULL; i++) {
-            if (strncmp(letters, starts[i], strlen(starts[i])) == 0) {
-                return 1;
-            }
+        for (i = 0; starts[i] != NULL && !found; i++) {
+            found = strncmp(letters, starts[i], strlen(starts[i])) == 0;
         }
         /* Phrases such as "replace_with_a_real_secret": only when the string is not random-looking. */
-        if (bits < 128.0) {
-            for (i = 0; parts[i] != NULL; i++) {
-                if (contains(letters, parts[i])) {
-                    return 1;
-                }
-            }
+        for (i = 0; bits < 128.0 && parts[i] != NULL && !found; i++) {
+            found = contains(letters, parts[i]);
         }
     }
-    return 0;
+    jsk_wipe(letters, sizeof letters); /* also what letters_only() copied before it gave up */
+    return found;
 }
 
 /* ------------------------------------------------------------- verdicts */
