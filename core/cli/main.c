@@ -62,6 +62,7 @@ static const char *const GENERATE_USAGE =
 
 static const char *const CHECK_USAGE =
     "Usage: jwt-secret check [--alg ALG] [--encoding ENC] [--json] [--batch] [SECRET]\n"
+    "       jwt-secret check --env FILE [--var-pattern GLOB]... [--alg ALG] [--encoding ENC]\n"
     "\n"
     "Tells whether a secret is safe as an HMAC key: weak (guessable), fair (not\n"
     "practically guessable, but below the algorithm's size) or strong. Without SECRET\n"
@@ -73,6 +74,10 @@ static const char *const CHECK_USAGE =
     "  --encoding ENC   raw (default), hex, base64, base64url, auto\n"
     "  --json           one JSON object per secret\n"
     "  --batch          one secret per line of standard input\n"
+    "  --env FILE       check the variables of a .env file (- reads standard input),\n"
+    "                   read as the dotenv package reads it; values are never printed\n"
+    "  --var-pattern GLOB  which variables --env checks (* and ?, case-insensitive;\n"
+    "                   repeatable; default: names containing JWT or SECRET)\n"
     "  -h, --help       show this help\n"
     "\n"
     "Exit status: 0 every secret strong, 1 any weak or fair, 2 usage or input error.\n";
