@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "jsk.h"
+#include "sha2_internal.h"
 
 static uint32_t load32_be(const uint8_t *p)
 {
@@ -27,7 +28,10 @@ static void store64_be(uint8_t *p, uint64_t v)
 
 /* ------------------------------------------------------------------ SHA-256 */
 
-static const uint32_t K256[64] = {
+/* The round constants and initial values, shared with audit.c (sha2_internal.h). The constants sit
+ * in writable memory on purpose: audit.c splats them each round, which V8 runs faster than the
+ * constant vectors a compiler would otherwise rebuild every round. Nothing writes them. */
+uint32_t jsk_sha256_k[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
     0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -61,7 +65,7 @@ void jsk_sha256_compress(uint32_t state[8], const uint8_t block[64])
     g = state[6];
     h = state[7];
     for (i = 0; i < 64; i++) {
-        t1 = h + (ROR32(e, 6) ^ ROR32(e, 11) ^ ROR32(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i];
+        t1 = h + (ROR32(e, 6) ^ ROR32(e, 11) ^ ROR32(e, 25)) + ((e & f) ^ (~e & g)) + jsk_sha256_k[i] + w[i];
         t2 = (ROR32(a, 2) ^ ROR32(a, 13) ^ ROR32(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         h = g;
         g = f;
@@ -85,9 +89,7 @@ void jsk_sha256_compress(uint32_t state[8], const uint8_t block[64])
 
 void jsk_sha256_init(jsk_sha256_ctx *ctx)
 {
-    static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    memcpy(ctx->state, iv, sizeof iv);
+    memcpy(ctx->state, jsk_sha256_iv, sizeof ctx->state);
     ctx->count = 0;
     ctx->used = 0;
 }
@@ -141,7 +143,7 @@ void jsk_sha256_final(jsk_sha256_ctx *ctx, uint8_t out[JSK_SHA256_BYTES])
 
 /* ------------------------------------------------------------------ SHA-512 */
 
-static const uint64_t K512[80] = {
+uint64_t jsk_sha512_k[80] = {
     0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL,
     0x3956c25bf348b538ULL, 0x59f111f1b605d019ULL, 0x923f82a4af194f9bULL, 0xab1c5ed5da6d8118ULL,
     0xd807aa98a3030242ULL, 0x12835b0145706fbeULL, 0x243185be4ee4b28cULL, 0x550c7dc3d5ffb4e2ULL,
@@ -162,6 +164,15 @@ static const uint64_t K512[80] = {
     0x06f067aa72176fbaULL, 0x0a637dc5a2c898a6ULL, 0x113f9804bef90daeULL, 0x1b710b35131c471bULL,
     0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL, 0x431d67c49c100d4cULL,
     0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL};
+
+const uint32_t jsk_sha256_iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+const uint64_t jsk_sha384_iv[8] = {0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL,
+                                   0x152fecd8f70e5939ULL, 0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL,
+                                   0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
+const uint64_t jsk_sha512_iv[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                                   0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
+                                   0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
 
 #define ROR64(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
 
@@ -187,7 +198,7 @@ void jsk_sha512_compress(uint64_t state[8], const uint8_t block[128])
     g = state[6];
     h = state[7];
     for (i = 0; i < 80; i++) {
-        t1 = h + (ROR64(e, 14) ^ ROR64(e, 18) ^ ROR64(e, 41)) + ((e & f) ^ (~e & g)) + K512[i] + w[i];
+        t1 = h + (ROR64(e, 14) ^ ROR64(e, 18) ^ ROR64(e, 41)) + ((e & f) ^ (~e & g)) + jsk_sha512_k[i] + w[i];
         t2 = (ROR64(a, 28) ^ ROR64(a, 34) ^ ROR64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
         h = g;
         g = f;
@@ -219,18 +230,12 @@ static void sha512_start(jsk_sha512_ctx *ctx, const uint64_t iv[8], size_t out_b
 
 void jsk_sha512_init(jsk_sha512_ctx *ctx)
 {
-    static const uint64_t iv[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
-                                   0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
-                                   0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
-    sha512_start(ctx, iv, JSK_SHA512_BYTES);
+    sha512_start(ctx, jsk_sha512_iv, JSK_SHA512_BYTES);
 }
 
 void jsk_sha384_init(jsk_sha512_ctx *ctx)
 {
-    static const uint64_t iv[8] = {0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL,
-                                   0x152fecd8f70e5939ULL, 0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL,
-                                   0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL};
-    sha512_start(ctx, iv, JSK_SHA384_BYTES);
+    sha512_start(ctx, jsk_sha384_iv, JSK_SHA384_BYTES);
 }
 
 void jsk_sha512_update(jsk_sha512_ctx *ctx, const uint8_t *in, size_t len)

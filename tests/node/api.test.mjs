@@ -4,19 +4,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 
-// Catch the WebAssembly.Memory of the core as it is instantiated, to scan it later.
-const memories = [];
-const instantiate = WebAssembly.instantiate;
-WebAssembly.instantiate = async function (...args) {
-  const result = await instantiate.apply(this, args);
-  const instance = result.instance ?? result;
-  for (const value of Object.values(instance.exports)) {
-    if (value instanceof WebAssembly.Memory) memories.push(value);
-  }
-  return result;
-};
+import { importWithMemories } from './wasm-memory.mjs';
 
-const kit = await import('../../dist/index.mjs');
+// The core's WebAssembly.Memory, captured as it is instantiated, to scan it later.
+const { modules: [kit], memories } = await importWithMemories(new URL('../../dist/index.mjs', import.meta.url));
 const { ready, init, generateSecret, describeSecret, encode, decode, JwtSecretKitError } = kit;
 
 const throwsCode = (fn, code) =>

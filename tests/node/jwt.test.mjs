@@ -7,23 +7,13 @@ import assert from 'node:assert/strict';
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { describe, test } from 'node:test';
 
-// Catch the WebAssembly.Memory of each core as it is instantiated (before the API is imported).
-const memories = [];
-const instantiate = WebAssembly.instantiate;
-WebAssembly.instantiate = async function (...args) {
-  const result = await instantiate.apply(this, args);
-  const instance = result.instance ?? result;
-  for (const value of Object.values(instance.exports)) {
-    if (value instanceof WebAssembly.Memory) memories.push(value);
-  }
-  return result;
-};
+import { importWithMemories } from './wasm-memory.mjs';
 
-const kit = await import('../../dist/index.mjs');
-await kit.ready;
-const scalar = await import('../../dist/scalar.mjs');
-await scalar.ready;
-WebAssembly.instantiate = instantiate;
+// Both builds, with the WebAssembly.Memory of each core captured as it is instantiated.
+const {
+  modules: [kit, scalar],
+  memories,
+} = await importWithMemories(new URL('../../dist/index.mjs', import.meta.url), new URL('../../dist/scalar.mjs', import.meta.url));
 const jose = await import('jose');
 const { default: jsonwebtoken } = await import('jsonwebtoken');
 

@@ -11,20 +11,11 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 
-// Catch the core's WebAssembly.Memory as it is instantiated, to scan it later.
-const memories = [];
-const instantiate = WebAssembly.instantiate;
-WebAssembly.instantiate = async function (...args) {
-  const result = await instantiate.apply(this, args);
-  const instance = result.instance ?? result;
-  for (const value of Object.values(instance.exports)) {
-    if (value instanceof WebAssembly.Memory) memories.push(value);
-  }
-  return result;
-};
-const kit = await import('../../dist/index.mjs');
+import { importWithMemories } from './wasm-memory.mjs';
+
+// The core's WebAssembly.Memory, captured as it is instantiated, to scan it later.
+const { modules: [kit], memories } = await importWithMemories(new URL('../../dist/index.mjs', import.meta.url));
 const { generateSecret, checkSecret, JwtSecretKitError } = kit;
-WebAssembly.instantiate = instantiate;
 
 const P_MIN = 1e-6;
 
