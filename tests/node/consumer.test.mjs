@@ -5,7 +5,8 @@
 //       @ts-expect-error for a wrong algorithm, under nodenext and node16 (and the ES module under
 //       bundler resolution); each must read its own declarations (.d.ts / .d.cts);
 //   (c) builds a Vite app with it (no configuration) that uses it on the page and in a module Web
-//       Worker, served on 127.0.0.1 and opened in headless Chromium.
+//       Worker, and a webpack app (no configuration file), each served on 127.0.0.1 and opened in
+//       headless Chromium.
 // The fixtures are in tests/consumer/. Needs a fresh dist/ (node scripts/build.mjs).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ const fixtures = join(root, 'tests/consumer');
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const viteBin = join(root, 'node_modules/vite/bin/vite.js');
+const webpackBin = join(root, 'node_modules/webpack-cli/bin/cli.js');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -53,6 +55,7 @@ before(() => {
   tarball = join(scratch, packed[0].filename);
   console.log(`tarball ${packed[0].filename}: ${packed[0].size} bytes packed, ${packed[0].unpackedSize} unpacked, ${packed[0].entryCount} files`);
   cpSync(join(fixtures, 'vite'), project, { recursive: true });
+  cpSync(join(fixtures, 'webpack'), join(project, 'webpack'), { recursive: true });
   for (const f of ['esm.mjs', 'cjs.cjs', 'usage.ts', 'usage.cts']) cpSync(join(fixtures, f), join(project, f));
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'jsk-consumer', private: true, type: 'module' }, null, 2)}\n`);
   timed('npm install (offline)', () =>
@@ -164,6 +167,38 @@ describe('the packed package', () => {
       assert.deepEqual(problems, []);
       for (const url of requests) assert.ok(url.startsWith(`${server.origin}/`), `request outside the app: ${url}`);
       console.log(`chromium: ${((performance.now() - started) / 1000).toFixed(1)} s, ${requests.length} requests`);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  });
+});
+
+describe('a webpack app', () => {
+  test('(c) built by the webpack CLI with no configuration file, it shows a secret in Chromium', async () => {
+    const out = join(project, 'webpack', 'dist');
+    timed('webpack', () => run(process.execPath, [webpackBin, '--mode', 'production', '--entry', './webpack/index.js',
+      '--output-path', out], { cwd: project }));
+    cpSync(join(project, 'webpack', 'index.html'), join(out, 'index.html'));
+    const server = await serve(out);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      const problems = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${server.origin}/`);
+      await page.waitForFunction(() => document.getElementById('verdict').textContent !== '', null, { timeout: 20000 });
+      assert.match(await page.textContent('#secret'), /^[A-Za-z0-9_-]{64}$/);
+      assert.equal(await page.textContent('#verdict'), 'strong');
+      assert.deepEqual(problems, []);
     } finally {
       await browser.close();
       server.close();
