@@ -140,13 +140,8 @@ describe('the packed package', () => {
     assert.ok(statSync(join(dist, 'index.html')).isFile());
 
     const server = await serve(dist);
-    const { chromium } = await import('playwright-core');
     const started = performance.now();
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const problems = [];
@@ -181,12 +176,7 @@ describe('a webpack app', () => {
       '--output-path', out], { cwd: project }));
     cpSync(join(project, 'webpack', 'index.html'), join(out, 'index.html'));
     const server = await serve(out);
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const problems = [];
@@ -205,6 +195,16 @@ describe('a webpack app', () => {
     }
   });
 });
+
+// Debian's Chromium, headless, with the flags this machine's closed network needs.
+async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
 
 // A static server for the built app on 127.0.0.1 (an ephemeral port).
 function serve(dir) {
