@@ -64,7 +64,10 @@ async function load() {
     m = await instantiate(createJskCore, JSK_WASM_BASE64);
   } catch (e) {
     if (!(e instanceof WebAssembly.CompileError) || !loadScalarCore) {
-      fail('ERR_WASM_LOAD', `the WebAssembly core failed to load: ${(e && e.message) || e}`);
+      const simd = e instanceof WebAssembly.CompileError
+        ? ' (this build needs WebAssembly SIMD: Chrome 91+, Firefox 89+, Safari 16.4+, Node 16.4+)'
+        : '';
+      fail('ERR_WASM_LOAD', `the WebAssembly core failed to load${simd}: ${(e && e.message) || e}`);
     }
     try {
       const scalar = await loadScalarCore();
