@@ -16,8 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  WAIT, assertDetectorsWork, assertQuiet, assertQuietWithWorkers, expectSoon, instrumentedPage, pageFile, useBrowser,
-  waitForSelfTest, watchWorkers,
+  WAIT, assertDetectorsWork, assertQuiet, assertQuietWithWorkers, expectSoon, instrumentedPage, pageFile, useBrowser, waitForSelfTest, watchWorkers, openPage,
 } from './helpers.mjs';
 
 const harness = useBrowser();
@@ -38,11 +37,7 @@ async function clickCopy(page) {
 
 test('file:// — offline, silent, self-tested; generates, reformats and copies secrets', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await harness.browser.newContext();
-  harness.cleanups.push(() => context.close());
-  const { page, seen } = await instrumentedPage(context);
-  await page.goto(url);
-  await waitForSelfTest(page, seen);
+  const { context, page, seen } = await openPage(harness, url);
 
   // Default: HS256, base64url.
   const first = await secret(page);
@@ -132,11 +127,7 @@ async function typeSecret(page, text) {
 
 test('file:// — the checker: live verdicts, findings, errors; the secret is neither sent nor kept', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await harness.browser.newContext();
-  harness.cleanups.push(() => context.close());
-  const { page, seen } = await instrumentedPage(context);
-  await page.goto(url);
-  await waitForSelfTest(page, seen);
+  const { page, seen } = await openPage(harness, url);
   const historyAtStart = await page.evaluate(() => history.length);
 
   // Empty: a neutral hint and nothing else. The field is a password field, never autocompleted.
@@ -327,11 +318,7 @@ async function verifyView(page) {
 
 test('file:// — sign and verify a test token; JWK format; a JWKS for rotation', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await harness.browser.newContext();
-  harness.cleanups.push(() => context.close());
-  const { page, seen } = await instrumentedPage(context);
-  await page.goto(url);
-  await waitForSelfTest(page, seen);
+  const { context, page, seen } = await openPage(harness, url);
 
   // The default payload: {"sub":"1234567890","name":"Test","iat":<now>}.
   const payload = JSON.parse(await page.inputValue('#jwt-payload'));
@@ -536,12 +523,10 @@ async function reveal(page) {
 
 test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist, not found, cancel; scaling', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await harness.browser.newContext();
-  harness.cleanups.push(() => context.close());
-  const { page, seen } = await instrumentedPage(context);
-  const workers = watchWorkers(page);
-  await page.goto(url);
-  await waitForSelfTest(page, seen);
+  let workers;
+  const { page, seen } = await openPage(harness, url, {}, (p) => {
+    workers = watchWorkers(p);
+  });
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const defaultWorkers = Math.max(1, Math.min(8, cores || 2));
   assert.equal(workers.created, 0, 'workers started before an audit');
@@ -663,12 +648,10 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
 // WebAssembly may be compiled ('wasm-unsafe-eval') but nothing else is evaluated or fetched.
 test('file:// — workers from the page inherit its CSP: the WASM core runs, eval and fetch are refused', async () => {
   const url = pathToFileURL(pageFile).href;
-  const context = await harness.browser.newContext();
-  harness.cleanups.push(() => context.close());
-  const { page, seen } = await instrumentedPage(context);
-  const workers = watchWorkers(page);
-  await page.goto(url);
-  await waitForSelfTest(page, seen);
+  let workers;
+  const { page, seen } = await openPage(harness, url, {}, (p) => {
+    workers = watchWorkers(p);
+  });
 
   // The real audit workers instantiate the WASM core: a find needs it.
   const r = await audit(page, JWT_IO, { workers: 2 });
