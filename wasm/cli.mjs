@@ -211,12 +211,7 @@ function generate(argv) {
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}' for 'generate'`);
 
   const options = {};
-  if (v.alg !== undefined) {
-    options.alg = v.alg.toUpperCase();
-    if (!ALGORITHMS.includes(options.alg)) {
-      throw new UsageError(`--alg must be one of ${ALGORITHMS.join(', ')}, got '${v.alg}'`);
-    }
-  }
+  if (v.alg !== undefined) options.alg = algOption(v);
   if (v.bytes !== undefined) options.bytes = wholeNumber(v.bytes, 'bytes', 4096);
   if (v.format !== undefined) {
     if (!FORMATS.includes(v.format)) {
@@ -402,10 +397,7 @@ async function check(argv) {
   if (parsed.help) return { out: CHECK_USAGE };
   const { values: v, positionals } = parsed;
   const options = {};
-  if (v.alg !== undefined) {
-    options.alg = v.alg.toUpperCase();
-    if (!ALGORITHMS.includes(options.alg)) throw new UsageError(`--alg must be one of ${ALGORITHMS.join(', ')}, got '${v.alg}'`);
-  }
+  if (v.alg !== undefined) options.alg = algOption(v);
   if (v.encoding !== undefined) {
     if (!CHECK_ENCODINGS.includes(v.encoding)) {
       throw new UsageError(`--encoding must be one of ${CHECK_ENCODINGS.join(', ')}, got '${v.encoding}'`);
