@@ -1,6 +1,7 @@
 /* format.c — the secret formats by name, and encoding/decoding dispatched on jsk_format. */
 #include <string.h>
 
+#include "codec_internal.h"
 #include "jsk.h"
 
 static const struct {
@@ -96,4 +97,45 @@ int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *tex
         *bin_len = 0;
     }
     return JSK_ERR_UNKNOWN_FORMAT;
+}
+
+int jsk_decoded_size(const uint8_t *s, size_t len, int encoding, size_t *bytes, int *uniform)
+{
+    uint8_t buf[768], first = 0;
+    size_t done = 0, total = 0, n, k;
+    unsigned diff = 0;
+    int padded = len > 0 && s[len - 1] == '=', rc = JSK_OK;
+
+    *bytes = 0;
+    if (encoding == JSK_ENCODING_HEX && len % 2U != 0) {
+        return JSK_ERR_BAD_LENGTH;
+    }
+    while (done < len && rc == JSK_OK) {
+        /* Hex pairs and whole base64 groups decode alone; the last chunk carries any padding. */
+        size_t chunk = len - done <= 1024 ? len - done : (encoding == JSK_ENCODING_HEX ? 1024U : 1020U);
+        int last = done + chunk == len;
+        if (encoding == JSK_ENCODING_HEX) {
+            rc = jsk_hex_decode(buf, sizeof buf, &n, (const char *)s + done, chunk);
+        } else {
+            int url = encoding == JSK_ENCODING_BASE64URL;
+            int variant = url ? (last && padded ? JSK_BASE64_VARIANT_URLSAFE : JSK_BASE64_VARIANT_URLSAFE_NO_PADDING)
+                              : (last && padded ? JSK_BASE64_VARIANT_ORIGINAL : JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING);
+            rc = jsk_base64_decode(buf, sizeof buf, &n, (const char *)s + done, chunk, variant);
+        }
+        first = total == 0 && n > 0 ? buf[0] : first;
+        for (k = 0; k < n && rc == JSK_OK; k++) {
+            diff |= buf[k] ^ first;
+        }
+        total += n;
+        done += chunk;
+    }
+    jsk_wipe(buf, sizeof buf);
+    first = 0;
+    if (rc == JSK_OK) {
+        *bytes = total;
+        if (uniform != NULL) {
+            *uniform = total > 1 && diff == 0; /* every byte the same: zeros, 0xFF... */
+        }
+    }
+    return rc;
 }

@@ -2,6 +2,7 @@
  * {"alg","typ"} header, and verification with the algorithm pinned and a constant-time compare. */
 #include <string.h>
 
+#include "codec_internal.h"
 #include "json_internal.h"
 #include "jsk.h"
 
@@ -12,20 +13,6 @@ static int is_url_char(uint8_t c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-/* Checks that text[0..len) is canonical unpadded base64url, decoding it in chunks that are wiped. */
-static int check_b64url(const char *text, size_t len)
-{
-    uint8_t buf[768];
-    size_t done = 0, n;
-    int rc = JSK_OK;
-    while (done < len && rc == JSK_OK) {
-        size_t chunk = len - done <= 1024 ? len - done : 1020;
-        rc = jsk_base64_decode(buf, sizeof buf, &n, text + done, chunk, URL);
-        done += chunk;
-    }
-    jsk_wipe(buf, sizeof buf);
-    return rc;
-}
 
 size_t jsk_jws_sign_len(int alg, size_t payload_len)
 {
@@ -93,7 +80,7 @@ int jsk_jws_sign(char *out, size_t out_maxlen, size_t *out_len, int alg, const u
 int jsk_jws_parse(jsk_jws *jws, const char *token, size_t len)
 {
     uint8_t header[JSK_JWS_HEADER_MAX];
-    size_t dots[2], ndots = 0, i, header_len, tag_b64_len;
+    size_t dots[2], ndots = 0, i, header_len, payload_len, tag_b64_len;
     jsk_json_top top;
     int rc, alg;
 
@@ -150,7 +137,8 @@ int jsk_jws_parse(jsk_jws *jws, const char *token, size_t len)
         return JSK_ERR_ALG_NOT_HMAC;
     }
     /* The payload: canonical base64url (it may be empty); its content is the application's business. */
-    if ((rc = check_b64url(token + dots[0] + 1, dots[1] - dots[0] - 1)) != JSK_OK) {
+    if ((rc = jsk_decoded_size((const uint8_t *)token + dots[0] + 1, dots[1] - dots[0] - 1, JSK_ENCODING_BASE64URL,
+                               &payload_len, NULL)) != JSK_OK) {
         return rc;
     }
     /* The tag: exactly the algorithm's length. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jsk.h"
+#include "codec_internal.h"
 #include "strength_internal.h"
 
 /* A string counts as patterned when its patterns save at least 32 bits, or 15% of what it could
@@ -94,58 +95,6 @@ static void finding(jsk_report *r, int code, const char *message)
 
 /* ------------------------------------------------------------- decoding */
 
-/* Bytes the secret decodes to in encoding (base64 padding optional), without keeping them:
- * chunks go through a stack buffer that is wiped. */
-static int decoded_length(const uint8_t *s, size_t len, int encoding, size_t *key_bytes, int *uniform)
-{
-    uint8_t buf[768], first = 0;
-    size_t done = 0, total = 0, n, k;
-    unsigned diff = 0;
-    int rc = JSK_OK;
-
-    *key_bytes = 0;
-    if (encoding == JSK_ENCODING_HEX) {
-        if (len % 2U != 0) {
-            return JSK_ERR_BAD_LENGTH;
-        }
-        while (done < len && rc == JSK_OK) {
-            size_t chunk = len - done < 1024 ? len - done : 1024;
-            rc = jsk_hex_decode(buf, sizeof buf, &n, (const char *)s + done, chunk);
-            first = total == 0 && n > 0 ? buf[0] : first;
-            for (k = 0; k < n && rc == JSK_OK; k++) {
-                diff |= buf[k] ^ first;
-            }
-            total += n;
-            done += chunk;
-        }
-    } else {
-        int url = encoding == JSK_ENCODING_BASE64URL;
-        int padded = len > 0 && s[len - 1] == '=';
-        while (done < len && rc == JSK_OK) {
-            /* Whole groups of 4 decode alone; the last chunk carries the padding or the remainder. */
-            size_t chunk = len - done <= 1024 ? len - done : 1020;
-            int last = done + chunk == len;
-            int variant = url ? (last && padded ? JSK_BASE64_VARIANT_URLSAFE : JSK_BASE64_VARIANT_URLSAFE_NO_PADDING)
-                              : (last && padded ? JSK_BASE64_VARIANT_ORIGINAL : JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING);
-            rc = jsk_base64_decode(buf, sizeof buf, &n, (const char *)s + done, chunk, variant);
-            first = total == 0 && n > 0 ? buf[0] : first;
-            for (k = 0; k < n && rc == JSK_OK; k++) {
-                diff |= buf[k] ^ first;
-            }
-            total += n;
-            done += chunk;
-        }
-    }
-    jsk_wipe(buf, sizeof buf);
-    first = 0;
-    if (rc == JSK_OK) {
-        *key_bytes = total;
-        if (uniform != NULL) {
-            *uniform = total > 1 && diff == 0; /* every byte the same: zeros, 0xFF... */
-        }
-    }
-    return rc;
-}
 
 static int utf8_valid(const uint8_t *s, size_t n)
 {
@@ -252,7 +201,7 @@ static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double 
         return bf * (double)n;
     }
     if ((shapes & (JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) &&
-        decoded_length(s, n, (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL, &bytes, NULL) == JSK_OK) {
+        jsk_decoded_size(s, n, (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL, &bytes, NULL) == JSK_OK) {
         return 8.0 * (double)bytes;
     }
     return bf * (double)n;
@@ -456,7 +405,7 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
         return JSK_ERR_OUT_OF_RANGE;
     }
     if (encoding != JSK_ENCODING_RAW && encoding != JSK_ENCODING_AUTO &&
-        (rc = decoded_length(secret, len, encoding, &key_bytes, &uniform)) != JSK_OK) {
+        (rc = jsk_decoded_size(secret, len, encoding, &key_bytes, &uniform)) != JSK_OK) {
         return rc;
     }
     r->alg = alg;
@@ -608,7 +557,7 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
                 (tries[t] == JSK_ENCODING_BASE64URL && !(shapes & JSK_SHAPE_BASE64URL))) {
                 continue;
             }
-            if (decoded_length(secret, len, tries[t], &kb, NULL) == JSK_OK && kb > 0) {
+            if (jsk_decoded_size(secret, len, tries[t], &kb, NULL) == JSK_OK && kb > 0) {
                 jsk_interpretation *alt = &r->alternatives[r->n_alternatives++];
                 double abits = bits < 8.0 * (double)kb ? bits : 8.0 * (double)kb;
                 alt->encoding = tries[t];
