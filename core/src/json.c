@@ -5,6 +5,7 @@
 
 #include "json_internal.h"
 #include "jsk.h"
+#include "utf8_internal.h"
 
 typedef struct {
     const uint8_t *s;
@@ -106,33 +107,15 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
             len++;
             c->i++;
         } else {
-            size_t need, k;
-            if (ch >= 0xC2 && ch <= 0xDF) {
-                need = 1;
-                cp = ch & 0x1FU;
-            } else if (ch >= 0xE0 && ch <= 0xEF) {
-                need = 2;
-                cp = ch & 0x0FU;
-            } else if (ch >= 0xF0 && ch <= 0xF4) {
-                need = 3;
-                cp = ch & 0x07U;
-            } else {
-                return -1;
-            }
-            for (k = 1; k <= need; k++) {
-                if (c->i + k >= c->n || (c->s[c->i + k] & 0xC0U) != 0x80U) {
-                    return -1;
-                }
-                cp = (cp << 6) | (c->s[c->i + k] & 0x3FU);
-            }
-            if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+            size_t step = jsk_utf8_sequence(c->s + c->i, c->n - c->i);
+            if (step == 0) {
                 return -1;
             }
             if (out != NULL && len < cap) {
                 out[len] = (char)0x80;
             }
             len++;
-            c->i += need + 1;
+            c->i += step;
         }
     }
     return -1;

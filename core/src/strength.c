@@ -7,6 +7,7 @@
 #include "jsk.h"
 #include "codec_internal.h"
 #include "strength_internal.h"
+#include "utf8_internal.h"
 
 /* A string counts as patterned when its patterns save at least 32 bits, or 15% of what it could
  * hold if it were random: chance matches in random output (a year, "abc", a short word) save less. */
@@ -98,37 +99,12 @@ static void finding(jsk_report *r, int code, const char *message)
 
 static int utf8_valid(const uint8_t *s, size_t n)
 {
-    size_t i = 0;
+    size_t i = 0, step;
     while (i < n) {
-        uint8_t c = s[i];
-        size_t need, k;
-        uint32_t cp;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-            cp = c & 0x1FU;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            cp = c & 0x0FU;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            cp = c & 0x07U;
-        } else {
+        if ((step = jsk_utf8_sequence(s + i, n - i)) == 0) {
             return 0;
         }
-        for (k = 1; k <= need; k++) {
-            if (i + k >= n || (s[i + k] & 0xC0U) != 0x80U) {
-                return 0;
-            }
-            cp = (cp << 6) | (s[i + k] & 0x3FU);
-        }
-        if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-            return 0;
-        }
-        i += need + 1;
+        i += step;
     }
     return 1;
 }
