@@ -356,6 +356,13 @@ static void out_fixed1(FILE *f, double v)
     }
 }
 
+/* The report's bits as whole bits, floored after the one-decimal rounding the JSON uses (as the Node
+ * CLI floors the JSON value). */
+static unsigned long long whole_bits(const jsk_report *r)
+{
+    return (unsigned long long)(r->entropy_bits * 10.0 + 0.5) / 10U;
+}
+
 /* ------------------------------------------------------------------ generate */
 
 static int cmd_generate(int argc, char **argv)
@@ -526,7 +533,7 @@ static void describe(const jsk_report *r)
     size_t i;
     jsk_time_to_guess(time_text, sizeof time_text, r->seconds_log10);
     printf("%s: about %llu bits of entropy%s, a %zu-byte key for %s (%s); time to guess on one GPU: %s\n",
-           jsk_verdict_name(r->verdict), (unsigned long long)((unsigned long long)(r->entropy_bits * 10.0 + 0.5) / 10U),
+           jsk_verdict_name(r->verdict), whole_bits(r),
            r->entropy_capped ? " or more" : "",
            r->key_bytes, jsk_alg_name(r->alg), jsk_encoding_name(r->encoding), time_text);
     for (i = 0; i < r->n_findings; i++) {
@@ -787,7 +794,7 @@ static int check_env(const char *file, const char *const *patterns, int npattern
             printf(",%s\n", text + 1);
         } else {
             printf("%s: %s (%llu%s bits, %zu-byte key", vars[i].name, jsk_verdict_name(r->verdict),
-                   (unsigned long long)((unsigned long long)(r->entropy_bits * 10.0 + 0.5) / 10U), r->entropy_capped ? "+" : "",
+                   whole_bits(r), r->entropy_capped ? "+" : "",
                    r->key_bytes);
             if (r->n_findings > 0) {
                 printf(", %s", jsk_finding_name(r->findings[0].code));
