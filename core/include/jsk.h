@@ -51,10 +51,11 @@ typedef enum jsk_error {
     JSK_ERR_BAD_SIGNATURE = -21,   /* the signature does not match */
     JSK_ERR_BAD_TAG_LENGTH = -22,  /* the signature is not the algorithm's length */
     JSK_ERR_MISSING_ALG = -23,     /* the header has no alg */
-    JSK_ERR_TOO_LARGE = -24        /* an input over the documented size limit */
+    JSK_ERR_TOO_LARGE = -24,       /* an input over the documented size limit */
+    JSK_ERR_BAD_PAYLOAD = -25      /* a signed token whose payload is not a JSON object */
 } jsk_error;
 
-#define JSK_ERROR_MIN (-24)
+#define JSK_ERROR_MIN (-25)
 
 /* A plain-language message for err ("unknown error" for values outside the enum). */
 const char *jsk_strerror(int err);
@@ -280,6 +281,14 @@ int jsk_jws_parse(jsk_jws *jws, const char *token, size_t token_len);
  * algorithm) must match the header, or JSK_ERR_ALG_MISMATCH. *alg_out (may be NULL) gets the alg. */
 int jsk_jws_verify(int *alg_out, const char *token, size_t token_len, const uint8_t *key, size_t key_len,
                    int pinned_alg);
+
+/* A capacity that always holds the payload of a token of token_len bytes. */
+size_t jsk_jws_payload_len(size_t token_len);
+/* Verifies as jsk_jws_verify(), then writes the payload's bytes, exactly as signed: a token whose
+ * signature holds but whose payload is not a JSON object (RFC 7519 section 7.2; nesting at most
+ * JSK_JSON_MAX_DEPTH) is JSK_ERR_BAD_PAYLOAD. On any error the payload buffer is zeroed. */
+int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, int *alg_out, int pinned_alg,
+                 const char *token, size_t token_len, const uint8_t *key, size_t key_len);
 
 /* The RFC 7638 thumbprint: base64url(SHA-256(canonical JSON of the required members)). */
 int jsk_jwk_thumbprint(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *canonical, size_t len);

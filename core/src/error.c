@@ -32,6 +32,7 @@ static const struct {
     /* -22 */ {"ERR_BAD_TAG_LENGTH", "the signature's length does not match the algorithm"},
     /* -23 */ {"ERR_MISSING_ALG", "the header has no \"alg\""},
     /* -24 */ {"ERR_TOO_LARGE", "input larger than the documented limit"},
+    /* -25 */ {"ERR_BAD_PAYLOAD", "the token is signed, but its payload is not a JSON object (or is nested deeper than 64 levels)"},
 };
 
 const char *jsk_strerror(int err)

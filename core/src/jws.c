@@ -188,3 +188,41 @@ int jsk_jws_verify(int *alg_out, const char *token, size_t len, const uint8_t *k
     jsk_wipe(&jws, sizeof jws);
     return rc;
 }
+
+size_t jsk_jws_payload_len(size_t token_len)
+{
+    return token_len / 4U * 3U + 3U;
+}
+
+int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, int *alg_out, int pinned_alg,
+                 const char *token, size_t len, const uint8_t *key, size_t key_len)
+{
+    jsk_jws jws;
+    int rc;
+
+    if (payload_len != NULL) {
+        *payload_len = 0;
+    }
+    if (payload == NULL && payload_maxlen > 0) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if ((rc = jsk_jws_verify(alg_out, token, len, key, key_len, pinned_alg)) != JSK_OK) {
+        return rc;
+    }
+    if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
+        return rc;
+    }
+    rc = jsk_base64_decode(payload, payload_maxlen, payload_len, token + jws.payload_offset, jws.payload_b64_len,
+                           JSK_BASE64_VARIANT_URLSAFE_NO_PADDING);
+    if (rc == JSK_OK && jsk_json_check(payload, *payload_len, 1) != JSK_OK) {
+        rc = JSK_ERR_BAD_PAYLOAD; /* signed, but not a JSON object: not a JWT (RFC 7519 section 7.2) */
+    }
+    if (rc != JSK_OK) {
+        jsk_wipe(payload, payload_maxlen);
+        if (payload_len != NULL) {
+            *payload_len = 0;
+        }
+    }
+    jsk_wipe(&jws, sizeof jws);
+    return rc;
+}
