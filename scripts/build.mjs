@@ -60,7 +60,9 @@ for (const name of ['jsk-core', 'jsk-core-scalar']) {
 }
 copyFileSync(join(root, 'wasm/api.mjs'), join(distDir, 'index.mjs'));
 copyFileSync(join(root, 'wasm/index.d.ts'), join(distDir, 'index.d.ts'));
-copyFileSync(join(root, 'wasm/cli.mjs'), join(distDir, 'cli.mjs'));
+// The CLI: the C program (core/cli) built for Node, and the launcher the npm bin runs.
+for (const name of ['jwt-secret-cli.cjs', 'jwt-secret-cli.wasm']) copyFileSync(join(wasmBuild, name), join(distDir, name));
+copyFileSync(join(root, 'wasm/cli-launcher.mjs'), join(distDir, 'cli.mjs'));
 chmodSync(join(distDir, 'cli.mjs'), 0o755);
 
 // 2. The classic script: the classic glue, the binary, and api.mjs turned into an IIFE that
