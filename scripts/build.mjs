@@ -134,6 +134,7 @@ const fill = (marker, value) => {
   if (page.split(marker).length !== 2) throw new Error(`web/index.html must contain ${marker} exactly once`);
   page = page.replace(marker, () => value);
 };
+fill('<!-- @LICENSES -->', (await import('./gen-notices.mjs')).writeNotices(distDir)); // also writes dist/THIRD-PARTY-NOTICES.txt
 fill('<!-- @CSP -->', `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fill('/* @STYLE */', style);
 fill('/* @SCRIPT */', script);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // gen-strength-data.mjs OUT.c — the strength analyzer's data, generated at build time as C.
 //
-// Sources (declared, licensed):
+// Sources (declared, licensed; the npm packages and what is taken from them: strength-sources.mjs):
 //   core/data/jwt-weak-secrets.txt          this project's curated list of documented JWT defaults
 //   @zxcvbn-ts/language-common 4 (MIT)      common passwords, the EFF diceware list, keyboard graphs
 //   @zxcvbn-ts/language-en 4 (MIT)          English common words, last names
@@ -14,18 +14,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STRENGTH_PACKAGES, TAKE } from './strength-sources.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2];
 if (!out) throw new Error('usage: gen-strength-data.mjs OUT.c');
 const require = createRequire(join(root, 'package.json'));
-const common = require('@zxcvbn-ts/language-common');
-const en = require('@zxcvbn-ts/language-en');
+const pkg = (key) => require(STRENGTH_PACKAGES.find((p) => p.key === key).name);
+const common = pkg('common'); // @zxcvbn-ts/language-common
+const en = pkg('en'); // @zxcvbn-ts/language-en
 
 // List ids: the core maps them to findings (keep in sync with core/src/strength_data.h).
 const LIST = { jwt: 0, passwords: 1, english: 2, diceware: 3, names: 4, patterns: 5, constants: 6, keyboard: 7 };
-// How many of each source list (rank order) the data keeps: the page's size budget decides.
-const TAKE = { passwords: 6500, english: 3600, names: 600 };
+// TAKE (how many of each source list the data keeps) is in strength-sources.mjs.
 const MIN_LEN = 2; // two-letter words only from the English list (see add())
 const MAX_LEN = 112;
 

@@ -72,7 +72,7 @@ describe('the packed package', () => {
     assert.equal(manifest.sideEffects, false);
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     assert.deepEqual(listing, [
-      'package/README.md', 'package/dist/cli.mjs', 'package/dist/index.cjs', 'package/dist/index.d.cts', 'package/dist/index.d.ts',
+      'package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-NOTICES.txt', 'package/dist/cli.mjs', 'package/dist/index.cjs', 'package/dist/index.d.cts', 'package/dist/index.d.ts',
       'package/dist/index.html', 'package/dist/index.mjs', 'package/dist/jsk-core-scalar.mjs', 'package/dist/jsk-core.mjs',
       'package/dist/jwt-secret-kit.js', 'package/dist/scalar.mjs', 'package/package.json',
     ]);

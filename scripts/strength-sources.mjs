@@ -1,0 +1,27 @@
+// strength-sources.mjs — the npm packages whose data the build compiles into the core, and what it
+// takes from each. One list for two readers: gen-strength-data.mjs (what to take) and
+// gen-notices.mjs (whose license notices ship in dist/THIRD-PARTY-NOTICES.txt and on the page).
+
+// How many of each source list (rank order) the data keeps: the page's size budget decides.
+export const TAKE = { passwords: 6500, english: 3600, names: 600 };
+
+// key: how gen-strength-data.mjs refers to the package; uses: what of it ends up in the core.
+export const STRENGTH_PACKAGES = [
+  {
+    key: 'common',
+    name: '@zxcvbn-ts/language-common',
+    uses: [
+      `dictionary['passwords-common']: the ${TAKE.passwords.toLocaleString('en-US')} most common passwords, less the all-digit ones`,
+      "dictionary['diceware-common']: the 7,776 diceware words (the EFF large wordlist, https://www.eff.org/dice)",
+      'adjacencyGraphs.qwerty and adjacencyGraphs.keypad: the keyboard adjacency graphs',
+    ],
+  },
+  {
+    key: 'en',
+    name: '@zxcvbn-ts/language-en',
+    uses: [
+      `dictionary['commonWords-en']: the ${TAKE.english.toLocaleString('en-US')} most common English words`,
+      `dictionary['lastnames-en']: the ${TAKE.names.toLocaleString('en-US')} most common last names`,
+    ],
+  },
+];
