@@ -387,7 +387,7 @@ function decode(text, format = 'base64url') {
 // The dictionary is decoded once into memory the module keeps for its lifetime (it holds no secret).
 function loadedDictionary(m) {
   if (dictionary === 0) {
-    const size = m._jsk_dict_workspace_size();
+    const size = m._jsk_dict_workspace_len();
     const dict = m._malloc(m._jsk_dict_sizeof());
     const workspace = m._malloc(size);
     if (!dict || !workspace) fail('ERR_OUT_OF_MEMORY', 'cannot allocate the analyzer dictionary');
@@ -557,7 +557,7 @@ function toJwks(current, previous, options) {
     const alg = requiredAlg(alloc, o.alg, context);
     const [cP, cLen] = putSecret(alloc, current, context);
     const [pP, pLen] = previous === undefined || previous === null ? [0, 0] : putSecret(alloc, previous, context);
-    const cap = 16 + m._jsk_jwk_len(cLen) + (pLen > 0 ? m._jsk_jwk_len(pLen) : 0);
+    const cap = m._jsk_jwks_len(cLen, pLen);
     const out = alloc(cap);
     const lenP = alloc(4);
     check(m._jsk_jwks(out, cap, lenP, alg, cP, cLen, pP, pLen), context);
@@ -672,7 +672,7 @@ function builtinList(m) {
   if (builtinCandidates === null) {
     const dict = loadedDictionary(m);
     builtinCandidates = withHeap((alloc) => {
-      const cap = m._jsk_audit_builtin_size(dict);
+      const cap = m._jsk_audit_builtin_len(dict);
       const out = alloc(cap);
       const lenP = alloc(4);
       check(m._jsk_audit_builtin(out, cap, lenP, dict), 'auditToken');

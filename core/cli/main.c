@@ -245,14 +245,14 @@ static long whole_number(const char *text, const char *option, long max)
     return v;
 }
 
-/* --alg, case-insensitive, or JSK_ALG_NONE when absent. */
+/* --alg, case-insensitive, or JSK_ALG_UNSET when absent. */
 static int alg_option(const char *text)
 {
     char upper[16];
     size_t i, n;
     int alg;
     if (text == NULL) {
-        return JSK_ALG_NONE;
+        return JSK_ALG_UNSET;
     }
     n = strlen(text);
     for (i = 0; i < n && i < sizeof upper - 1; i++) {
@@ -376,7 +376,7 @@ static int cmd_generate(int argc, char **argv)
     size_t nbytes = 0, length = 0;
     char **lines;
     char **var_names;
-    static char suffixed[MAX_COUNT][JSK_ENV_NAME_MAX + 16];
+    static char suffixed[MAX_COUNT][JSK_ENV_NAME_LEN_MAX + 16];
 
     parse(argc, argv, spec, "generate", &p);
     if (p.help) {
@@ -451,7 +451,7 @@ static int cmd_generate(int argc, char **argv)
                 count = 1;
             } else {
                 for (i = 0; i < count; i++) {
-                    snprintf(suffixed[i], sizeof suffixed[i], "%.*s_%d", (int)JSK_ENV_NAME_MAX, base, i + 1);
+                    snprintf(suffixed[i], sizeof suffixed[i], "%.*s_%d", (int)JSK_ENV_NAME_LEN_MAX, base, i + 1);
                     var_names[i] = suffixed[i];
                 }
             }
@@ -466,10 +466,10 @@ static int cmd_generate(int argc, char **argv)
         size_t vlen = 0;
         int rc;
         if (jwk) {
-            uint8_t key[JSK_GENERATE_MAX_BYTES];
+            uint8_t key[JSK_GENERATE_BYTES_MAX];
             size_t n;
             if ((rc = jsk_generate_size(&n, alg, nbytes)) != JSK_OK || (rc = jsk_random_fill(key, n)) != JSK_OK ||
-                (rc = jsk_jwk(value, sizeof value, &vlen, alg == JSK_ALG_NONE ? JSK_ALG_HS256 : alg, key, n)) != JSK_OK) {
+                (rc = jsk_jwk(value, sizeof value, &vlen, alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg, key, n)) != JSK_OK) {
                 jsk_wipe(key, sizeof key);
                 core_error("generateSecret", rc);
             }
@@ -483,7 +483,7 @@ static int cmd_generate(int argc, char **argv)
             core_error("generateSecret", rc);
         }
         if (env) {
-            char line[10000 + JSK_ENV_NAME_MAX + 8];
+            char line[10000 + JSK_ENV_NAME_LEN_MAX + 8];
             size_t llen;
             rc = jsk_env_line(line, sizeof line, &llen, var_names[i], strlen(var_names[i]), value, vlen);
             jsk_wipe(value, sizeof value);
@@ -517,7 +517,7 @@ static void *dict_workspace;
 static const jsk_dict *loaded_dict(void)
 {
     if (dict_workspace == NULL) {
-        size_t n = jsk_dict_workspace_size();
+        size_t n = jsk_dict_workspace_len();
         int rc;
         dict_workspace = xmalloc(n);
         if ((rc = jsk_dict_init(&dict, dict_workspace, n)) != JSK_OK) {
@@ -553,7 +553,7 @@ static void describe(const jsk_report *r)
 
 /* One variable of a .env file: name and value (both copies; the value is wiped after use). */
 typedef struct {
-    char name[JSK_ENV_NAME_MAX + 1];
+    char name[JSK_ENV_NAME_LEN_MAX + 1];
     uint8_t *value;
     size_t len;
 } env_var;
@@ -655,9 +655,9 @@ static size_t parse_dotenv(uint8_t *t, size_t n, env_var *vars, size_t max)
                 v_end--;
             }
         }
-        if ((size_t)(name_end - name_start) <= JSK_ENV_NAME_MAX) {
+        if ((size_t)(name_end - name_start) <= JSK_ENV_NAME_LEN_MAX) {
             size_t slot, len = v_end - v_start, o = 0, j;
-            char name[JSK_ENV_NAME_MAX + 1];
+            char name[JSK_ENV_NAME_LEN_MAX + 1];
             memcpy(name, t + name_start, name_end - name_start);
             name[name_end - name_start] = '\0';
             for (slot = 0; slot < count && strcmp(vars[slot].name, name) != 0; slot++) {
@@ -721,7 +721,7 @@ static int check_env(const char *file, const char *const *patterns, int npattern
     int any_selected = 0, all_strong = 1, first_weak = 1;
     jsk_report *reports;
     int *selected;
-    const char *alg_name = jsk_alg_name(alg == JSK_ALG_NONE ? JSK_ALG_HS256 : alg);
+    const char *alg_name = jsk_alg_name(alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg);
 
     if (strcmp(file, "-") == 0) {
         if (isatty(STDIN_FILENO)) {
@@ -786,7 +786,7 @@ static int check_env(const char *file, const char *const *patterns, int npattern
         }
         all_strong &= r->verdict == JSK_VERDICT_STRONG;
         if (json) {
-            char text[JSK_REPORT_JSON_MAX];
+            char text[JSK_REPORT_JSON_LEN_MAX];
             size_t n;
             jsk_report_json(text, sizeof text, &n, r);
             fputs("{\"name\":", stdout);
@@ -922,7 +922,7 @@ static int cmd_check(int argc, char **argv)
         const jsk_report *r = &reports[k];
         all_strong &= r->verdict == JSK_VERDICT_STRONG;
         if (json) {
-            char text[JSK_REPORT_JSON_MAX];
+            char text[JSK_REPORT_JSON_LEN_MAX];
             size_t n;
             jsk_report_json(text, sizeof text, &n, r);
             puts(text);
@@ -979,7 +979,7 @@ static int cmd_sign(int argc, char **argv)
         usage_error("unexpected argument '%s' for 'sign'", p.positionals[0]);
     }
     alg = alg_option(opt(&p, spec, "alg"));
-    if (alg == JSK_ALG_NONE) {
+    if (alg == JSK_ALG_UNSET) {
         alg = JSK_ALG_HS256;
     }
     payload = opt(&p, spec, "payload");
@@ -1147,7 +1147,7 @@ static int cmd_audit(int argc, char **argv)
     }
     /* 1. The built-in list; its speed here estimates the wordlist's time. */
     started = now();
-    cap = jsk_audit_builtin_size(loaded_dict());
+    cap = jsk_audit_builtin_len(loaded_dict());
     builtin = xmalloc(cap);
     if ((rc = jsk_audit_builtin(builtin, cap, &len, loaded_dict())) != JSK_OK) {
         core_error("auditToken", rc);

@@ -69,7 +69,7 @@ void jsk_wipe(void *p, size_t len);
 /* ------------------------------------------------------------ algorithms */
 
 typedef enum jsk_alg {
-    JSK_ALG_NONE = 0, /* "no algorithm given": the caller chose a size by itself */
+    JSK_ALG_UNSET = 0, /* "no algorithm given": the caller chose a size by itself */
     JSK_ALG_HS256 = 1,
     JSK_ALG_HS384 = 2,
     JSK_ALG_HS512 = 3
@@ -127,11 +127,11 @@ int jsk_random_fill(uint8_t *buf, size_t len);
 
 /* ------------------------------------------------------------- generator */
 
-#define JSK_GENERATE_MIN_BYTES 1U
-#define JSK_GENERATE_MAX_BYTES 4096U
-#define JSK_ALPHABET_MIN_SYMBOLS 2U
-#define JSK_ALPHABET_MAX_SYMBOLS 94U /* printable ASCII without space: '!' .. '~' */
-#define JSK_ALPHABET_MAX_LENGTH 4096U
+#define JSK_GENERATE_BYTES_MIN 1U
+#define JSK_GENERATE_BYTES_MAX 4096U
+#define JSK_ALPHABET_SYMBOLS_MIN 2U
+#define JSK_ALPHABET_SYMBOLS_MAX 94U /* printable ASCII without space: '!' .. '~' */
+#define JSK_ALPHABET_LENGTH_MAX 4096U
 
 /* Output formats for random bytes. */
 typedef enum jsk_format {
@@ -154,7 +154,7 @@ int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *tex
 /* Resolves how many random bytes to draw.
  *   alg given, nbytes 0      -> the algorithm's key size (HS256 32, HS384 48, HS512 64);
  *   alg given, nbytes given  -> nbytes, but JSK_ERR_KEY_TOO_SHORT below the algorithm's size;
- *   no alg (JSK_ALG_NONE)    -> nbytes, which must be 1..4096 (JSK_ERR_OUT_OF_RANGE);
+ *   no alg (JSK_ALG_UNSET)    -> nbytes, which must be 1..4096 (JSK_ERR_OUT_OF_RANGE);
  *   neither                  -> HS256's 32. */
 int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes);
 
@@ -167,7 +167,7 @@ int jsk_alphabet_check(const char *alphabet, size_t alphabet_len);
 /* Bits of entropy of a uniformly random string of length symbols over an alphabet of n symbols. */
 double jsk_alphabet_entropy_bits(size_t n, size_t length);
 /* The shortest length whose entropy reaches the algorithm's key size in bits (HS256: 256 bits;
- * JSK_ALG_NONE counts as HS256); 0 for an invalid n or alg. */
+ * JSK_ALG_UNSET counts as HS256); 0 for an invalid n or alg. */
 size_t jsk_alphabet_default_length(size_t n, int alg);
 /* Resolves the length of an alphabet secret, as jsk_generate_size() does for bytes: length 0 means
  * jsk_alphabet_default_length(); at most 4096 (JSK_ERR_OUT_OF_RANGE); with alg given, a length whose
@@ -181,7 +181,7 @@ int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const c
 
 /* ------------------------------------------------------------ .env lines */
 
-#define JSK_ENV_NAME_MAX 128U
+#define JSK_ENV_NAME_LEN_MAX 128U
 
 /* Checks an environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most 128 characters. */
 int jsk_env_name_check(const char *name, size_t name_len);
@@ -196,7 +196,7 @@ int jsk_env_line(char *out, size_t out_maxlen, size_t *out_len, const char *name
 #define JSK_SHA256_BYTES 32U
 #define JSK_SHA384_BYTES 48U
 #define JSK_SHA512_BYTES 64U
-#define JSK_HMAC_MAX_BYTES 64U
+#define JSK_HMAC_BYTES_MAX 64U
 
 /* Caller-owned streaming contexts (FIPS 180-4). *_final() writes the digest and wipes the context. */
 typedef struct jsk_sha256_ctx {
@@ -247,9 +247,9 @@ int jsk_verify(const uint8_t *a, const uint8_t *b, size_t len);
 
 /* ------------------------------------------------------------- JSON, JWS, JWK */
 
-#define JSK_JSON_MAX_DEPTH 64
-#define JSK_JWS_MAX_BYTES 1048576U  /* tokens and payloads: 1 MiB */
-#define JSK_JWS_HEADER_MAX 4096U    /* decoded header bytes */
+#define JSK_JSON_DEPTH_MAX 64
+#define JSK_JWS_LEN_MAX 1048576U  /* tokens and payloads: 1 MiB */
+#define JSK_JWS_HEADER_LEN_MAX 4096U    /* decoded header bytes */
 
 /* Strict JSON (RFC 8259) check: UTF-8, no trailing commas or comments, nesting at most 64.
  * require_object: the top level must be an object. */
@@ -268,7 +268,7 @@ typedef struct jsk_jws {
     size_t signing_input_len;  /* bytes before the second dot: what the tag covers */
     size_t payload_offset;     /* the payload's base64url text: token + payload_offset */
     size_t payload_b64_len;
-    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint8_t tag[JSK_HMAC_BYTES_MAX];
     size_t tag_len;
 } jsk_jws;
 
@@ -276,15 +276,22 @@ typedef struct jsk_jws {
  * with one "alg" and no "crit"; alg must be HS256/384/512 (JSK_ERR_ALG_NONE, JSK_ERR_ALG_NOT_HMAC)
  * and the tag that algorithm's length. */
 int jsk_jws_parse(jsk_jws *jws, const char *token, size_t token_len);
-/* Parses, then checks the tag in constant time. pinned_alg (JSK_ALG_NONE: take the header's HS*
+/* Parses, then checks the tag in constant time. pinned_alg (JSK_ALG_UNSET: take the header's HS*
  * algorithm) must match the header, or JSK_ERR_ALG_MISMATCH. *alg_out (may be NULL) gets the alg. */
 int jsk_jws_verify(int *alg_out, const char *token, size_t token_len, const uint8_t *key, size_t key_len,
                    int pinned_alg);
 
 /* The RFC 7638 thumbprint: base64url(SHA-256(canonical JSON of the required members)). */
 int jsk_jwk_thumbprint(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *canonical, size_t len);
-/* {"kty":"oct","k":…,"alg":…,"use":"sig","kid":<thumbprint of {"k":…,"kty":"oct"}>}. */
+/* Capacity (with NUL) of jsk_jwk() for a key of KEY_LEN bytes, and of jsk_jwks() for a current and
+ * a previous key (PREVIOUS_LEN 0: none). The functions return the same numbers (kept equal to the
+ * macros by a test), or 0 when the size would overflow size_t. */
+#define JSK_JWK_LEN(KEY_LEN) (JSK_BASE64_ENCODED_LEN(KEY_LEN, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING) + 43U + 64U)
+#define JSK_JWKS_LEN(CURRENT_LEN, PREVIOUS_LEN) \
+    (12U + JSK_JWK_LEN(CURRENT_LEN) + ((PREVIOUS_LEN) > 0U ? JSK_JWK_LEN(PREVIOUS_LEN) + 1U : 0U))
 size_t jsk_jwk_len(size_t key_len);
+size_t jsk_jwks_len(size_t current_len, size_t previous_len);
+/* {"kty":"oct","k":…,"alg":…,"use":"sig","kid":<thumbprint of {"k":…,"kty":"oct"}>}; key_len >= 1. */
 int jsk_jwk(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *key, size_t key_len);
 /* {"keys":[current, previous]}: a JWKS for rotation; previous may be absent (NULL, 0). */
 int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *current, size_t current_len,
@@ -306,8 +313,8 @@ typedef struct jsk_dict {
 } jsk_dict;
 
 /* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer. */
-size_t jsk_dict_workspace_size(void);
-int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_size);
+size_t jsk_dict_workspace_len(void);
+int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len);
 
 /* How the application uses the secret string as an HMAC key. */
 typedef enum jsk_encoding {
@@ -347,15 +354,15 @@ typedef enum jsk_finding_code {
 #define JSK_SHAPE_UUID 8U
 #define JSK_SHAPE_JWT 16U
 
-#define JSK_CHECK_MAX_BYTES 1048576U /* 1 MiB: longer input is JSK_ERR_OUT_OF_RANGE */
-#define JSK_REPORT_MAX_FINDINGS 16
-#define JSK_FINDING_MESSAGE_MAX 200
+#define JSK_CHECK_LEN_MAX 1048576U /* 1 MiB: longer input is JSK_ERR_OUT_OF_RANGE */
+#define JSK_REPORT_FINDINGS_MAX 16
+#define JSK_FINDING_MESSAGE_LEN_MAX 200
 #define JSK_GUESSES_PER_SECOND 2e9 /* one modern GPU on HS256 (hashcat -m 16500: 1.85e9 on an RTX 3090) */
 #define JSK_WEAK_BELOW_BITS 80.0   /* below this an offline guessing attack is practical */
 
 typedef struct jsk_finding {
     int code;
-    char message[JSK_FINDING_MESSAGE_MAX]; /* never quotes the secret */
+    char message[JSK_FINDING_MESSAGE_LEN_MAX]; /* never quotes the secret */
 } jsk_finding;
 
 typedef struct jsk_interpretation {
@@ -372,16 +379,16 @@ typedef struct jsk_report {
     size_t length;       /* bytes of the text */
     size_t key_bytes;    /* bytes the HMAC gets */
     double entropy_bits; /* estimated log2 of the guesses an attacker needs */
-    int entropy_capped;  /* 1 when the analysis stopped at JSK_CHECK_CAP_BITS: the real value is higher */
+    int entropy_capped;  /* 1 when the analysis stopped at JSK_CHECK_BITS_MAX: the real value is higher */
     double seconds_log10; /* log10 of the expected time to guess: half the guesses at JSK_GUESSES_PER_SECOND */
     unsigned shapes;
     size_t n_findings;
-    jsk_finding findings[JSK_REPORT_MAX_FINDINGS];
+    jsk_finding findings[JSK_REPORT_FINDINGS_MAX];
     size_t n_alternatives; /* auto: what decoding libraries get */
     jsk_interpretation alternatives[3];
 } jsk_report;
 
-#define JSK_CHECK_CAP_BITS 2048.0
+#define JSK_CHECK_BITS_MAX 2048.0
 
 /* "raw", "hex", "base64", "base64url", "auto" to jsk_encoding; JSK_ERR_UNKNOWN_FORMAT otherwise. */
 int jsk_encoding_from_name(const char *name, size_t name_len);
@@ -389,7 +396,7 @@ const char *jsk_encoding_name(int encoding);
 const char *jsk_verdict_name(int verdict);
 const char *jsk_finding_name(int code);
 
-/* Analyses secret (len bytes, at most JSK_CHECK_MAX_BYTES) as a key for alg (JSK_ALG_NONE means
+/* Analyses secret (len bytes, at most JSK_CHECK_LEN_MAX) as a key for alg (JSK_ALG_UNSET means
  * HS256) used with encoding. Time is linear in len. A secret that does not decode in the given
  * encoding is an error (JSK_ERR_BAD_CHARACTER, ...). Decoded bytes never outlive the call. */
 int jsk_check(jsk_report *report, const jsk_dict *dict, const uint8_t *secret, size_t len, int alg,
@@ -399,7 +406,7 @@ int jsk_check(jsk_report *report, const jsk_dict *dict, const uint8_t *secret, s
  * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,
  * findings[{code,message}], shapes, alternatives, fix. Numbers are written as JavaScript's
  * JSON.stringify writes them. 8192 bytes always suffice. */
-#define JSK_REPORT_JSON_MAX 8192U
+#define JSK_REPORT_JSON_LEN_MAX 8192U
 int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_report *report);
 
 /* The report's time_to_guess text ("3 hours", "longer than the age of the universe") and its fix
@@ -413,23 +420,23 @@ size_t jsk_report_sizeof(void);
 
 /* ------------------------------------------------------------------ audit */
 
-#define JSK_AUDIT_MAX_TOKEN 8192U
+#define JSK_AUDIT_TOKEN_LEN_MAX 8192U
 
 /* A token prepared for trying candidate secrets: its tag, and the schedules (plus round constants)
  * of the inner hash's message blocks, which do not depend on the key. No pointers; about 42 KB. */
 typedef struct jsk_audit {
     int alg;
     size_t tag_len;
-    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint8_t tag[JSK_HMAC_BYTES_MAX];
     uint32_t nblocks;
     uint64_t tried; /* candidates tried so far */
     union {
-        uint32_t w256[(JSK_AUDIT_MAX_TOKEN + 9U + 63U) / 64U][64];
-        uint64_t w512[(JSK_AUDIT_MAX_TOKEN + 17U + 127U) / 128U][80];
+        uint32_t w256[(JSK_AUDIT_TOKEN_LEN_MAX + 9U + 63U) / 64U][64];
+        uint64_t w512[(JSK_AUDIT_TOKEN_LEN_MAX + 17U + 127U) / 128U][80];
     } sched;
 } jsk_audit;
 
-/* Parses an HS256/384/512 token (as jsk_jws_parse(), at most JSK_AUDIT_MAX_TOKEN bytes). */
+/* Parses an HS256/384/512 token (as jsk_jws_parse(), at most JSK_AUDIT_TOKEN_LEN_MAX bytes). */
 int jsk_audit_init(jsk_audit *audit, const char *token, size_t len);
 /* Tries every line of buf as the secret, in order. Lines end at "\n" (a "\r" before it goes too);
  * nothing else is trimmed. Without final, a last line with no "\n" is left for the next call.
@@ -439,7 +446,7 @@ int jsk_audit_lines(jsk_audit *audit, const uint8_t *buf, size_t len, int final,
                     size_t *found_offset, size_t *found_len);
 /* The built-in candidates, one per line: the curated JWT defaults with their variants as printed,
  * in lower and upper case, then the analyzer's dictionaries in three cases. */
-size_t jsk_audit_builtin_size(const jsk_dict *dict);
+size_t jsk_audit_builtin_len(const jsk_dict *dict);
 /* sizeof(jsk_audit) and audit->tried as a double, for bindings. */
 size_t jsk_audit_sizeof(void);
 double jsk_audit_tried(const jsk_audit *audit);

@@ -27,7 +27,7 @@ int jsk_audit_init(jsk_audit *a, const char *token, size_t len)
         return JSK_ERR_INVALID_ARGUMENT;
     }
     memset(a, 0, sizeof *a);
-    if (len > JSK_AUDIT_MAX_TOKEN) {
+    if (len > JSK_AUDIT_TOKEN_LEN_MAX) {
         return JSK_ERR_TOO_LARGE;
     }
     if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
@@ -435,7 +435,7 @@ int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, siz
     return result;
 }
 
-size_t jsk_audit_builtin_size(const jsk_dict *dict)
+size_t jsk_audit_builtin_len(const jsk_dict *dict)
 {
     /* every default as printed, lowercase and uppercase; every word in three cases, and the
      * passwords with three common suffixes: generous, lines included */
@@ -469,7 +469,7 @@ int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_d
     if (out == NULL || dict == NULL) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (out_maxlen < jsk_audit_builtin_size(dict)) {
+    if (out_maxlen < jsk_audit_builtin_len(dict)) {
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
     /* 1. The curated defaults as printed, then lowercase and uppercase. */

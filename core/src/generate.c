@@ -12,13 +12,13 @@ int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes)
         return JSK_ERR_INVALID_ARGUMENT;
     }
     *nbytes_out = 0;
-    if (alg != JSK_ALG_NONE && min == 0) {
+    if (alg != JSK_ALG_UNSET && min == 0) {
         return JSK_ERR_UNKNOWN_ALG;
     }
     if (nbytes == 0) {
-        nbytes = alg == JSK_ALG_NONE ? JSK_HS256_KEY_BYTES : min;
+        nbytes = alg == JSK_ALG_UNSET ? JSK_HS256_KEY_BYTES : min;
     }
-    if (nbytes < JSK_GENERATE_MIN_BYTES || nbytes > JSK_GENERATE_MAX_BYTES) {
+    if (nbytes < JSK_GENERATE_BYTES_MIN || nbytes > JSK_GENERATE_BYTES_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
     }
     if (nbytes < min) {
@@ -30,7 +30,7 @@ int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes)
 
 int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int format)
 {
-    uint8_t bytes[JSK_GENERATE_MAX_BYTES];
+    uint8_t bytes[JSK_GENERATE_BYTES_MAX];
     size_t n, need;
     int rc;
 
@@ -64,7 +64,7 @@ int jsk_alphabet_check(const char *alphabet, size_t alphabet_len)
     if (alphabet == NULL && alphabet_len > 0) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (alphabet_len < JSK_ALPHABET_MIN_SYMBOLS || alphabet_len > JSK_ALPHABET_MAX_SYMBOLS) {
+    if (alphabet_len < JSK_ALPHABET_SYMBOLS_MIN || alphabet_len > JSK_ALPHABET_SYMBOLS_MAX) {
         return JSK_ERR_BAD_ALPHABET;
     }
     for (i = 0; i < alphabet_len; i++) {
@@ -84,11 +84,11 @@ double jsk_alphabet_entropy_bits(size_t n, size_t length)
 
 size_t jsk_alphabet_default_length(size_t n, int alg)
 {
-    size_t key_bytes = alg == JSK_ALG_NONE ? JSK_HS256_KEY_BYTES : jsk_alg_key_bytes(alg);
+    size_t key_bytes = alg == JSK_ALG_UNSET ? JSK_HS256_KEY_BYTES : jsk_alg_key_bytes(alg);
     double bits = 8.0 * (double)key_bytes;
     size_t length;
 
-    if (n < JSK_ALPHABET_MIN_SYMBOLS || n > JSK_ALPHABET_MAX_SYMBOLS || key_bytes == 0) {
+    if (n < JSK_ALPHABET_SYMBOLS_MIN || n > JSK_ALPHABET_SYMBOLS_MAX || key_bytes == 0) {
         return 0;
     }
     /* ceil(bits / log2 n), then corrected by the exact comparison the check uses. */
@@ -108,19 +108,19 @@ int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length)
         return JSK_ERR_INVALID_ARGUMENT;
     }
     *length_out = 0;
-    if (n < JSK_ALPHABET_MIN_SYMBOLS || n > JSK_ALPHABET_MAX_SYMBOLS) {
+    if (n < JSK_ALPHABET_SYMBOLS_MIN || n > JSK_ALPHABET_SYMBOLS_MAX) {
         return JSK_ERR_BAD_ALPHABET;
     }
-    if (alg != JSK_ALG_NONE && jsk_alg_key_bytes(alg) == 0) {
+    if (alg != JSK_ALG_UNSET && jsk_alg_key_bytes(alg) == 0) {
         return JSK_ERR_UNKNOWN_ALG;
     }
     if (length == 0) {
         length = jsk_alphabet_default_length(n, alg);
     }
-    if (length > JSK_ALPHABET_MAX_LENGTH) {
+    if (length > JSK_ALPHABET_LENGTH_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
     }
-    if (alg != JSK_ALG_NONE && jsk_alphabet_entropy_bits(n, length) < 8.0 * (double)jsk_alg_key_bytes(alg)) {
+    if (alg != JSK_ALG_UNSET && jsk_alphabet_entropy_bits(n, length) < 8.0 * (double)jsk_alg_key_bytes(alg)) {
         return JSK_ERR_KEY_TOO_SHORT;
     }
     *length_out = length;

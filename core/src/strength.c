@@ -76,7 +76,7 @@ static jsk_finding *add_finding(jsk_report *r, int code)
             return NULL; /* one finding per code */
         }
     }
-    if (r->n_findings >= JSK_REPORT_MAX_FINDINGS) {
+    if (r->n_findings >= JSK_REPORT_FINDINGS_MAX) {
         return NULL;
     }
     f = &r->findings[r->n_findings++];
@@ -368,7 +368,7 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
         return JSK_ERR_INVALID_ARGUMENT;
     }
     memset(r, 0, sizeof *r);
-    if (alg == JSK_ALG_NONE) {
+    if (alg == JSK_ALG_UNSET) {
         alg = JSK_ALG_HS256;
     }
     if (jsk_alg_key_bytes(alg) == 0) {
@@ -377,7 +377,7 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
     if (encoding < JSK_ENCODING_RAW || encoding > JSK_ENCODING_AUTO) {
         return JSK_ERR_UNKNOWN_FORMAT;
     }
-    if (len > JSK_CHECK_MAX_BYTES) {
+    if (len > JSK_CHECK_LEN_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
     }
     if (encoding != JSK_ENCODING_RAW && encoding != JSK_ENCODING_AUTO &&

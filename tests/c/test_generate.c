@@ -20,7 +20,7 @@ static void test_presets(void)
         {JSK_ALG_HS384, JSK_FORMAT_BASE64, 64, 48},      {JSK_ALG_HS512, JSK_FORMAT_BASE64, 88, 64},
         {JSK_ALG_HS256, JSK_FORMAT_HEX, 64, 32},         {JSK_ALG_HS384, JSK_FORMAT_HEX, 96, 48},
         {JSK_ALG_HS512, JSK_FORMAT_HEX, 128, 64},        {JSK_ALG_HS256, JSK_FORMAT_BASE64URL_PADDED, 44, 32},
-        {JSK_ALG_NONE, JSK_FORMAT_BASE64URL, 43, 32},
+        {JSK_ALG_UNSET, JSK_FORMAT_BASE64URL, 43, 32},
     };
     char out[200];
     uint8_t dec[200];
@@ -54,7 +54,7 @@ static void test_ranges(void)
     char out[10000];
     size_t len, n;
 
-    CHECK_RC(jsk_generate_size(&n, JSK_ALG_NONE, 0), 0);
+    CHECK_RC(jsk_generate_size(&n, JSK_ALG_UNSET, 0), 0);
     CHECK(n == 32);
     CHECK_RC(jsk_generate_size(&n, JSK_ALG_HS512, 0), 0);
     CHECK(n == 64);
@@ -63,19 +63,19 @@ static void test_ranges(void)
     CHECK_RC(jsk_generate_size(&n, JSK_ALG_HS384, 47), JSK_ERR_KEY_TOO_SHORT);
     CHECK_RC(jsk_generate_size(&n, JSK_ALG_HS256, 100), 0);
     CHECK(n == 100);
-    CHECK_RC(jsk_generate_size(&n, JSK_ALG_NONE, 1), 0);
-    CHECK_RC(jsk_generate_size(&n, JSK_ALG_NONE, 4096), 0);
-    CHECK_RC(jsk_generate_size(&n, JSK_ALG_NONE, 4097), JSK_ERR_OUT_OF_RANGE);
+    CHECK_RC(jsk_generate_size(&n, JSK_ALG_UNSET, 1), 0);
+    CHECK_RC(jsk_generate_size(&n, JSK_ALG_UNSET, 4096), 0);
+    CHECK_RC(jsk_generate_size(&n, JSK_ALG_UNSET, 4097), JSK_ERR_OUT_OF_RANGE);
     CHECK_RC(jsk_generate_size(&n, JSK_ALG_HS512, 5000), JSK_ERR_OUT_OF_RANGE);
     CHECK_RC(jsk_generate_size(&n, 4, 0), JSK_ERR_UNKNOWN_ALG);
     CHECK_RC(jsk_generate_size(&n, -1, 0), JSK_ERR_UNKNOWN_ALG);
     CHECK_RC(jsk_generate_size(NULL, 1, 0), JSK_ERR_INVALID_ARGUMENT);
 
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_NONE, 1, JSK_FORMAT_HEX), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 1, JSK_FORMAT_HEX), 0);
     CHECK(len == 2);
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_NONE, 4096, JSK_FORMAT_HEX), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 4096, JSK_FORMAT_HEX), 0);
     CHECK(len == 8192 && strlen(out) == 8192);
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_NONE, 4096, JSK_FORMAT_BASE64), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 4096, JSK_FORMAT_BASE64), 0);
     CHECK(len == 5464);
     CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, 0), JSK_ERR_UNKNOWN_FORMAT);
     CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, 5), JSK_ERR_UNKNOWN_FORMAT);
@@ -117,7 +117,7 @@ static void test_alphabet_rules(void)
     CHECK_RC(jsk_alphabet_check("ab\x7f", 3), JSK_ERR_BAD_ALPHABET);
 
     CHECK(jsk_alphabet_default_length(62, JSK_ALG_HS256) == 43);
-    CHECK(jsk_alphabet_default_length(62, JSK_ALG_NONE) == 43);
+    CHECK(jsk_alphabet_default_length(62, JSK_ALG_UNSET) == 43);
     CHECK(jsk_alphabet_default_length(16, JSK_ALG_HS256) == 64);
     CHECK(jsk_alphabet_default_length(10, JSK_ALG_HS256) == 78);
     CHECK(jsk_alphabet_default_length(2, JSK_ALG_HS512) == 512);
@@ -131,13 +131,13 @@ static void test_alphabet_rules(void)
     CHECK(len == 78 && strlen(out) == 78 && strspn(out, "0123456789") == 78);
     CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_HS256, 77),
              JSK_ERR_KEY_TOO_SHORT);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_NONE, 6), 0);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_UNSET, 6), 0);
     CHECK(len == 6 && strlen(out) == 6);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "01", 2, JSK_ALG_NONE, 4096), 0);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "01", 2, JSK_ALG_UNSET, 4096), 0);
     CHECK(len == 4096);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "01", 2, JSK_ALG_NONE, 4097), JSK_ERR_OUT_OF_RANGE);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "01", 2, JSK_ALG_UNSET, 4097), JSK_ERR_OUT_OF_RANGE);
     CHECK_RC(jsk_generate_alphabet(out, 78, &len, "0123456789", 10, JSK_ALG_HS256, 0), JSK_ERR_BUFFER_TOO_SMALL);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "aa", 2, JSK_ALG_NONE, 5), JSK_ERR_BAD_ALPHABET);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "aa", 2, JSK_ALG_UNSET, 5), JSK_ERR_BAD_ALPHABET);
     CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "ab", 2, 9, 5), JSK_ERR_UNKNOWN_ALG);
 }
 
@@ -180,7 +180,7 @@ static void test_rejection_sampling_bias(void)
         double x, xb, crit = chi2_critical((double)(n - 1));
 
         for (done = 0; done < TOTAL; done += CHUNK) {
-            CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, alpha, n, JSK_ALG_NONE, CHUNK), 0);
+            CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, alpha, n, JSK_ALG_UNSET, CHUNK), 0);
             for (i = 0; i < len; i++) {
                 counts[strchr(alpha, out[i]) - alpha]++;
             }

@@ -89,7 +89,7 @@ static void test_findings(void)
 
 static void test_json(void)
 {
-    char json[JSK_REPORT_JSON_MAX];
+    char json[JSK_REPORT_JSON_LEN_MAX];
     size_t n;
     jsk_report r = report("trustno1");
     CHECK_RC(jsk_report_json(json, sizeof json, &n, &r), 0);
@@ -102,7 +102,7 @@ static void test_json(void)
 
 static void test_bounded(void)
 {
-    size_t n = JSK_CHECK_MAX_BYTES, i;
+    size_t n = JSK_CHECK_LEN_MAX, i;
     uint8_t *big = malloc(n + 1);
     jsk_report r;
     clock_t t0;
@@ -131,7 +131,7 @@ static void test_bounded(void)
 
 int main(void)
 {
-    size_t size = jsk_dict_workspace_size();
+    size_t size = jsk_dict_workspace_len();
     void *ws = malloc(size);
     CHECK_RC(jsk_dict_init(&dict, ws, size), 0);
     CHECK_RC(jsk_dict_init(&dict, ws, size - 1), JSK_ERR_BUFFER_TOO_SMALL);

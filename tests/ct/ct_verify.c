@@ -48,7 +48,7 @@ static void verify_case(size_t len, long differ)
 /* HMAC under a secret key, then the constant-time compare with the token's (public) tag. */
 static void hmac_case(int alg, size_t key_len)
 {
-    uint8_t key[300], tag[JSK_HMAC_MAX_BYTES], want[JSK_HMAC_MAX_BYTES];
+    uint8_t key[300], tag[JSK_HMAC_BYTES_MAX], want[JSK_HMAC_BYTES_MAX];
     static const uint8_t msg[] = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0";
     size_t tag_len = jsk_alg_key_bytes(alg);
     int rc, r;

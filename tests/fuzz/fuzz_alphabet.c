@@ -11,7 +11,7 @@ static int ref_alphabet(const uint8_t *s, size_t n)
 {
     uint8_t seen[256] = {0};
     size_t i;
-    if (n < JSK_ALPHABET_MIN_SYMBOLS || n > JSK_ALPHABET_MAX_SYMBOLS) {
+    if (n < JSK_ALPHABET_SYMBOLS_MIN || n > JSK_ALPHABET_SYMBOLS_MAX) {
         return 0;
     }
     for (i = 0; i < n; i++) {
@@ -38,9 +38,9 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
         FUZZ_ASSERT(rc != JSK_ERR_BAD_ALPHABET || n < 2 || n > 94);
         resolved = length == 0 ? 64 : length; /* still try the generator: it must refuse */
     } else {
-        FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_ALPHABET_MAX_LENGTH);
+        FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_ALPHABET_LENGTH_MAX);
         FUZZ_ASSERT(length == 0 || resolved == length);
-        if (alg != JSK_ALG_NONE) {
+        if (alg != JSK_ALG_UNSET) {
             FUZZ_ASSERT(jsk_alphabet_entropy_bits(n, resolved) >= 8.0 * (double)jsk_alg_key_bytes(alg));
         }
         if (length == 0) {
@@ -49,8 +49,8 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
     }
     /* capacity: exactly enough, one short, or generous */
     cap = slack == 0 ? resolved : slack == 1 ? resolved + 1U : resolved + 1U + slack;
-    if (cap > JSK_ALPHABET_MAX_LENGTH + 300U) {
-        cap = JSK_ALPHABET_MAX_LENGTH + 300U;
+    if (cap > JSK_ALPHABET_LENGTH_MAX + 300U) {
+        cap = JSK_ALPHABET_LENGTH_MAX + 300U;
     }
     out = fuzz_alloc(cap);
     rc = jsk_generate_alphabet(out, cap, &out_len, alphabet, n, alg, length);
@@ -79,7 +79,7 @@ static void check_bytes(int alg, size_t nbytes, int format, unsigned slack)
         FUZZ_ASSERT(rc == JSK_ERR_UNKNOWN_ALG || rc == JSK_ERR_OUT_OF_RANGE || rc == JSK_ERR_KEY_TOO_SHORT);
         resolved = 32;
     } else {
-        FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_GENERATE_MAX_BYTES && resolved >= jsk_alg_key_bytes(alg));
+        FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_GENERATE_BYTES_MAX && resolved >= jsk_alg_key_bytes(alg));
         FUZZ_ASSERT(nbytes == 0 || resolved == nbytes);
     }
     need = jsk_format_encoded_len(resolved, format);
@@ -102,7 +102,7 @@ static void check_bytes(int alg, size_t nbytes, int format, unsigned slack)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const int ALGS[5] = {JSK_ALG_NONE, JSK_ALG_HS256, JSK_ALG_HS384, JSK_ALG_HS512, 7};
+    static const int ALGS[5] = {JSK_ALG_UNSET, JSK_ALG_HS256, JSK_ALG_HS384, JSK_ALG_HS512, 7};
     int alg;
     size_t length;
     char *alphabet;

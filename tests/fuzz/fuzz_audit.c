@@ -12,7 +12,7 @@
 static jsk_audit audit;
 static char tokens[3][256];
 static size_t token_lens[3], signed_lens[3];
-static uint8_t tags[3][JSK_HMAC_MAX_BYTES];
+static uint8_t tags[3][JSK_HMAC_BYTES_MAX];
 
 static void init_tokens(void)
 {
@@ -24,7 +24,7 @@ static void init_tokens(void)
         return;
     }
     for (i = 0; i < 3; i++) {
-        uint8_t tag[JSK_HMAC_MAX_BYTES];
+        uint8_t tag[JSK_HMAC_BYTES_MAX];
         char *t = tokens[i];
         size_t o;
         FUZZ_ASSERT(jsk_base64_encode(t, 256, (const uint8_t *)header[i], strlen(header[i]), URL) == JSK_OK);
@@ -43,7 +43,7 @@ static void init_tokens(void)
 
 static int line_signs(int t, const uint8_t *key, size_t len)
 {
-    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint8_t tag[JSK_HMAC_BYTES_MAX];
     FUZZ_ASSERT(jsk_hmac(tag, sizeof tag, t + 1, key, len, (const uint8_t *)tokens[t], signed_lens[t]) == JSK_OK);
     return memcmp(tag, tags[t], jsk_alg_key_bytes(t + 1)) == 0;
 }
