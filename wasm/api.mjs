@@ -255,11 +255,12 @@ function algArg(alloc, alg, context) {
   return code;
 }
 
-function encodingArg(alloc, format, context) {
-  const code = nameCode(alloc, 'format', stringArg(format, 'format', context), loaded()._jsk_format_from_name);
-  if (code < 0) {
-    fail('ERR_UNKNOWN_FORMAT', `${context}: unknown format '${format}' (expected ${ENCODINGS.join(', ')})`);
-  }
+// An encoding's jsk_encoding value: one of `allowed` (the encodings the C call takes), by the C name.
+function encodingArg(alloc, name, allowed, what, context) {
+  const code = allowed.includes(stringArg(name, what, context))
+    ? nameCode(alloc, 'encoding', name, loaded()._jsk_encoding_from_name)
+    : -1;
+  if (code < 0) fail('ERR_UNKNOWN_FORMAT', `${context}: unknown ${what} '${name}' (expected ${allowed.join(', ')})`);
   return code;
 }
 
@@ -296,11 +297,11 @@ function resolveSecret(alloc, options, context) {
       fail('ERR_INVALID_ARGUMENT', `${context}: length applies to alphabet secrets; size random bytes with bytes`);
     }
     r.requested = sizeArg(o.bytes, 'bytes', context);
-    r.encoding = encodingArg(alloc, env || format === 'jwk' ? 'base64url' : format, context);
+    r.encoding = encodingArg(alloc, env || format === 'jwk' ? 'base64url' : format, ENCODINGS, 'format', context);
     const sizeP = alloc(4);
     check(loaded()._jsk_generate_size(sizeP, r.alg, r.requested), context);
     r.bytes = readU32(sizeP);
-    r.characters = loaded()._jsk_format_encoded_len(r.bytes, r.encoding) - 1;
+    r.characters = loaded()._jsk_encoded_len(r.bytes, r.encoding) - 1;
     r.entropyBits = 8 * r.bytes;
   }
   return r;
@@ -358,8 +359,8 @@ function encode(bytes, format = 'base64url') {
   const context = 'encode';
   if (!(bytes instanceof Uint8Array)) fail('ERR_INVALID_ARGUMENT', `${context}: bytes must be a Uint8Array`);
   return withHeap((alloc, m) => {
-    const enc = encodingArg(alloc, format, context);
-    const cap = m._jsk_format_encoded_len(bytes.length, enc);
+    const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
+    const cap = m._jsk_encoded_len(bytes.length, enc);
     if (cap === 0 || bytes.length > MAX_ARG) fail('ERR_OUT_OF_RANGE', `${context}: input too large`);
     const inP = putBytes(alloc, bytes);
     const out = alloc(cap);
@@ -374,9 +375,9 @@ function decode(text, format = 'base64url') {
   const context = 'decode';
   stringArg(text, 'text', context);
   return withHeap((alloc, m) => {
-    const enc = encodingArg(alloc, format, context);
+    const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
     const [inP, inLen] = putString(alloc, text);
-    const cap = m._jsk_format_decoded_max_len(inLen, enc);
+    const cap = m._jsk_decoded_len(inLen, enc);
     const out = alloc(cap);
     const lenP = alloc(4);
     check(m._jsk_decode(out, cap, lenP, inP, inLen, enc), context);
@@ -412,11 +413,7 @@ function checkSecret(secret, options) {
   }
   return withHeap((alloc, m) => {
     const alg = algArg(alloc, o.alg, context);
-    const encodingName = stringArg(o.encoding ?? 'raw', 'encoding', context);
-    const encoding = nameCode(alloc, 'encoding', encodingName, m._jsk_encoding_from_name);
-    if (encoding < 0) {
-      fail('ERR_UNKNOWN_FORMAT', `${context}: unknown encoding '${encodingName}' (expected ${CHECK_ENCODINGS.join(', ')})`);
-    }
+    const encoding = encodingArg(alloc, o.encoding ?? 'raw', CHECK_ENCODINGS, 'encoding', context);
     const dict = loadedDictionary(m);
     let p;
     let n;

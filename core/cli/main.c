@@ -372,7 +372,7 @@ static int cmd_generate(int argc, char **argv)
     parsed_t p;
     const char *format, *alphabet, *bytes_text, *length_text, *count_text;
     const char *const *names;
-    int alg, fmt = JSK_FORMAT_BASE64URL, env = 0, jwk = 0, nnames, count = -1, i;
+    int alg, fmt = JSK_ENCODING_BASE64URL, env = 0, jwk = 0, nnames, count = -1, i;
     size_t nbytes = 0, length = 0;
     char **lines;
     char **var_names;
@@ -400,7 +400,8 @@ static int cmd_generate(int argc, char **argv)
             env = 1;
         } else if (strcmp(format, "jwk") == 0) {
             jwk = 1;
-        } else if ((fmt = jsk_format_from_name(format, strlen(format))) < 0) {
+        } else if ((fmt = jsk_encoding_from_name(format, strlen(format))) < 0 || fmt == JSK_ENCODING_RAW ||
+                   fmt == JSK_ENCODING_AUTO) { /* the checker's encodings: nothing to write */
             usage_error("--format must be one of base64url, base64, hex, base64url-padded, env, jwk, got '%s'", format);
         }
     }
@@ -477,7 +478,7 @@ static int cmd_generate(int argc, char **argv)
         } else if (alphabet != NULL) {
             rc = jsk_generate_alphabet(value, sizeof value, &vlen, alphabet, strlen(alphabet), alg, length);
         } else {
-            rc = jsk_generate(value, sizeof value, &vlen, alg, nbytes, env ? JSK_FORMAT_BASE64URL : fmt);
+            rc = jsk_generate(value, sizeof value, &vlen, alg, nbytes, env ? JSK_ENCODING_BASE64URL : fmt);
         }
         if (!jwk && rc != JSK_OK) {
             core_error("generateSecret", rc);
@@ -841,7 +842,9 @@ static int cmd_check(int argc, char **argv)
     enc_text = opt(&p, spec, "encoding");
     json = opt(&p, spec, "json") != NULL;
     batch = opt(&p, spec, "batch") != NULL;
-    if (enc_text != NULL && (encoding = jsk_encoding_from_name(enc_text, strlen(enc_text))) < 0) {
+    /* base64url-padded is a format the generator writes; the checker's base64url takes padding anyway. */
+    if (enc_text != NULL && ((encoding = jsk_encoding_from_name(enc_text, strlen(enc_text))) < 0 ||
+                             encoding == JSK_ENCODING_BASE64URL_PADDED)) {
         usage_error("--encoding must be one of raw, hex, base64, base64url, auto, got '%s'", enc_text);
     }
     env_file = opt(&p, spec, "env");

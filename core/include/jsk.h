@@ -40,7 +40,7 @@ typedef enum jsk_error {
     JSK_ERR_KEY_TOO_SHORT = -10,   /* below the algorithm's minimum (RFC 7518 §3.2) */
     JSK_ERR_BAD_NAME = -11,        /* not a valid environment variable name */
     JSK_ERR_UNKNOWN_ALG = -12,     /* not HS256, HS384 or HS512 */
-    JSK_ERR_UNKNOWN_FORMAT = -13,  /* not a format this call supports */
+    JSK_ERR_UNKNOWN_FORMAT = -13,  /* not an encoding (or format) this call supports */
     JSK_ERR_UNSAFE_VALUE = -14,    /* a value that cannot be written to a .env line safely */
     JSK_ERR_MALFORMED_TOKEN = -15, /* not three base64url parts joined by exactly two dots */
     JSK_ERR_BAD_JSON = -16,        /* not valid JSON, or not an object where one is required */
@@ -117,6 +117,41 @@ int jsk_base64_encode(char *b64, size_t b64_maxlen, const uint8_t *bin, size_t b
 int jsk_base64_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *b64, size_t b64_len,
                       int variant);
 
+/* -------------------------------------------------------------- encodings */
+
+/* One vocabulary for how a secret's bytes are written as text (the generator's --format) and how
+ * an application turns a secret string into HMAC key bytes (the checker's --encoding). Which call
+ * takes which:
+ *   jsk_encode(), jsk_decode(), jsk_generate(), jsk_encoded_len(), jsk_decoded_len():
+ *       BASE64URL, BASE64, HEX, BASE64URL_PADDED (strict: padding exactly as the encoding says);
+ *   jsk_check(): RAW, HEX, BASE64, BASE64URL, AUTO (base64 and base64url with optional padding,
+ *       as decoding libraries accept it, so BASE64URL_PADDED is not needed there).
+ * Any other value is JSK_ERR_UNKNOWN_FORMAT. The numbers are stable. */
+typedef enum jsk_encoding {
+    JSK_ENCODING_BASE64URL = 1,        /* RFC 4648 §5, unpadded: the generator's default */
+    JSK_ENCODING_BASE64 = 2,           /* RFC 4648 §4, padded (the checker: padding optional, as jjwt's Decoders.BASE64) */
+    JSK_ENCODING_HEX = 3,              /* lowercase out, either case in */
+    JSK_ENCODING_BASE64URL_PADDED = 4, /* RFC 4648 §5 with '=' padding */
+    JSK_ENCODING_RAW = 5,              /* the string's own (UTF-8) bytes, as jsonwebtoken and jose use it */
+    JSK_ENCODING_AUTO = 6              /* the checker: raw, plus every decoding that succeeds, as alternatives */
+} jsk_encoding;
+
+/* "base64url", "base64", "hex", "base64url-padded", "raw", "auto" (exact, case-sensitive) to
+ * jsk_encoding; JSK_ERR_UNKNOWN_FORMAT otherwise. jsk_encoding_name() is the reverse (NULL for a
+ * value outside the enum). */
+int jsk_encoding_from_name(const char *name, size_t name_len);
+const char *jsk_encoding_name(int encoding);
+/* Capacity (including the NUL) that encoding bin_len bytes needs; 0 for an encoding jsk_encode()
+ * does not write, or when the size would overflow size_t. */
+size_t jsk_encoded_len(size_t bin_len, int encoding);
+/* A capacity that always holds the decoding of text_len characters (jsk_decode() reports the exact
+ * count); 0 for an encoding jsk_decode() does not read. */
+size_t jsk_decoded_len(size_t text_len, int encoding);
+/* jsk_hex_* / jsk_base64_* chosen by encoding. *out_len (may be NULL) gets the characters written,
+ * *bin_len (may be NULL) the bytes. */
+int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin, size_t bin_len, int encoding);
+int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *text, size_t text_len, int encoding);
+
 /* --------------------------------------------------------------- entropy */
 
 /* The only randomness in the project. Fills buf with len bytes from the platform CSPRNG:
@@ -133,24 +168,6 @@ int jsk_random_fill(uint8_t *buf, size_t len);
 #define JSK_ALPHABET_SYMBOLS_MAX 94U /* printable ASCII without space: '!' .. '~' */
 #define JSK_ALPHABET_LENGTH_MAX 4096U
 
-/* Output formats for random bytes. */
-typedef enum jsk_format {
-    JSK_FORMAT_BASE64URL = 1,        /* RFC 4648 §5, unpadded: the default */
-    JSK_FORMAT_BASE64 = 2,           /* RFC 4648 §4, padded */
-    JSK_FORMAT_HEX = 3,              /* lowercase */
-    JSK_FORMAT_BASE64URL_PADDED = 4  /* RFC 4648 §5 with '=' padding */
-} jsk_format;
-
-/* "base64url", "base64", "hex", "base64url-padded" to jsk_format; JSK_ERR_UNKNOWN_FORMAT otherwise. */
-int jsk_format_from_name(const char *name, size_t name_len);
-/* Capacity (including the NUL) that nbytes encoded in format needs; 0 for a bad format. */
-size_t jsk_format_encoded_len(size_t nbytes, int format);
-/* A capacity that always holds the decoding of text_len characters in format; 0 for a bad format. */
-size_t jsk_format_decoded_max_len(size_t text_len, int format);
-/* jsk_hex_* / jsk_base64_* chosen by format. *out_len (may be NULL) gets the characters written. */
-int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin, size_t bin_len, int format);
-int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *text, size_t text_len, int format);
-
 /* Resolves how many random bytes to draw.
  *   alg given, nbytes 0      -> the algorithm's key size (HS256 32, HS384 48, HS512 64);
  *   alg given, nbytes given  -> nbytes, but JSK_ERR_KEY_TOO_SHORT below the algorithm's size;
@@ -158,9 +175,10 @@ int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *tex
  *   neither                  -> HS256's 32. */
 int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes);
 
-/* Draws the resolved number of random bytes and writes them encoded in format, NUL-terminated.
+/* Draws the resolved number of random bytes and writes them in encoding (BASE64URL, BASE64, HEX or
+ * BASE64URL_PADDED), NUL-terminated.
  * *out_len (may be NULL) gets the number of characters. The raw bytes are wiped before return. */
-int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int format);
+int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int encoding);
 
 /* Checks a custom alphabet: 2..94 distinct bytes in '!'..'~'. */
 int jsk_alphabet_check(const char *alphabet, size_t alphabet_len);
@@ -316,15 +334,6 @@ typedef struct jsk_dict {
 size_t jsk_dict_workspace_len(void);
 int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len);
 
-/* How the application uses the secret string as an HMAC key. */
-typedef enum jsk_encoding {
-    JSK_ENCODING_RAW = 1,       /* its UTF-8 bytes, as jsonwebtoken and jose do */
-    JSK_ENCODING_HEX = 2,       /* hex-decoded */
-    JSK_ENCODING_BASE64 = 3,    /* base64-decoded (padding optional), as jjwt's Decoders.BASE64 */
-    JSK_ENCODING_BASE64URL = 4, /* base64url-decoded (padding optional) */
-    JSK_ENCODING_AUTO = 5       /* raw, plus every decoding that succeeds, as alternatives */
-} jsk_encoding;
-
 typedef enum jsk_verdict { JSK_VERDICT_WEAK = 1, JSK_VERDICT_FAIR = 2, JSK_VERDICT_STRONG = 3 } jsk_verdict;
 
 /* Stable finding codes; jsk_finding_name() gives "KNOWN_SECRET"... */
@@ -390,9 +399,6 @@ typedef struct jsk_report {
 
 #define JSK_CHECK_BITS_MAX 2048.0
 
-/* "raw", "hex", "base64", "base64url", "auto" to jsk_encoding; JSK_ERR_UNKNOWN_FORMAT otherwise. */
-int jsk_encoding_from_name(const char *name, size_t name_len);
-const char *jsk_encoding_name(int encoding);
 const char *jsk_verdict_name(int verdict);
 const char *jsk_finding_name(int code);
 

@@ -28,7 +28,7 @@ int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes)
     return JSK_OK;
 }
 
-int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int format)
+int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int encoding)
 {
     uint8_t bytes[JSK_GENERATE_BYTES_MAX];
     size_t n, need;
@@ -43,14 +43,14 @@ int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t 
     if ((rc = jsk_generate_size(&n, alg, nbytes)) != JSK_OK) {
         return rc;
     }
-    if ((need = jsk_format_encoded_len(n, format)) == 0) {
+    if ((need = jsk_encoded_len(n, encoding)) == 0) {
         return JSK_ERR_UNKNOWN_FORMAT;
     }
     if (out_maxlen < need) {
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
     if ((rc = jsk_random_fill(bytes, n)) == JSK_OK) {
-        rc = jsk_encode(out, out_maxlen, out_len, bytes, n, format);
+        rc = jsk_encode(out, out_maxlen, out_len, bytes, n, encoding);
     }
     jsk_wipe(bytes, n);
     return rc;

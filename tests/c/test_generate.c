@@ -12,24 +12,24 @@
 static void test_presets(void)
 {
     static const struct {
-        int alg, format;
+        int alg, encoding;
         size_t chars, bytes;
     } cases[] = {
-        {JSK_ALG_HS256, JSK_FORMAT_BASE64URL, 43, 32},   {JSK_ALG_HS384, JSK_FORMAT_BASE64URL, 64, 48},
-        {JSK_ALG_HS512, JSK_FORMAT_BASE64URL, 86, 64},   {JSK_ALG_HS256, JSK_FORMAT_BASE64, 44, 32},
-        {JSK_ALG_HS384, JSK_FORMAT_BASE64, 64, 48},      {JSK_ALG_HS512, JSK_FORMAT_BASE64, 88, 64},
-        {JSK_ALG_HS256, JSK_FORMAT_HEX, 64, 32},         {JSK_ALG_HS384, JSK_FORMAT_HEX, 96, 48},
-        {JSK_ALG_HS512, JSK_FORMAT_HEX, 128, 64},        {JSK_ALG_HS256, JSK_FORMAT_BASE64URL_PADDED, 44, 32},
-        {JSK_ALG_UNSET, JSK_FORMAT_BASE64URL, 43, 32},
+        {JSK_ALG_HS256, JSK_ENCODING_BASE64URL, 43, 32},   {JSK_ALG_HS384, JSK_ENCODING_BASE64URL, 64, 48},
+        {JSK_ALG_HS512, JSK_ENCODING_BASE64URL, 86, 64},   {JSK_ALG_HS256, JSK_ENCODING_BASE64, 44, 32},
+        {JSK_ALG_HS384, JSK_ENCODING_BASE64, 64, 48},      {JSK_ALG_HS512, JSK_ENCODING_BASE64, 88, 64},
+        {JSK_ALG_HS256, JSK_ENCODING_HEX, 64, 32},         {JSK_ALG_HS384, JSK_ENCODING_HEX, 96, 48},
+        {JSK_ALG_HS512, JSK_ENCODING_HEX, 128, 64},        {JSK_ALG_HS256, JSK_ENCODING_BASE64URL_PADDED, 44, 32},
+        {JSK_ALG_UNSET, JSK_ENCODING_BASE64URL, 43, 32},
     };
     char out[200];
     uint8_t dec[200];
     size_t i, len, n;
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        CHECK_RC(jsk_generate(out, sizeof out, &len, cases[i].alg, 0, cases[i].format), 0);
+        CHECK_RC(jsk_generate(out, sizeof out, &len, cases[i].alg, 0, cases[i].encoding), 0);
         CHECK(len == cases[i].chars && strlen(out) == len);
-        CHECK_RC(jsk_decode(dec, sizeof dec, &n, out, len, cases[i].format), 0);
+        CHECK_RC(jsk_decode(dec, sizeof dec, &n, out, len, cases[i].encoding), 0);
         CHECK(n == cases[i].bytes);
     }
 }
@@ -41,7 +41,7 @@ static void test_unique(void)
     size_t i, j, len;
     int dup = 0;
     for (i = 0; i < N; i++) {
-        CHECK_RC(jsk_generate(seen[i], sizeof seen[i], &len, JSK_ALG_HS256, 0, JSK_FORMAT_BASE64URL), 0);
+        CHECK_RC(jsk_generate(seen[i], sizeof seen[i], &len, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL), 0);
         for (j = 0; j < i; j++) {
             dup |= strcmp(seen[i], seen[j]) == 0;
         }
@@ -71,17 +71,19 @@ static void test_ranges(void)
     CHECK_RC(jsk_generate_size(&n, -1, 0), JSK_ERR_UNKNOWN_ALG);
     CHECK_RC(jsk_generate_size(NULL, 1, 0), JSK_ERR_INVALID_ARGUMENT);
 
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 1, JSK_FORMAT_HEX), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 1, JSK_ENCODING_HEX), 0);
     CHECK(len == 2);
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 4096, JSK_FORMAT_HEX), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 4096, JSK_ENCODING_HEX), 0);
     CHECK(len == 8192 && strlen(out) == 8192);
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 4096, JSK_FORMAT_BASE64), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 4096, JSK_ENCODING_BASE64), 0);
     CHECK(len == 5464);
     CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, 0), JSK_ERR_UNKNOWN_FORMAT);
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, 5), JSK_ERR_UNKNOWN_FORMAT);
-    CHECK_RC(jsk_generate(out, 43, &len, JSK_ALG_HS256, 0, JSK_FORMAT_BASE64URL), JSK_ERR_BUFFER_TOO_SMALL);
-    CHECK_RC(jsk_generate(out, 44, &len, JSK_ALG_HS256, 0, JSK_FORMAT_BASE64URL), 0);
-    CHECK_RC(jsk_generate(NULL, 44, &len, JSK_ALG_HS256, 0, JSK_FORMAT_BASE64URL), JSK_ERR_INVALID_ARGUMENT);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, JSK_ENCODING_RAW), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, JSK_ENCODING_AUTO), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, JSK_ENCODING_AUTO + 1), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_generate(out, 43, &len, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_generate(out, 44, &len, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL), 0);
+    CHECK_RC(jsk_generate(NULL, 44, &len, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL), JSK_ERR_INVALID_ARGUMENT);
     CHECK_RC(jsk_random_fill(NULL, 1), JSK_ERR_INVALID_ARGUMENT);
     CHECK_RC(jsk_random_fill(NULL, 0), 0);
     {

@@ -1,6 +1,7 @@
 /* fuzz_alphabet.c — the generator's arguments from any input: byte 0 the algorithm (none, HS256,
  * HS384, HS512 or an invalid one), bytes 1-2 a length or byte count (0 = the default), byte 3 how
- * much output capacity to give, byte 4 a format (valid or not); the rest is a custom alphabet.
+ * much output capacity to give, byte 4 an encoding (one the generator writes, or not); the rest is a
+ * custom alphabet.
  * Properties: the alphabet check matches its documented rule; a resolved length is in range and
  * strong enough for the algorithm; jsk_generate_alphabet() writes exactly that many characters,
  * each from the alphabet, or refuses a capacity one short; jsk_generate() gives text that decodes
@@ -68,7 +69,7 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
     free(out);
 }
 
-static void check_bytes(int alg, size_t nbytes, int format, unsigned slack)
+static void check_bytes(int alg, size_t nbytes, int encoding, unsigned slack)
 {
     size_t resolved = 777, need, cap, out_len = 99;
     char *out;
@@ -82,15 +83,15 @@ static void check_bytes(int alg, size_t nbytes, int format, unsigned slack)
         FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_GENERATE_BYTES_MAX && resolved >= jsk_alg_key_bytes(alg));
         FUZZ_ASSERT(nbytes == 0 || resolved == nbytes);
     }
-    need = jsk_format_encoded_len(resolved, format);
+    need = jsk_encoded_len(resolved, encoding);
     cap = need == 0 ? 64 : slack == 0 ? need - 1U : need + (slack & 7U);
     out = fuzz_alloc(cap);
-    rc = jsk_generate(out, cap, &out_len, alg, nbytes, format);
+    rc = jsk_generate(out, cap, &out_len, alg, nbytes, encoding);
     if (rc == JSK_OK) {
         uint8_t *back = fuzz_alloc(resolved);
         size_t back_len = 0;
         FUZZ_ASSERT(need > 0 && cap >= need && out_len == need - 1U && out[out_len] == '\0');
-        FUZZ_ASSERT(jsk_decode(back, resolved, &back_len, out, out_len, format) == JSK_OK && back_len == resolved);
+        FUZZ_ASSERT(jsk_decode(back, resolved, &back_len, out, out_len, encoding) == JSK_OK && back_len == resolved);
         free(back);
     } else {
         FUZZ_ASSERT(out_len == 0);

@@ -22,6 +22,8 @@ static void init_dict(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static const int encodings[] = {JSK_ENCODING_RAW, JSK_ENCODING_HEX, JSK_ENCODING_BASE64, JSK_ENCODING_BASE64URL,
+                                    JSK_ENCODING_AUTO};
     jsk_report report, again;
     int encoding, alg, rc, i;
     const uint8_t *secret;
@@ -33,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     init_dict();
-    encoding = JSK_ENCODING_RAW + data[0] % 5;
+    encoding = encodings[data[0] % 5];
     alg = (data[0] / 5) % 4; /* 0: JSK_ALG_UNSET, which means HS256 */
     secret = data + 1;
     len = size - 1;
