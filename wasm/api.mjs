@@ -287,7 +287,7 @@ function resolveSecret(alloc, options, context) {
     [r.alphabet, r.alphabetLength] = putString(alloc, stringArg(o.alphabet, 'alphabet', context));
     check(loaded()._jsk_alphabet_check(r.alphabet, r.alphabetLength), context);
     const lengthP = alloc(4);
-    check(loaded()._jsk_alphabet_length(lengthP, r.alphabetLength, r.alg, sizeArg(o.length, 'length', context)), context);
+    check(loaded()._jsk_alphabet_length(lengthP, r.alg, r.alphabetLength, sizeArg(o.length, 'length', context)), context);
     r.length = readU32(lengthP);
     r.bytes = null;
     r.characters = r.length;
@@ -328,7 +328,7 @@ function generateSecret(options) {
     const out = alloc(cap);
     const lenP = alloc(4);
     if (r.bytes === null) {
-      check(m._jsk_generate_alphabet(out, cap, lenP, r.alphabet, r.alphabetLength, r.alg, r.length), context);
+      check(m._jsk_generate_alphabet(out, cap, lenP, r.alg, r.alphabet, r.alphabetLength, r.length), context);
     } else {
       check(m._jsk_generate(out, cap, lenP, r.alg, r.requested, r.encoding), context);
     }
@@ -423,7 +423,7 @@ function checkSecret(secret, options) {
       [p, n] = [putBytes(alloc, secret), secret.length];
     }
     const report = alloc(m._jsk_report_sizeof());
-    check(m._jsk_check(report, dict, p, n, alg, encoding), context);
+    check(m._jsk_check(report, alg, dict, p, n, encoding), context);
     const json = alloc(8192);
     const lenP = alloc(4);
     check(m._jsk_report_json(json, 8192, lenP, report), context);
@@ -525,7 +525,7 @@ function verifyJwt(token, options) {
     const [kP, kLen] = putSecret(alloc, o.secret, context);
     const [tP, tLen] = putString(alloc, token);
     const algP = alloc(4);
-    check(m._jsk_jws_verify(algP, tP, tLen, kP, kLen, pinned), context);
+    check(m._jsk_jws_verify(algP, pinned, tP, tLen, kP, kLen), context);
     const [h, p] = token.split('.');
     return { valid: true, alg: ALGORITHMS[readU32(algP) - 1], header: decodeJsonPart(h), payload: decodeJsonPart(p) };
   });
@@ -639,7 +639,7 @@ function createAudit(token) {
       return withHeap((tmp) => {
         const buf = putBytes(tmp, data);
         const outs = tmp(12);
-        const found = check(m._jsk_audit_lines(auditP, buf, data.length, final ? 1 : 0, outs, outs + 4, outs + 8), 'tryLines');
+        const found = check(m._jsk_audit_lines(auditP, outs + 4, outs + 8, outs, buf, data.length, final ? 1 : 0), 'tryLines');
         const consumed = readU32(outs);
         // Copies, never views: a Node Buffer's slice() shares the caller's memory, which the
         // caller may reuse for its next read (and which wiping the result would damage).

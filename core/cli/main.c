@@ -476,7 +476,7 @@ static int cmd_generate(int argc, char **argv)
             }
             jsk_wipe(key, sizeof key);
         } else if (alphabet != NULL) {
-            rc = jsk_generate_alphabet(value, sizeof value, &vlen, alphabet, strlen(alphabet), alg, length);
+            rc = jsk_generate_alphabet(value, sizeof value, &vlen, alg, alphabet, strlen(alphabet), length);
         } else {
             rc = jsk_generate(value, sizeof value, &vlen, alg, nbytes, env ? JSK_ENCODING_BASE64URL : fmt);
         }
@@ -770,7 +770,7 @@ static int check_env(const char *file, const char *const *patterns, int npattern
         if (!selected[i]) {
             continue;
         }
-        rc = jsk_check(&reports[i], loaded_dict(), vars[i].value, vars[i].len, alg, encoding);
+        rc = jsk_check(&reports[i], alg, loaded_dict(), vars[i].value, vars[i].len, encoding);
         if (rc != JSK_OK) {
             fprintf(stderr, "jwt-secret: %s: checkSecret: %s (%s)\n", vars[i].name, jsk_strerror(rc), jsk_error_code(rc));
             exit(2);
@@ -905,7 +905,7 @@ static int cmd_check(int argc, char **argv)
             reports = bigger;
             cap *= 2;
         }
-        rc = jsk_check(&reports[nreports], loaded_dict(), in.data + start, len, alg, encoding);
+        rc = jsk_check(&reports[nreports], alg, loaded_dict(), in.data + start, len, encoding);
         if (rc != JSK_OK) {
             wipe_free(in.data, in.cap);
             if (batch) {
@@ -1045,7 +1045,7 @@ static int cmd_verify(int argc, char **argv)
     pinned = alg_option(opt(&p, spec, "alg"));
     json = opt(&p, spec, "json") != NULL;
     secret_arg(opt(&p, spec, "secret"), &secret);
-    rc = jsk_jws_verify(&alg, token, strlen(token), secret.data, secret.len, pinned);
+    rc = jsk_jws_verify(&alg, pinned, token, strlen(token), secret.data, secret.len);
     wipe_free(secret.data, secret.cap);
     if (rc == JSK_OK) {
         const char *d1 = strchr(token, '.'), *d2 = d1 != NULL ? strchr(d1 + 1, '.') : NULL;
@@ -1155,7 +1155,7 @@ static int cmd_audit(int argc, char **argv)
     if ((rc = jsk_audit_builtin(builtin, cap, &len, loaded_dict())) != JSK_OK) {
         core_error("auditToken", rc);
     }
-    found = jsk_audit_lines(&audit, (const uint8_t *)builtin, len, 1, &consumed, &off, &flen);
+    found = jsk_audit_lines(&audit, &off, &flen, &consumed, (const uint8_t *)builtin, len, 1);
     if (found == 1) {
         secret = xmalloc(flen + 1);
         memcpy(secret, builtin + off, flen);
@@ -1188,7 +1188,7 @@ static int cmd_audit(int argc, char **argv)
                 size_t n = fread(buf + have, 1, bufcap - have, f);
                 int final = n == 0;
                 have += n;
-                found = jsk_audit_lines(&audit, buf, have, final, &consumed, &off, &flen);
+                found = jsk_audit_lines(&audit, &off, &flen, &consumed, buf, have, final);
                 if (found == 1) {
                     secret = xmalloc(flen + 1);
                     memcpy(secret, buf + off, flen);

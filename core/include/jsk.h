@@ -186,16 +186,16 @@ int jsk_alphabet_check(const char *alphabet, size_t alphabet_len);
 double jsk_alphabet_entropy_bits(size_t n, size_t length);
 /* The shortest length whose entropy reaches the algorithm's key size in bits (HS256: 256 bits;
  * JSK_ALG_UNSET counts as HS256); 0 for an invalid n or alg. */
-size_t jsk_alphabet_default_length(size_t n, int alg);
+size_t jsk_alphabet_default_length(int alg, size_t n);
 /* Resolves the length of an alphabet secret, as jsk_generate_size() does for bytes: length 0 means
  * jsk_alphabet_default_length(); at most 4096 (JSK_ERR_OUT_OF_RANGE); with alg given, a length whose
  * entropy is below the algorithm's key size in bits is JSK_ERR_KEY_TOO_SHORT. */
-int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length);
+int jsk_alphabet_length(size_t *length_out, int alg, size_t n, size_t length);
 /* A string of the resolved length over alphabet (checked by jsk_alphabet_check()). Each character
  * is drawn uniformly by rejection sampling over masked random bytes: no modulo bias.
  * out_maxlen >= length + 1. */
-int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const char *alphabet,
-                          size_t alphabet_len, int alg, size_t length);
+int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *alphabet,
+                          size_t alphabet_len, size_t length);
 
 /* ------------------------------------------------------------ .env lines */
 
@@ -294,10 +294,9 @@ typedef struct jsk_jws {
  * with one "alg" and no "crit"; alg must be HS256/384/512 (JSK_ERR_ALG_NONE, JSK_ERR_ALG_NOT_HMAC)
  * and the tag that algorithm's length. */
 int jsk_jws_parse(jsk_jws *jws, const char *token, size_t token_len);
-/* Parses, then checks the tag in constant time. pinned_alg (JSK_ALG_UNSET: take the header's HS*
+/* Parses, then checks the tag in constant time. alg (JSK_ALG_UNSET: take the header's HS*
  * algorithm) must match the header, or JSK_ERR_ALG_MISMATCH. *alg_out (may be NULL) gets the alg. */
-int jsk_jws_verify(int *alg_out, const char *token, size_t token_len, const uint8_t *key, size_t key_len,
-                   int pinned_alg);
+int jsk_jws_verify(int *alg_out, int alg, const char *token, size_t token_len, const uint8_t *key, size_t key_len);
 
 /* The RFC 7638 thumbprint: base64url(SHA-256(canonical JSON of the required members)). */
 int jsk_jwk_thumbprint(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *canonical, size_t len);
@@ -405,8 +404,7 @@ const char *jsk_finding_name(int code);
 /* Analyses secret (len bytes, at most JSK_CHECK_LEN_MAX) as a key for alg (JSK_ALG_UNSET means
  * HS256) used with encoding. Time is linear in len. A secret that does not decode in the given
  * encoding is an error (JSK_ERR_BAD_CHARACTER, ...). Decoded bytes never outlive the call. */
-int jsk_check(jsk_report *report, const jsk_dict *dict, const uint8_t *secret, size_t len, int alg,
-              int encoding);
+int jsk_check(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding);
 
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
  * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,
@@ -448,8 +446,8 @@ int jsk_audit_init(jsk_audit *audit, const char *token, size_t len);
  * nothing else is trimmed. Without final, a last line with no "\n" is left for the next call.
  * Returns 1 when a line signs the token (*found_offset, *found_len locate it in buf), 0 when none
  * does; *consumed says how many bytes were used. audit->tried counts the candidates. */
-int jsk_audit_lines(jsk_audit *audit, const uint8_t *buf, size_t len, int final, size_t *consumed,
-                    size_t *found_offset, size_t *found_len);
+int jsk_audit_lines(jsk_audit *audit, size_t *found_offset, size_t *found_len, size_t *consumed, const uint8_t *buf,
+                    size_t len, int final);
 /* The built-in candidates, one per line: the curated JWT defaults with their variants as printed,
  * in lower and upper case, then the analyzer's dictionaries in three cases. */
 size_t jsk_audit_builtin_len(const jsk_dict *dict);

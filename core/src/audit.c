@@ -350,8 +350,8 @@ static int try_long(const jsk_audit *a, lane_ws *ws, const uint8_t *key, size_t 
     return ok;
 }
 
-int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, size_t *consumed, size_t *found_offset,
-                    size_t *found_len)
+int jsk_audit_lines(jsk_audit *a, size_t *found_offset, size_t *found_len, size_t *consumed, const uint8_t *buf,
+                    size_t len, int final)
 {
     const uint8_t *keys[LANES];
     size_t lens[LANES], offs[LANES], pos = 0, bs;

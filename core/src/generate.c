@@ -82,7 +82,7 @@ double jsk_alphabet_entropy_bits(size_t n, size_t length)
     return n < 2 ? 0.0 : (double)length * log2((double)n);
 }
 
-size_t jsk_alphabet_default_length(size_t n, int alg)
+size_t jsk_alphabet_default_length(int alg, size_t n)
 {
     size_t key_bytes = alg == JSK_ALG_UNSET ? JSK_HS256_KEY_BYTES : jsk_alg_key_bytes(alg);
     double bits = 8.0 * (double)key_bytes;
@@ -102,7 +102,7 @@ size_t jsk_alphabet_default_length(size_t n, int alg)
     return length;
 }
 
-int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length)
+int jsk_alphabet_length(size_t *length_out, int alg, size_t n, size_t length)
 {
     if (length_out == NULL) {
         return JSK_ERR_INVALID_ARGUMENT;
@@ -115,7 +115,7 @@ int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length)
         return JSK_ERR_UNKNOWN_ALG;
     }
     if (length == 0) {
-        length = jsk_alphabet_default_length(n, alg);
+        length = jsk_alphabet_default_length(alg, n);
     }
     if (length > JSK_ALPHABET_LENGTH_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
@@ -127,8 +127,8 @@ int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length)
     return JSK_OK;
 }
 
-int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const char *alphabet,
-                          size_t alphabet_len, int alg, size_t length)
+int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *alphabet,
+                          size_t alphabet_len, size_t length)
 {
     uint8_t pool[256];
     size_t used = sizeof pool, i;
@@ -142,7 +142,7 @@ int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const c
         return JSK_ERR_INVALID_ARGUMENT;
     }
     if ((rc = jsk_alphabet_check(alphabet, alphabet_len)) != JSK_OK ||
-        (rc = jsk_alphabet_length(&length, alphabet_len, alg, length)) != JSK_OK) {
+        (rc = jsk_alphabet_length(&length, alg, alphabet_len, length)) != JSK_OK) {
         return rc;
     }
     if (out_maxlen < length + 1U) {

@@ -156,7 +156,7 @@ int jsk_jws_parse(jsk_jws *jws, const char *token, size_t len)
     return JSK_OK;
 }
 
-int jsk_jws_verify(int *alg_out, const char *token, size_t len, const uint8_t *key, size_t key_len, int pinned_alg)
+int jsk_jws_verify(int *alg_out, int alg, const char *token, size_t len, const uint8_t *key, size_t key_len)
 {
     jsk_jws jws;
     uint8_t tag[JSK_HMAC_BYTES_MAX];
@@ -168,7 +168,7 @@ int jsk_jws_verify(int *alg_out, const char *token, size_t len, const uint8_t *k
     if (key == NULL && key_len > 0) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (pinned_alg != JSK_ALG_UNSET && jsk_alg_key_bytes(pinned_alg) == 0) {
+    if (alg != JSK_ALG_UNSET && jsk_alg_key_bytes(alg) == 0) {
         return JSK_ERR_UNKNOWN_ALG;
     }
     if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
@@ -177,7 +177,7 @@ int jsk_jws_verify(int *alg_out, const char *token, size_t len, const uint8_t *k
     if (alg_out != NULL) {
         *alg_out = jws.alg;
     }
-    if (pinned_alg != JSK_ALG_UNSET && pinned_alg != jws.alg) {
+    if (alg != JSK_ALG_UNSET && alg != jws.alg) {
         return JSK_ERR_ALG_MISMATCH;
     }
     rc = jsk_hmac(tag, sizeof tag, jws.alg, key, key_len, (const uint8_t *)token, jws.signing_input_len);

@@ -334,7 +334,7 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
 
 /* ------------------------------------------------------------------ check */
 
-int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t len, int alg, int encoding)
+int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding)
 {
     jsk_strength_ctx cx;
     jsk_path path;

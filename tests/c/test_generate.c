@@ -118,29 +118,29 @@ static void test_alphabet_rules(void)
     CHECK_RC(jsk_alphabet_check("ab\xc3\xa9", 4), JSK_ERR_BAD_ALPHABET);
     CHECK_RC(jsk_alphabet_check("ab\x7f", 3), JSK_ERR_BAD_ALPHABET);
 
-    CHECK(jsk_alphabet_default_length(62, JSK_ALG_HS256) == 43);
-    CHECK(jsk_alphabet_default_length(62, JSK_ALG_UNSET) == 43);
-    CHECK(jsk_alphabet_default_length(16, JSK_ALG_HS256) == 64);
-    CHECK(jsk_alphabet_default_length(10, JSK_ALG_HS256) == 78);
-    CHECK(jsk_alphabet_default_length(2, JSK_ALG_HS512) == 512);
-    CHECK(jsk_alphabet_default_length(64, JSK_ALG_HS384) == 64);
-    CHECK(jsk_alphabet_default_length(94, JSK_ALG_HS256) == 40);
-    CHECK(jsk_alphabet_default_length(1, JSK_ALG_HS256) == 0);
-    CHECK(jsk_alphabet_default_length(95, JSK_ALG_HS256) == 0);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 62) == 43);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_UNSET, 62) == 43);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 16) == 64);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 10) == 78);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS512, 2) == 512);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS384, 64) == 64);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 94) == 40);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 1) == 0);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 95) == 0);
     CHECK(fabs(jsk_alphabet_entropy_bits(16, 64) - 256.0) < 1e-9);
 
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_HS256, 0), 0);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_HS256, "0123456789", 10, 0), 0);
     CHECK(len == 78 && strlen(out) == 78 && strspn(out, "0123456789") == 78);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_HS256, 77),
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_HS256, "0123456789", 10, 77),
              JSK_ERR_KEY_TOO_SHORT);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_UNSET, 6), 0);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, "0123456789", 10, 6), 0);
     CHECK(len == 6 && strlen(out) == 6);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "01", 2, JSK_ALG_UNSET, 4096), 0);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, "01", 2, 4096), 0);
     CHECK(len == 4096);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "01", 2, JSK_ALG_UNSET, 4097), JSK_ERR_OUT_OF_RANGE);
-    CHECK_RC(jsk_generate_alphabet(out, 78, &len, "0123456789", 10, JSK_ALG_HS256, 0), JSK_ERR_BUFFER_TOO_SMALL);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "aa", 2, JSK_ALG_UNSET, 5), JSK_ERR_BAD_ALPHABET);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "ab", 2, 9, 5), JSK_ERR_UNKNOWN_ALG);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, "01", 2, 4097), JSK_ERR_OUT_OF_RANGE);
+    CHECK_RC(jsk_generate_alphabet(out, 78, &len, JSK_ALG_HS256, "0123456789", 10, 0), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, "aa", 2, 5), JSK_ERR_BAD_ALPHABET);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, 9, "ab", 2, 5), JSK_ERR_UNKNOWN_ALG);
 }
 
 /* Chi-square critical value at p = 1e-4 (Wilson–Hilferty): a correct sampler fails 1 run in 10^4. */
@@ -182,7 +182,7 @@ static void test_rejection_sampling_bias(void)
         double x, xb, crit = chi2_critical((double)(n - 1));
 
         for (done = 0; done < TOTAL; done += CHUNK) {
-            CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, alpha, n, JSK_ALG_UNSET, CHUNK), 0);
+            CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, alpha, n, CHUNK), 0);
             for (i = 0; i < len; i++) {
                 counts[strchr(alpha, out[i]) - alpha]++;
             }

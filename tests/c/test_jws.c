@@ -54,7 +54,7 @@ static const char *rfc7515_a1_key = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_
 static int verify(const char *token, const uint8_t *key, size_t key_len, int pinned)
 {
     int alg;
-    return jsk_jws_verify(&alg, token, strlen(token), key, key_len, pinned);
+    return jsk_jws_verify(&alg, pinned, token, strlen(token), key, key_len);
 }
 
 /* A token with this header (as JSON text), payload {} and a tag of the right length made with key. */
@@ -163,7 +163,7 @@ static void test_jws(void)
     strcpy(t2, rfc7515_a1);
     t2[strlen(t2) - 1] = 'l'; /* non-zero trailing bits in the tag */
     CHECK(verify(t2, key, key_len, 0) != 0);
-    CHECK_RC(jsk_jws_verify(&alg, rfc7515_a1, strlen(rfc7515_a1), key, key_len, 9), JSK_ERR_UNKNOWN_ALG);
+    CHECK_RC(jsk_jws_verify(&alg, 9, rfc7515_a1, strlen(rfc7515_a1), key, key_len), JSK_ERR_UNKNOWN_ALG);
 }
 
 static void test_jwk(void)

@@ -31,7 +31,7 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
     int ok = ref_alphabet((const uint8_t *)alphabet, n), rc;
 
     FUZZ_ASSERT((jsk_alphabet_check(alphabet, n) == JSK_OK) == ok);
-    rc = jsk_alphabet_length(&resolved, n, alg, length);
+    rc = jsk_alphabet_length(&resolved, alg, n, length);
     if (rc != JSK_OK) {
         FUZZ_ASSERT(resolved == 0);
         FUZZ_ASSERT(rc == JSK_ERR_BAD_ALPHABET || rc == JSK_ERR_UNKNOWN_ALG || rc == JSK_ERR_OUT_OF_RANGE ||
@@ -45,7 +45,7 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
             FUZZ_ASSERT(jsk_alphabet_entropy_bits(n, resolved) >= 8.0 * (double)jsk_alg_key_bytes(alg));
         }
         if (length == 0) {
-            FUZZ_ASSERT(resolved == jsk_alphabet_default_length(n, alg));
+            FUZZ_ASSERT(resolved == jsk_alphabet_default_length(alg, n));
         }
     }
     /* capacity: exactly enough, one short, or generous */
@@ -54,7 +54,7 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
         cap = JSK_ALPHABET_LENGTH_MAX + 300U;
     }
     out = fuzz_alloc(cap);
-    rc = jsk_generate_alphabet(out, cap, &out_len, alphabet, n, alg, length);
+    rc = jsk_generate_alphabet(out, cap, &out_len, alg, alphabet, n, length);
     if (rc == JSK_OK) {
         FUZZ_ASSERT(ok && cap >= resolved + 1U);
         FUZZ_ASSERT(out_len == resolved && out[resolved] == '\0');
@@ -63,7 +63,7 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
         }
     } else {
         FUZZ_ASSERT(out_len == 0);
-        FUZZ_ASSERT(!ok || jsk_alphabet_length(&resolved, n, alg, length) != JSK_OK ||
+        FUZZ_ASSERT(!ok || jsk_alphabet_length(&resolved, alg, n, length) != JSK_OK ||
                     (rc == JSK_ERR_BUFFER_TOO_SMALL && cap < resolved + 1U));
     }
     free(out);

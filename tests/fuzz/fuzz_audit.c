@@ -92,7 +92,7 @@ static answer run(const uint8_t *buf, size_t n, int final)
     answer a = {0, 0, 0, 0, 0};
     size_t consumed = (size_t)-1, off = (size_t)-1, len = (size_t)-1;
     uint64_t before = audit.tried;
-    int rc = jsk_audit_lines(&audit, buf, n, final, &consumed, &off, &len);
+    int rc = jsk_audit_lines(&audit, &off, &len, &consumed, buf, n, final);
     FUZZ_ASSERT(rc == 0 || rc == 1);
     FUZZ_ASSERT(consumed <= n);
     a.found = rc;
@@ -101,7 +101,7 @@ static answer run(const uint8_t *buf, size_t n, int final)
     if (rc == 1) {
         FUZZ_ASSERT(off <= n && len <= n - off && off + len <= consumed);
         /* and the line found does sign the token, as jsk_jws_verify() sees it */
-        FUZZ_ASSERT(jsk_jws_verify(NULL, tokens[audit.alg - 1], token_lens[audit.alg - 1], buf + off, len, audit.alg) ==
+        FUZZ_ASSERT(jsk_jws_verify(NULL, audit.alg, tokens[audit.alg - 1], token_lens[audit.alg - 1], buf + off, len) ==
                     JSK_OK);
         a.offset = off;
         a.len = len;

@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     len = size - 1;
     copy = fuzz_copy(secret, len);
 
-    rc = jsk_check(&report, &dict, copy, len, alg, encoding);
+    rc = jsk_check(&report, alg, &dict, copy, len, encoding);
     if (encoding == JSK_ENCODING_RAW || encoding == JSK_ENCODING_AUTO) {
         FUZZ_ASSERT(rc == JSK_OK);
     }
@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_ASSERT(json_len < JSK_REPORT_JSON_LEN_MAX && strlen(json) == json_len);
     FUZZ_ASSERT(jsk_json_check((const uint8_t *)json, json_len, 1) == JSK_OK);
     if (size % 4 == 0) {
-        FUZZ_ASSERT(jsk_check(&again, &dict, copy, len, alg, encoding) == JSK_OK);
+        FUZZ_ASSERT(jsk_check(&again, alg, &dict, copy, len, encoding) == JSK_OK);
         FUZZ_ASSERT(jsk_report_json(json2, JSK_REPORT_JSON_LEN_MAX, &json2_len, &again) == JSK_OK);
         FUZZ_ASSERT(json_len == json2_len && memcmp(json, json2, json_len) == 0);
     }
