@@ -260,7 +260,9 @@ int jsk_hmac_final(jsk_hmac_ctx *ctx, uint8_t *out, size_t out_maxlen);
 int jsk_hmac(uint8_t *out, size_t out_maxlen, int alg, const uint8_t *key, size_t key_len, const uint8_t *msg,
              size_t msg_len);
 
-/* Constant-time comparison of len bytes (any length): 0 when equal, -1 otherwise. */
+/* Constant-time comparison of len bytes (any length): 0 when equal, JSK_MISMATCH otherwise. A
+ * mismatch is an answer, not a failure: JSK_MISMATCH is positive, so it is never a jsk_error. */
+#define JSK_MISMATCH 1
 int jsk_verify(const uint8_t *a, const uint8_t *b, size_t len);
 
 /* ------------------------------------------------------------- JSON, JWS, JWK */

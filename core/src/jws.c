@@ -181,7 +181,7 @@ int jsk_jws_verify(int *alg_out, int alg, const char *token, size_t len, const u
         return JSK_ERR_ALG_MISMATCH;
     }
     rc = jsk_hmac(tag, sizeof tag, jws.alg, key, key_len, (const uint8_t *)token, jws.signing_input_len);
-    if (rc == JSK_OK && jsk_verify(tag, jws.tag, jws.tag_len) != 0) {
+    if (rc == JSK_OK && jsk_verify(tag, jws.tag, jws.tag_len) == JSK_MISMATCH) {
         rc = JSK_ERR_BAD_SIGNATURE;
     }
     jsk_wipe(tag, sizeof tag);
