@@ -15,6 +15,8 @@ static uint32_t slot_count(void)
     return n;
 }
 
+size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
+
 size_t jsk_dict_workspace_len(void)
 {
     return (size_t)slot_count() * 4U + (size_t)jsk_dict_word_count * 5U + jsk_dict_char_count + 4U;
