@@ -2,9 +2,20 @@
  * jsk.h — the whole C API of jwt-secret-kit's portable core.
  *
  * Rules every function follows:
- *   - output first, with an explicit capacity; inputs as (pointer, length), never NUL-scanned;
- *   - the result is JSK_OK (0) or a negative jsk_error; nothing aborts, nothing allocates;
- *   - text outputs are NUL-terminated, and their capacity macros count that NUL;
+ *   - arguments in one order: the output first with its capacity (out, out_maxlen), then where its
+ *     length goes when the call reports one (*out_len, which may be NULL); then alg, when the call
+ *     takes one; then the inputs as (pointer, length), never NUL-scanned. Streaming calls take
+ *     their context first, then their outputs, then their inputs (libsodium style);
+ *   - an int result is JSK_OK (0) or a negative jsk_error; nothing aborts, nothing allocates. The
+ *     calls that answer a question give a documented non-negative answer in place of JSK_OK:
+ *     jsk_verify() (0 equal, JSK_MISMATCH not), jsk_audit_lines() (1 found, 0 not), and the
+ *     *_from_name() parsers (the enum value);
+ *   - sizes have one naming scheme: a function ending in _len returns the capacity a call needs
+ *     (0 when it would overflow size_t or an argument is invalid), and a JSK_<THING>_LEN() macro
+ *     where there is one gives the same number (kept equal by the tests); limits are
+ *     JSK_<THING>_MAX and JSK_<THING>_MIN; fixed sizes are JSK_<THING>_BYTES; jsk_<type>_sizeof()
+ *     is sizeof a struct, for bindings that allocate it;
+ *   - text outputs are NUL-terminated, and their capacities count that NUL;
  *   - secret bytes held on the stack are wiped (through a volatile pointer) before returning,
  *     on success and on error;
  *   - the only source of randomness is jsk_random_fill(): getrandom()/getentropy() natively,
@@ -68,8 +79,11 @@ void jsk_wipe(void *p, size_t len);
 
 /* ------------------------------------------------------------ algorithms */
 
+/* An alg argument is one of these. JSK_ALG_UNSET means "no algorithm given" where a call allows
+ * it (each says what it then does); it is unrelated to JSK_ERR_ALG_NONE, the refusal of a token
+ * whose header says alg "none". */
 typedef enum jsk_alg {
-    JSK_ALG_UNSET = 0, /* "no algorithm given": the caller chose a size by itself */
+    JSK_ALG_UNSET = 0, /* no algorithm given: the caller chose a size by itself, or the default */
     JSK_ALG_HS256 = 1,
     JSK_ALG_HS384 = 2,
     JSK_ALG_HS512 = 3
@@ -88,7 +102,8 @@ int jsk_alg_from_name(const char *name, size_t name_len);
 
 /* ----------------------------------------------------------------- codecs */
 
-/* Base64 variants, as flags: bit 1 = no padding, bit 2 = URL-safe alphabet (RFC 4648 §5). */
+/* The low-level codecs (jsk_encode()/jsk_decode() below choose among them by jsk_encoding).
+ * Base64 variants, as flags: bit 1 = no padding, bit 2 = URL-safe alphabet (RFC 4648 §5). */
 #define JSK_BASE64_VARIANT_ORIGINAL 1
 #define JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING 3
 #define JSK_BASE64_VARIANT_URLSAFE 5
@@ -129,11 +144,11 @@ int jsk_base64_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const ch
  * Any other value is JSK_ERR_UNKNOWN_FORMAT. The numbers are stable. */
 typedef enum jsk_encoding {
     JSK_ENCODING_BASE64URL = 1,        /* RFC 4648 §5, unpadded: the generator's default */
-    JSK_ENCODING_BASE64 = 2,           /* RFC 4648 §4, padded (the checker: padding optional, as jjwt's Decoders.BASE64) */
-    JSK_ENCODING_HEX = 3,              /* lowercase out, either case in */
+    JSK_ENCODING_BASE64 = 2,           /* RFC 4648 §4, padded (jsk_check(): as jjwt's Decoders.BASE64) */
+    JSK_ENCODING_HEX = 3,              /* lowercase written, either case read */
     JSK_ENCODING_BASE64URL_PADDED = 4, /* RFC 4648 §5 with '=' padding */
-    JSK_ENCODING_RAW = 5,              /* the string's own (UTF-8) bytes, as jsonwebtoken and jose use it */
-    JSK_ENCODING_AUTO = 6              /* the checker: raw, plus every decoding that succeeds, as alternatives */
+    JSK_ENCODING_RAW = 5,              /* the string's own UTF-8 bytes, as jsonwebtoken and jose use it */
+    JSK_ENCODING_AUTO = 6              /* raw, plus every decoding that succeeds, as alternatives */
 } jsk_encoding;
 
 /* "base64url", "base64", "hex", "base64url-padded", "raw", "auto" (exact, case-sensitive) to
@@ -171,25 +186,29 @@ int jsk_random_fill(uint8_t *buf, size_t len);
 /* Resolves how many random bytes to draw.
  *   alg given, nbytes 0      -> the algorithm's key size (HS256 32, HS384 48, HS512 64);
  *   alg given, nbytes given  -> nbytes, but JSK_ERR_KEY_TOO_SHORT below the algorithm's size;
- *   no alg (JSK_ALG_UNSET)    -> nbytes, which must be 1..4096 (JSK_ERR_OUT_OF_RANGE);
- *   neither                  -> HS256's 32. */
+ *   no alg (JSK_ALG_UNSET)   -> nbytes, which must be 1..4096 (JSK_ERR_OUT_OF_RANGE);
+ *   neither                  -> HS256's 32.
+ * Any nbytes must be within JSK_GENERATE_BYTES_MIN..JSK_GENERATE_BYTES_MAX. */
 int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes);
 
-/* Draws the resolved number of random bytes and writes them in encoding (BASE64URL, BASE64, HEX or
- * BASE64URL_PADDED), NUL-terminated.
- * *out_len (may be NULL) gets the number of characters. The raw bytes are wiped before return. */
+/* Draws the number of random bytes jsk_generate_size(alg, nbytes) resolves and writes them in
+ * encoding (BASE64URL, BASE64, HEX or BASE64URL_PADDED), NUL-terminated; out_maxlen >=
+ * jsk_encoded_len(bytes, encoding). *out_len (may be NULL) gets the number of characters. The raw
+ * bytes are wiped before return. */
 int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int encoding);
 
-/* Checks a custom alphabet: 2..94 distinct bytes in '!'..'~'. */
+/* Checks a custom alphabet: JSK_ALPHABET_SYMBOLS_MIN..MAX (2..94) distinct bytes in '!'..'~'
+ * (JSK_ERR_BAD_ALPHABET otherwise). */
 int jsk_alphabet_check(const char *alphabet, size_t alphabet_len);
 /* Bits of entropy of a uniformly random string of length symbols over an alphabet of n symbols. */
 double jsk_alphabet_entropy_bits(size_t n, size_t length);
 /* The shortest length whose entropy reaches the algorithm's key size in bits (HS256: 256 bits;
  * JSK_ALG_UNSET counts as HS256); 0 for an invalid n or alg. */
 size_t jsk_alphabet_default_length(int alg, size_t n);
-/* Resolves the length of an alphabet secret, as jsk_generate_size() does for bytes: length 0 means
- * jsk_alphabet_default_length(); at most 4096 (JSK_ERR_OUT_OF_RANGE); with alg given, a length whose
- * entropy is below the algorithm's key size in bits is JSK_ERR_KEY_TOO_SHORT. */
+/* Resolves the length of an alphabet secret of n symbols, as jsk_generate_size() does for bytes:
+ * length 0 means jsk_alphabet_default_length(alg, n); at most JSK_ALPHABET_LENGTH_MAX (4096,
+ * JSK_ERR_OUT_OF_RANGE); with alg given, a length whose entropy is below the algorithm's key size
+ * in bits is JSK_ERR_KEY_TOO_SHORT. */
 int jsk_alphabet_length(size_t *length_out, int alg, size_t n, size_t length);
 /* A string of the resolved length over alphabet (checked by jsk_alphabet_check()). Each character
  * is drawn uniformly by rejection sampling over masked random bytes: no modulo bias.
@@ -201,7 +220,8 @@ int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, int alg
 
 #define JSK_ENV_NAME_LEN_MAX 128U
 
-/* Checks an environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most 128 characters. */
+/* Checks an environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most JSK_ENV_NAME_LEN_MAX (128)
+ * characters (JSK_ERR_BAD_NAME otherwise). */
 int jsk_env_name_check(const char *name, size_t name_len);
 /* Writes "NAME=value". A value made only of [A-Za-z0-9_+/=.:@%,~-] is written bare; any other
  * printable ASCII without a single quote is written single-quoted (literal in dotenv parsers);
@@ -214,7 +234,7 @@ int jsk_env_line(char *out, size_t out_maxlen, size_t *out_len, const char *name
 #define JSK_SHA256_BYTES 32U
 #define JSK_SHA384_BYTES 48U
 #define JSK_SHA512_BYTES 64U
-#define JSK_HMAC_BYTES_MAX 64U
+#define JSK_HMAC_BYTES_MAX 64U /* the longest tag (HS512): a capacity that fits every alg */
 
 /* Caller-owned streaming contexts (FIPS 180-4). *_final() writes the digest and wipes the context. */
 typedef struct jsk_sha256_ctx {
@@ -268,14 +288,15 @@ int jsk_verify(const uint8_t *a, const uint8_t *b, size_t len);
 /* ------------------------------------------------------------- JSON, JWS, JWK */
 
 #define JSK_JSON_DEPTH_MAX 64
-#define JSK_JWS_LEN_MAX 1048576U  /* tokens and payloads: 1 MiB */
-#define JSK_JWS_HEADER_LEN_MAX 4096U    /* decoded header bytes */
+#define JSK_JWS_LEN_MAX 1048576U     /* tokens and payloads: 1 MiB (JSK_ERR_TOO_LARGE above) */
+#define JSK_JWS_HEADER_LEN_MAX 4096U /* decoded header bytes */
 
-/* Strict JSON (RFC 8259) check: UTF-8, no trailing commas or comments, nesting at most 64.
- * require_object: the top level must be an object. */
+/* Strict JSON (RFC 8259) check: UTF-8, no trailing commas or comments, nesting at most
+ * JSK_JSON_DEPTH_MAX. require_object: the top level must be an object. */
 int jsk_json_check(const uint8_t *text, size_t len, int require_object);
 
-/* Capacity (with NUL) of a compact JWS signed with alg over a payload of payload_len bytes. */
+/* Capacity (with NUL) of a compact JWS signed with alg over a payload of payload_len bytes; 0 for
+ * an unknown alg or a payload over JSK_JWS_LEN_MAX. */
 size_t jsk_jws_sign_len(int alg, size_t payload_len);
 /* Signs the JSON object payload with header {"alg":ALG,"typ":"JWT"}. The key must be at least the
  * algorithm's size (RFC 7518 section 3.2: JSK_ERR_KEY_TOO_SHORT otherwise). */
@@ -298,7 +319,8 @@ typedef struct jsk_jws {
 int jsk_jws_parse(jsk_jws *jws, const char *token, size_t token_len);
 /* Parses, then checks the tag in constant time. alg (JSK_ALG_UNSET: take the header's HS*
  * algorithm) must match the header, or JSK_ERR_ALG_MISMATCH. *alg_out (may be NULL) gets the alg. */
-int jsk_jws_verify(int *alg_out, int alg, const char *token, size_t token_len, const uint8_t *key, size_t key_len);
+int jsk_jws_verify(int *alg_out, int alg, const char *token, size_t token_len, const uint8_t *key,
+                   size_t key_len);
 
 /* The RFC 7638 thumbprint: base64url(SHA-256(canonical JSON of the required members)). */
 int jsk_jwk_thumbprint(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *canonical, size_t len);
@@ -331,7 +353,8 @@ typedef struct jsk_dict {
     uint8_t lengths[16];     /* bit L set when some word has length L (L < 128) */
 } jsk_dict;
 
-/* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer. */
+/* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer; a smaller
+ * or unaligned workspace is JSK_ERR_BUFFER_TOO_SMALL. */
 size_t jsk_dict_workspace_len(void);
 int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len);
 
@@ -365,6 +388,7 @@ typedef enum jsk_finding_code {
 #define JSK_SHAPE_JWT 16U
 
 #define JSK_CHECK_LEN_MAX 1048576U /* 1 MiB: longer input is JSK_ERR_OUT_OF_RANGE */
+#define JSK_CHECK_BITS_MAX 2048.0  /* the estimate stops here (jsk_report.entropy_capped) */
 #define JSK_REPORT_FINDINGS_MAX 16
 #define JSK_FINDING_MESSAGE_LEN_MAX 200
 #define JSK_GUESSES_PER_SECOND 2e9 /* one modern GPU on HS256 (hashcat -m 16500: 1.85e9 on an RTX 3090) */
@@ -398,20 +422,22 @@ typedef struct jsk_report {
     jsk_interpretation alternatives[3];
 } jsk_report;
 
-#define JSK_CHECK_BITS_MAX 2048.0
-
+/* "weak", "fair", "strong" and "KNOWN_SECRET"...; NULL for a value outside the enum. */
 const char *jsk_verdict_name(int verdict);
 const char *jsk_finding_name(int code);
 
 /* Analyses secret (len bytes, at most JSK_CHECK_LEN_MAX) as a key for alg (JSK_ALG_UNSET means
- * HS256) used with encoding. Time is linear in len. A secret that does not decode in the given
- * encoding is an error (JSK_ERR_BAD_CHARACTER, ...). Decoded bytes never outlive the call. */
-int jsk_check(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding);
+ * HS256) used with encoding: RAW, HEX, BASE64, BASE64URL or AUTO (JSK_ERR_UNKNOWN_FORMAT
+ * otherwise), with the dictionary from jsk_dict_init(). Time is linear in len. A secret that does
+ * not decode in the given encoding is an error (JSK_ERR_BAD_CHARACTER, ...). Decoded bytes never
+ * outlive the call. */
+int jsk_check(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
+              int encoding);
 
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
  * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,
  * findings[{code,message}], shapes, alternatives, fix. Numbers are written as JavaScript's
- * JSON.stringify writes them. 8192 bytes always suffice. */
+ * JSON.stringify writes them. JSK_REPORT_JSON_LEN_MAX (8192) bytes always suffice. */
 #define JSK_REPORT_JSON_LEN_MAX 8192U
 int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_report *report);
 
@@ -444,19 +470,20 @@ typedef struct jsk_audit {
 
 /* Parses an HS256/384/512 token (as jsk_jws_parse(), at most JSK_AUDIT_TOKEN_LEN_MAX bytes). */
 int jsk_audit_init(jsk_audit *audit, const char *token, size_t len);
-/* Tries every line of buf as the secret, in order. Lines end at "\n" (a "\r" before it goes too);
+/* Tries every line of buf as the secret, in order (the context first, then the outputs). Lines end at "\n" (a "\r" before it goes too);
  * nothing else is trimmed. Without final, a last line with no "\n" is left for the next call.
  * Returns 1 when a line signs the token (*found_offset, *found_len locate it in buf), 0 when none
  * does; *consumed says how many bytes were used. audit->tried counts the candidates. */
-int jsk_audit_lines(jsk_audit *audit, size_t *found_offset, size_t *found_len, size_t *consumed, const uint8_t *buf,
-                    size_t len, int final);
+int jsk_audit_lines(jsk_audit *audit, size_t *found_offset, size_t *found_len, size_t *consumed,
+                    const uint8_t *buf, size_t len, int final);
 /* The built-in candidates, one per line: the curated JWT defaults with their variants as printed,
- * in lower and upper case, then the analyzer's dictionaries in three cases. */
+ * in lower and upper case, then the analyzer's dictionaries in three cases. jsk_audit_builtin_len()
+ * is the capacity jsk_audit_builtin() needs (0 without a dict). */
 size_t jsk_audit_builtin_len(const jsk_dict *dict);
+int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_dict *dict);
 /* sizeof(jsk_audit) and audit->tried as a double, for bindings. */
 size_t jsk_audit_sizeof(void);
 double jsk_audit_tried(const jsk_audit *audit);
-int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_dict *dict);
 
 #ifdef __cplusplus
 }
