@@ -255,11 +255,12 @@ function algArg(alloc, alg, context) {
   return code;
 }
 
-function encodingArg(alloc, format, context) {
-  const code = nameCode(alloc, 'format', stringArg(format, 'format', context), loaded()._jsk_format_from_name);
-  if (code < 0) {
-    fail('ERR_UNKNOWN_FORMAT', `${context}: unknown format '${format}' (expected ${ENCODINGS.join(', ')})`);
-  }
+// An encoding's jsk_encoding value: one of `allowed` (the encodings the C call takes), by the C name.
+function encodingArg(alloc, name, allowed, what, context) {
+  const code = allowed.includes(stringArg(name, what, context))
+    ? nameCode(alloc, 'encoding', name, loaded()._jsk_encoding_from_name)
+    : -1;
+  if (code < 0) fail('ERR_UNKNOWN_FORMAT', `${context}: unknown ${what} '${name}' (expected ${allowed.join(', ')})`);
   return code;
 }
 
@@ -286,7 +287,7 @@ function resolveSecret(alloc, options, context) {
     [r.alphabet, r.alphabetLength] = putString(alloc, stringArg(o.alphabet, 'alphabet', context));
     check(loaded()._jsk_alphabet_check(r.alphabet, r.alphabetLength), context);
     const lengthP = alloc(4);
-    check(loaded()._jsk_alphabet_length(lengthP, r.alphabetLength, r.alg, sizeArg(o.length, 'length', context)), context);
+    check(loaded()._jsk_alphabet_length(lengthP, r.alg, r.alphabetLength, sizeArg(o.length, 'length', context)), context);
     r.length = readU32(lengthP);
     r.bytes = null;
     r.characters = r.length;
@@ -296,11 +297,11 @@ function resolveSecret(alloc, options, context) {
       fail('ERR_INVALID_ARGUMENT', `${context}: length applies to alphabet secrets; size random bytes with bytes`);
     }
     r.requested = sizeArg(o.bytes, 'bytes', context);
-    r.encoding = encodingArg(alloc, env || format === 'jwk' ? 'base64url' : format, context);
+    r.encoding = encodingArg(alloc, env || format === 'jwk' ? 'base64url' : format, ENCODINGS, 'format', context);
     const sizeP = alloc(4);
     check(loaded()._jsk_generate_size(sizeP, r.alg, r.requested), context);
     r.bytes = readU32(sizeP);
-    r.characters = loaded()._jsk_format_encoded_len(r.bytes, r.encoding) - 1;
+    r.characters = loaded()._jsk_encoded_len(r.bytes, r.encoding) - 1;
     r.entropyBits = 8 * r.bytes;
   }
   return r;
@@ -327,7 +328,7 @@ function generateSecret(options) {
     const out = alloc(cap);
     const lenP = alloc(4);
     if (r.bytes === null) {
-      check(m._jsk_generate_alphabet(out, cap, lenP, r.alphabet, r.alphabetLength, r.alg, r.length), context);
+      check(m._jsk_generate_alphabet(out, cap, lenP, r.alg, r.alphabet, r.alphabetLength, r.length), context);
     } else {
       check(m._jsk_generate(out, cap, lenP, r.alg, r.requested, r.encoding), context);
     }
@@ -358,8 +359,8 @@ function encode(bytes, format = 'base64url') {
   const context = 'encode';
   if (!(bytes instanceof Uint8Array)) fail('ERR_INVALID_ARGUMENT', `${context}: bytes must be a Uint8Array`);
   return withHeap((alloc, m) => {
-    const enc = encodingArg(alloc, format, context);
-    const cap = m._jsk_format_encoded_len(bytes.length, enc);
+    const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
+    const cap = m._jsk_encoded_len(bytes.length, enc);
     if (cap === 0 || bytes.length > MAX_ARG) fail('ERR_OUT_OF_RANGE', `${context}: input too large`);
     const inP = putBytes(alloc, bytes);
     const out = alloc(cap);
@@ -374,9 +375,9 @@ function decode(text, format = 'base64url') {
   const context = 'decode';
   stringArg(text, 'text', context);
   return withHeap((alloc, m) => {
-    const enc = encodingArg(alloc, format, context);
+    const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
     const [inP, inLen] = putString(alloc, text);
-    const cap = m._jsk_format_decoded_max_len(inLen, enc);
+    const cap = m._jsk_decoded_len(inLen, enc);
     const out = alloc(cap);
     const lenP = alloc(4);
     check(m._jsk_decode(out, cap, lenP, inP, inLen, enc), context);
@@ -387,7 +388,7 @@ function decode(text, format = 'base64url') {
 // The dictionary is decoded once into memory the module keeps for its lifetime (it holds no secret).
 function loadedDictionary(m) {
   if (dictionary === 0) {
-    const size = m._jsk_dict_workspace_size();
+    const size = m._jsk_dict_workspace_len();
     const dict = m._malloc(m._jsk_dict_sizeof());
     const workspace = m._malloc(size);
     if (!dict || !workspace) fail('ERR_OUT_OF_MEMORY', 'cannot allocate the analyzer dictionary');
@@ -412,11 +413,7 @@ function checkSecret(secret, options) {
   }
   return withHeap((alloc, m) => {
     const alg = algArg(alloc, o.alg, context);
-    const encodingName = stringArg(o.encoding ?? 'raw', 'encoding', context);
-    const encoding = nameCode(alloc, 'encoding', encodingName, m._jsk_encoding_from_name);
-    if (encoding < 0) {
-      fail('ERR_UNKNOWN_FORMAT', `${context}: unknown encoding '${encodingName}' (expected ${CHECK_ENCODINGS.join(', ')})`);
-    }
+    const encoding = encodingArg(alloc, o.encoding ?? 'raw', CHECK_ENCODINGS, 'encoding', context);
     const dict = loadedDictionary(m);
     let p;
     let n;
@@ -426,7 +423,7 @@ function checkSecret(secret, options) {
       [p, n] = [putBytes(alloc, secret), secret.length];
     }
     const report = alloc(m._jsk_report_sizeof());
-    check(m._jsk_check(report, dict, p, n, alg, encoding), context);
+    check(m._jsk_check(report, alg, dict, p, n, encoding), context);
     const json = alloc(8192);
     const lenP = alloc(4);
     check(m._jsk_report_json(json, 8192, lenP, report), context);
@@ -528,7 +525,7 @@ function verifyJwt(token, options) {
     const [kP, kLen] = putSecret(alloc, o.secret, context);
     const [tP, tLen] = putString(alloc, token);
     const algP = alloc(4);
-    check(m._jsk_jws_verify(algP, tP, tLen, kP, kLen, pinned), context);
+    check(m._jsk_jws_verify(algP, pinned, tP, tLen, kP, kLen), context);
     const [h, p] = token.split('.');
     return { valid: true, alg: ALGORITHMS[readU32(algP) - 1], header: decodeJsonPart(h), payload: decodeJsonPart(p) };
   });
@@ -557,7 +554,7 @@ function toJwks(current, previous, options) {
     const alg = requiredAlg(alloc, o.alg, context);
     const [cP, cLen] = putSecret(alloc, current, context);
     const [pP, pLen] = previous === undefined || previous === null ? [0, 0] : putSecret(alloc, previous, context);
-    const cap = 16 + m._jsk_jwk_len(cLen) + (pLen > 0 ? m._jsk_jwk_len(pLen) : 0);
+    const cap = m._jsk_jwks_len(cLen, pLen);
     const out = alloc(cap);
     const lenP = alloc(4);
     check(m._jsk_jwks(out, cap, lenP, alg, cP, cLen, pP, pLen), context);
@@ -642,7 +639,7 @@ function createAudit(token) {
       return withHeap((tmp) => {
         const buf = putBytes(tmp, data);
         const outs = tmp(12);
-        const found = check(m._jsk_audit_lines(auditP, buf, data.length, final ? 1 : 0, outs, outs + 4, outs + 8), 'tryLines');
+        const found = check(m._jsk_audit_lines(auditP, outs + 4, outs + 8, outs, buf, data.length, final ? 1 : 0), 'tryLines');
         const consumed = readU32(outs);
         // Copies, never views: a Node Buffer's slice() shares the caller's memory, which the
         // caller may reuse for its next read (and which wiping the result would damage).
@@ -672,7 +669,7 @@ function builtinList(m) {
   if (builtinCandidates === null) {
     const dict = loadedDictionary(m);
     builtinCandidates = withHeap((alloc) => {
-      const cap = m._jsk_audit_builtin_size(dict);
+      const cap = m._jsk_audit_builtin_len(dict);
       const out = alloc(cap);
       const lenP = alloc(4);
       check(m._jsk_audit_builtin(out, cap, lenP, dict), 'auditToken');

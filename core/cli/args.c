@@ -140,7 +140,7 @@ int cli_alg(const char *text)
     size_t i, n;
     int alg = -1;
     if (text == NULL) {
-        return JSK_ALG_NONE;
+        return JSK_ALG_UNSET;
     }
     n = strlen(text);
     if (n < sizeof upper) {

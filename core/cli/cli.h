@@ -60,7 +60,7 @@ const char *const *cli_opt_values(const cli_args *a, const char *name);
 
 /* A whole number 1..max for --option, or a usage error. */
 size_t cli_whole_number(const char *text, const char *option, size_t max);
-/* --alg (case-insensitive) to jsk_alg; JSK_ALG_NONE when text is NULL. */
+/* --alg (case-insensitive) to jsk_alg; JSK_ALG_UNSET when text is NULL. */
 int cli_alg(const char *text);
 
 /* "jwt-secret: <message>\nRun 'jwt-secret help' for usage." on stderr, exit 2. */

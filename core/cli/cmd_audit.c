@@ -48,7 +48,7 @@ static void try_wordlist(jsk_audit *audit, FILE *f, audit_result *r)
         size_t n = fread(buf + have, 1, cap - have, f);
         int final = n == 0, rc;
         have += n;
-        rc = jsk_audit_lines(audit, buf, have, final, &consumed, &off, &flen);
+        rc = jsk_audit_lines(audit, &off, &flen, &consumed, buf, have, final);
         if (rc < 0) {
             cli_core_error("audit", rc);
         }
@@ -107,12 +107,12 @@ int cli_audit(int argc, char **argv)
         cli_core_error("audit", rc);
     }
     started = cli_now();
-    cap = jsk_audit_builtin_size(cli_dict());
+    cap = jsk_audit_builtin_len(cli_dict());
     builtin = cli_malloc(cap);
     if ((rc = jsk_audit_builtin(builtin, cap, &len, cli_dict())) != JSK_OK) {
         cli_core_error("audit", rc);
     }
-    rc = jsk_audit_lines(&audit, (const uint8_t *)builtin, len, 1, &consumed, &off, &flen);
+    rc = jsk_audit_lines(&audit, &off, &flen, &consumed, (const uint8_t *)builtin, len, 1);
     if (rc == 1) {
         keep(&r, (const uint8_t *)builtin + off, flen, "builtin");
     }

@@ -14,7 +14,7 @@ const jsk_dict *cli_dict(void)
 {
     if (dict_workspace == NULL) {
         int rc;
-        dict_workspace_len = jsk_dict_workspace_size();
+        dict_workspace_len = jsk_dict_workspace_len();
         dict_workspace = cli_malloc(dict_workspace_len);
         if ((rc = jsk_dict_init(&dict, dict_workspace, dict_workspace_len)) != JSK_OK) {
             cli_core_error("the analyzer's dictionary", rc);
@@ -59,7 +59,7 @@ void cli_describe(const jsk_report *r)
 
 static void print_json(const jsk_report *r)
 {
-    char text[JSK_REPORT_JSON_MAX];
+    char text[JSK_REPORT_JSON_LEN_MAX];
     size_t n;
     int rc = jsk_report_json(text, sizeof text, &n, r);
     if (rc != JSK_OK) {
@@ -106,10 +106,10 @@ static int check_batch(int alg, int encoding, int json)
     if (cli_stdin_is_terminal()) {
         cli_usage_error("--batch reads one secret per line of standard input: pipe them in");
     }
-    cli_lines_open(&lines, stdin, JSK_CHECK_MAX_BYTES);
+    cli_lines_open(&lines, stdin, JSK_CHECK_LEN_MAX);
     while ((rc = cli_lines_next(&lines, &line, &len)) != 0) {
         if (rc == 1) {
-            rc = jsk_check(r, cli_dict(), line, len, alg, encoding);
+            rc = jsk_check(r, alg, cli_dict(), line, len, encoding);
         }
         if (rc != JSK_OK) {
             print_line_error(lines.number, rc, json);
@@ -151,7 +151,9 @@ int cli_check(int argc, char **argv)
     enc_text = cli_opt(&a, "encoding");
     json = cli_opt(&a, "json") != NULL;
     batch = cli_opt(&a, "batch") != NULL;
-    if (enc_text != NULL && (encoding = jsk_encoding_from_name(enc_text, strlen(enc_text))) < 0) {
+    /* base64url-padded is a format the generator writes; the checker's base64url takes padding anyway. */
+    if (enc_text != NULL && ((encoding = jsk_encoding_from_name(enc_text, strlen(enc_text))) < 0 ||
+                             encoding == JSK_ENCODING_BASE64URL_PADDED)) {
         cli_usage_error("--encoding must be one of raw, hex, base64, base64url, auto, got '%s'", enc_text);
     }
     env_file = cli_opt(&a, "env");
@@ -188,12 +190,12 @@ int cli_check(int argc, char **argv)
         in.data = (uint8_t *)a.positionals[0];
         len = strlen(a.positionals[0]);
     } else {
-        cli_read_stdin(&in, JSK_CHECK_MAX_BYTES + 2U,
+        cli_read_stdin(&in, JSK_CHECK_LEN_MAX + 2U,
                        "no secret given: pipe it in (printf %s \"$JWT_SECRET\" | jwt-secret check) or pass it as an argument");
         len = cli_strip_newline(in.data, in.len);
     }
     r = cli_malloc(sizeof *r);
-    rc = jsk_check(r, cli_dict(), in.data, len, alg, encoding);
+    rc = jsk_check(r, alg, cli_dict(), in.data, len, encoding);
     if (a.npositionals == 0) {
         cli_wipe_free(in.data, in.cap);
     }

@@ -98,7 +98,7 @@ int cli_check_env(const char *file, const char *const *patterns, int npatterns, 
     unsigned flags;
     int rc, any_weak = 0, any_error = 0;
     const char *where = strcmp(file, "-") == 0 ? "standard input" : file;
-    const char *alg_name = jsk_alg_name(alg == JSK_ALG_NONE ? JSK_ALG_HS256 : alg);
+    const char *alg_name = jsk_alg_name(alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg);
     jsk_report *r;
 
     cli_read_file(&in, file, "env", ENV_FILE_MAX);
@@ -188,7 +188,7 @@ int cli_check_env(const char *file, const char *const *patterns, int npatterns, 
         if ((rc = next_var(&it, &off, &len, &value, &cap, &vlen, &flags)) != 1) {
             cli_core_error("check --env", rc < 0 ? rc : JSK_ERR_INVALID_ARGUMENT);
         }
-        rc = jsk_check(r, cli_dict(), value, vlen, alg, encoding);
+        rc = jsk_check(r, alg, cli_dict(), value, vlen, encoding);
         jsk_wipe(value, vlen);
         if (rc != JSK_OK) { /* not valid in --encoding: reported in place, the rest still checked */
             v->verdict = 0;
@@ -209,7 +209,7 @@ int cli_check_env(const char *file, const char *const *patterns, int npatterns, 
         v->verdict = r->verdict;
         any_weak |= r->verdict != JSK_VERDICT_STRONG;
         if (json) {
-            char text[JSK_REPORT_JSON_MAX];
+            char text[JSK_REPORT_JSON_LEN_MAX];
             size_t n;
             if ((rc = jsk_report_json(text, sizeof text, &n, r)) != JSK_OK) {
                 cli_core_error("check --env", rc);

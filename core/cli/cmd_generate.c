@@ -13,14 +13,14 @@ static void make_value(char *value, size_t *vlen, int alg, size_t nbytes, int fm
 {
     int rc;
     if (jwk) {
-        uint8_t key[JSK_GENERATE_MAX_BYTES];
+        uint8_t key[JSK_GENERATE_BYTES_MAX];
         size_t n = 0;
         if ((rc = jsk_generate_size(&n, alg, nbytes)) == JSK_OK && (rc = jsk_random_fill(key, n)) == JSK_OK) {
-            rc = jsk_jwk(value, VALUE_MAX, vlen, alg == JSK_ALG_NONE ? JSK_ALG_HS256 : alg, key, n);
+            rc = jsk_jwk(value, VALUE_MAX, vlen, alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg, key, n);
         }
         jsk_wipe(key, sizeof key);
     } else if (alphabet != NULL) {
-        rc = jsk_generate_alphabet(value, VALUE_MAX, vlen, alphabet, strlen(alphabet), alg, length);
+        rc = jsk_generate_alphabet(value, VALUE_MAX, vlen, alg, alphabet, strlen(alphabet), length);
     } else {
         rc = jsk_generate(value, VALUE_MAX, vlen, alg, nbytes, fmt);
     }
@@ -33,14 +33,14 @@ int cli_generate(int argc, char **argv)
 {
     static const cli_option spec[] = {{"alg", 0, 0},  {"bytes", 0, 0},    {"format", 0, 0}, {"count", 0, 0},
                                       {"name", 0, 1}, {"alphabet", 0, 0}, {"length", 0, 0}, {NULL, 0, 0}};
-    static char suffixed[CLI_COUNT_MAX][JSK_ENV_NAME_MAX + 24];
+    static char suffixed[CLI_COUNT_MAX][JSK_ENV_NAME_LEN_MAX + 24];
     cli_args a;
     const char *format, *alphabet, *bytes_text, *length_text, *count_text;
     const char *const *names;
     const char **var_names;
     char **lines;
     size_t *line_lens;
-    int alg, fmt = JSK_FORMAT_BASE64URL, env = 0, jwk = 0, nnames;
+    int alg, fmt = JSK_ENCODING_BASE64URL, env = 0, jwk = 0, nnames;
     size_t nbytes = 0, length = 0, count = 0, i;
 
     cli_parse(&a, argc, argv, spec, "generate");
@@ -58,14 +58,15 @@ int cli_generate(int argc, char **argv)
     length_text = cli_opt(&a, "length");
     count_text = cli_opt(&a, "count");
     if (bytes_text != NULL) {
-        nbytes = cli_whole_number(bytes_text, "bytes", JSK_GENERATE_MAX_BYTES);
+        nbytes = cli_whole_number(bytes_text, "bytes", JSK_GENERATE_BYTES_MAX);
     }
     if (format != NULL) {
         if (strcmp(format, "env") == 0) {
             env = 1;
         } else if (strcmp(format, "jwk") == 0) {
             jwk = 1;
-        } else if ((fmt = jsk_format_from_name(format, strlen(format))) < 0) {
+        } else if ((fmt = jsk_encoding_from_name(format, strlen(format))) < 0 || fmt == JSK_ENCODING_RAW ||
+                   fmt == JSK_ENCODING_AUTO) { /* the checker's encodings: nothing to write */
             cli_usage_error("--format must be one of base64url, base64, hex, base64url-padded, env, jwk, got '%s'", format);
         }
     }
@@ -73,7 +74,7 @@ int cli_generate(int argc, char **argv)
         if (alphabet == NULL) {
             cli_usage_error("--length applies to --alphabet; use --bytes for random bytes");
         }
-        length = cli_whole_number(length_text, "length", JSK_ALPHABET_MAX_LENGTH);
+        length = cli_whole_number(length_text, "length", JSK_ALPHABET_LENGTH_MAX);
     }
     if (bytes_text != NULL && alphabet != NULL) {
         cli_usage_error("--bytes and --alphabet exclude each other (size an alphabet secret with --length)");
@@ -116,7 +117,7 @@ int cli_generate(int argc, char **argv)
                 count = 1;
             } else {
                 for (i = 0; i < count; i++) {
-                    snprintf(suffixed[i], sizeof suffixed[i], "%.*s_%zu", (int)JSK_ENV_NAME_MAX, base, i + 1);
+                    snprintf(suffixed[i], sizeof suffixed[i], "%.*s_%zu", (int)JSK_ENV_NAME_LEN_MAX, base, i + 1);
                     var_names[i] = suffixed[i];
                 }
             }
@@ -130,7 +131,7 @@ int cli_generate(int argc, char **argv)
     for (i = 0; i < count; i++) {
         char value[VALUE_MAX];
         size_t vlen = 0;
-        make_value(value, &vlen, alg, nbytes, env ? JSK_FORMAT_BASE64URL : fmt, jwk, alphabet, length);
+        make_value(value, &vlen, alg, nbytes, env ? JSK_ENCODING_BASE64URL : fmt, jwk, alphabet, length);
         if (env) {
             size_t cap = strlen(var_names[i]) + vlen + 4U;
             int rc;

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-#define SECRET_MAX JSK_JWS_MAX_BYTES
+#define SECRET_MAX JSK_JWS_LEN_MAX
 
 /* --secret, or standard input without one trailing newline. */
 static void secret_arg(const char *given, cli_bytes *out)
@@ -43,7 +43,7 @@ int cli_sign(int argc, char **argv)
         cli_usage_error("unexpected argument '%s' for 'sign'", a.positionals[0]);
     }
     alg = cli_alg(cli_opt(&a, "alg"));
-    if (alg == JSK_ALG_NONE) {
+    if (alg == JSK_ALG_UNSET) {
         alg = JSK_ALG_HS256;
     }
     payload = cli_opt(&a, "payload");
@@ -68,14 +68,6 @@ int cli_sign(int argc, char **argv)
     free(token);
     cli_args_free(&a);
     return CLI_EXIT_OK;
-}
-
-/* Refusals of a token are negative answers (exit 1); input that is not a token is an error (2). */
-static int refused(int rc)
-{
-    return rc == JSK_ERR_BAD_SIGNATURE || rc == JSK_ERR_ALG_NONE || rc == JSK_ERR_ALG_NOT_HMAC ||
-           rc == JSK_ERR_ALG_MISMATCH || rc == JSK_ERR_CRIT || rc == JSK_ERR_BAD_TAG_LENGTH ||
-           rc == JSK_ERR_BAD_PAYLOAD;
 }
 
 int cli_verify(int argc, char **argv)
@@ -109,7 +101,7 @@ int cli_verify(int argc, char **argv)
         /* The header: its base64url text is before the first dot, and the parse accepted it. */
         size_t hb64 = (size_t)(strchr(token, '.') - token), hlen = 0;
         uint8_t *header = cli_malloc(hb64);
-        if ((rc = jsk_decode(header, hb64, &hlen, token, hb64, JSK_FORMAT_BASE64URL)) != JSK_OK) {
+        if ((rc = jsk_decode(header, hb64, &hlen, token, hb64, JSK_ENCODING_BASE64URL)) != JSK_OK) {
             cli_core_error("verify", rc);
         }
         if (json) {
@@ -129,7 +121,7 @@ int cli_verify(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     free(payload);
-    if (!refused(rc)) {
+    if (!jsk_error_is_refusal(rc)) { /* not a token at all: an input error */
         cli_core_error("verify", rc);
     }
     if (json) {

@@ -2,9 +2,20 @@
  * jsk.h — the whole C API of jwt-secret-kit's portable core.
  *
  * Rules every function follows:
- *   - output first, with an explicit capacity; inputs as (pointer, length), never NUL-scanned;
- *   - the result is JSK_OK (0) or a negative jsk_error; nothing aborts, nothing allocates;
- *   - text outputs are NUL-terminated, and their capacity macros count that NUL;
+ *   - arguments in one order: the output first with its capacity (out, out_maxlen), then where its
+ *     length goes when the call reports one (*out_len, which may be NULL); then alg, when the call
+ *     takes one; then the inputs as (pointer, length), never NUL-scanned. Streaming calls take
+ *     their context first, then their outputs, then their inputs (libsodium style);
+ *   - an int result is JSK_OK (0) or a negative jsk_error; nothing aborts, nothing allocates. The
+ *     calls that answer a question give a documented non-negative answer in place of JSK_OK:
+ *     jsk_verify() (0 equal, JSK_MISMATCH not), jsk_audit_lines() (1 found, 0 not), and the
+ *     *_from_name() parsers (the enum value);
+ *   - sizes have one naming scheme: a function ending in _len returns the capacity a call needs
+ *     (0 when it would overflow size_t or an argument is invalid), and a JSK_<THING>_LEN() macro
+ *     where there is one gives the same number (kept equal by the tests); limits are
+ *     JSK_<THING>_MAX and JSK_<THING>_MIN; fixed sizes are JSK_<THING>_BYTES; jsk_<type>_sizeof()
+ *     is sizeof a struct, for bindings that allocate it;
+ *   - text outputs are NUL-terminated, and their capacities count that NUL;
  *   - secret bytes held on the stack are wiped (through a volatile pointer) before returning,
  *     on success and on error;
  *   - the only source of randomness is jsk_random_fill(): getrandom()/getentropy() natively,
@@ -40,7 +51,7 @@ typedef enum jsk_error {
     JSK_ERR_KEY_TOO_SHORT = -10,   /* below the algorithm's minimum (RFC 7518 §3.2) */
     JSK_ERR_BAD_NAME = -11,        /* not a valid environment variable name */
     JSK_ERR_UNKNOWN_ALG = -12,     /* not HS256, HS384 or HS512 */
-    JSK_ERR_UNKNOWN_FORMAT = -13,  /* not a format this call supports */
+    JSK_ERR_UNKNOWN_FORMAT = -13,  /* not an encoding (or format) this call supports */
     JSK_ERR_UNSAFE_VALUE = -14,    /* a value that cannot be written to a .env line safely */
     JSK_ERR_MALFORMED_TOKEN = -15, /* not three base64url parts joined by exactly two dots */
     JSK_ERR_BAD_JSON = -16,        /* not valid JSON, or not an object where one is required */
@@ -61,6 +72,10 @@ typedef enum jsk_error {
 const char *jsk_strerror(int err);
 /* The stable code name, "ERR_BAD_CHARACTER" for JSK_ERR_BAD_CHARACTER; "ERR_UNKNOWN" otherwise. */
 const char *jsk_error_code(int err);
+/* 1 when err refuses a token that was read (a wrong signature, alg "none", a non-HMAC or pinned-away
+ * algorithm, "crit", a wrong tag length, a payload that is not a JSON object): a negative answer
+ * (the CLI's exit 1), not an input error (exit 2); 0 otherwise. */
+int jsk_error_is_refusal(int err);
 
 /* ---------------------------------------------------------------- memory */
 
@@ -69,8 +84,11 @@ void jsk_wipe(void *p, size_t len);
 
 /* ------------------------------------------------------------ algorithms */
 
+/* An alg argument is one of these. JSK_ALG_UNSET means "no algorithm given" where a call allows
+ * it (each says what it then does); it is unrelated to JSK_ERR_ALG_NONE, the refusal of a token
+ * whose header says alg "none". */
 typedef enum jsk_alg {
-    JSK_ALG_NONE = 0, /* "no algorithm given": the caller chose a size by itself */
+    JSK_ALG_UNSET = 0, /* no algorithm given: the caller chose a size by itself, or the default */
     JSK_ALG_HS256 = 1,
     JSK_ALG_HS384 = 2,
     JSK_ALG_HS512 = 3
@@ -89,7 +107,8 @@ int jsk_alg_from_name(const char *name, size_t name_len);
 
 /* ----------------------------------------------------------------- codecs */
 
-/* Base64 variants, as flags: bit 1 = no padding, bit 2 = URL-safe alphabet (RFC 4648 §5). */
+/* The low-level codecs (jsk_encode()/jsk_decode() below choose among them by jsk_encoding).
+ * Base64 variants, as flags: bit 1 = no padding, bit 2 = URL-safe alphabet (RFC 4648 §5). */
 #define JSK_BASE64_VARIANT_ORIGINAL 1
 #define JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING 3
 #define JSK_BASE64_VARIANT_URLSAFE 5
@@ -118,6 +137,41 @@ int jsk_base64_encode(char *b64, size_t b64_maxlen, const uint8_t *bin, size_t b
 int jsk_base64_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *b64, size_t b64_len,
                       int variant);
 
+/* -------------------------------------------------------------- encodings */
+
+/* One vocabulary for how a secret's bytes are written as text (the generator's --format) and how
+ * an application turns a secret string into HMAC key bytes (the checker's --encoding). Which call
+ * takes which:
+ *   jsk_encode(), jsk_decode(), jsk_generate(), jsk_encoded_len(), jsk_decoded_len():
+ *       BASE64URL, BASE64, HEX, BASE64URL_PADDED (strict: padding exactly as the encoding says);
+ *   jsk_check(): RAW, HEX, BASE64, BASE64URL, AUTO (base64 and base64url with optional padding,
+ *       as decoding libraries accept it, so BASE64URL_PADDED is not needed there).
+ * Any other value is JSK_ERR_UNKNOWN_FORMAT. The numbers are stable. */
+typedef enum jsk_encoding {
+    JSK_ENCODING_BASE64URL = 1,        /* RFC 4648 §5, unpadded: the generator's default */
+    JSK_ENCODING_BASE64 = 2,           /* RFC 4648 §4, padded (jsk_check(): as jjwt's Decoders.BASE64) */
+    JSK_ENCODING_HEX = 3,              /* lowercase written, either case read */
+    JSK_ENCODING_BASE64URL_PADDED = 4, /* RFC 4648 §5 with '=' padding */
+    JSK_ENCODING_RAW = 5,              /* the string's own UTF-8 bytes, as jsonwebtoken and jose use it */
+    JSK_ENCODING_AUTO = 6              /* raw, plus every decoding that succeeds, as alternatives */
+} jsk_encoding;
+
+/* "base64url", "base64", "hex", "base64url-padded", "raw", "auto" (exact, case-sensitive) to
+ * jsk_encoding; JSK_ERR_UNKNOWN_FORMAT otherwise. jsk_encoding_name() is the reverse (NULL for a
+ * value outside the enum). */
+int jsk_encoding_from_name(const char *name, size_t name_len);
+const char *jsk_encoding_name(int encoding);
+/* Capacity (including the NUL) that encoding bin_len bytes needs; 0 for an encoding jsk_encode()
+ * does not write, or when the size would overflow size_t. */
+size_t jsk_encoded_len(size_t bin_len, int encoding);
+/* A capacity that always holds the decoding of text_len characters (jsk_decode() reports the exact
+ * count); 0 for an encoding jsk_decode() does not read. */
+size_t jsk_decoded_len(size_t text_len, int encoding);
+/* jsk_hex_* / jsk_base64_* chosen by encoding. *out_len (may be NULL) gets the characters written,
+ * *bin_len (may be NULL) the bytes. */
+int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin, size_t bin_len, int encoding);
+int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *text, size_t text_len, int encoding);
+
 /* --------------------------------------------------------------- entropy */
 
 /* The only randomness in the project. Fills buf with len bytes from the platform CSPRNG:
@@ -128,63 +182,51 @@ int jsk_random_fill(uint8_t *buf, size_t len);
 
 /* ------------------------------------------------------------- generator */
 
-#define JSK_GENERATE_MIN_BYTES 1U
-#define JSK_GENERATE_MAX_BYTES 4096U
-#define JSK_ALPHABET_MIN_SYMBOLS 2U
-#define JSK_ALPHABET_MAX_SYMBOLS 94U /* printable ASCII without space: '!' .. '~' */
-#define JSK_ALPHABET_MAX_LENGTH 4096U
-
-/* Output formats for random bytes. */
-typedef enum jsk_format {
-    JSK_FORMAT_BASE64URL = 1,        /* RFC 4648 §5, unpadded: the default */
-    JSK_FORMAT_BASE64 = 2,           /* RFC 4648 §4, padded */
-    JSK_FORMAT_HEX = 3,              /* lowercase */
-    JSK_FORMAT_BASE64URL_PADDED = 4  /* RFC 4648 §5 with '=' padding */
-} jsk_format;
-
-/* "base64url", "base64", "hex", "base64url-padded" to jsk_format; JSK_ERR_UNKNOWN_FORMAT otherwise. */
-int jsk_format_from_name(const char *name, size_t name_len);
-/* Capacity (including the NUL) that nbytes encoded in format needs; 0 for a bad format. */
-size_t jsk_format_encoded_len(size_t nbytes, int format);
-/* A capacity that always holds the decoding of text_len characters in format; 0 for a bad format. */
-size_t jsk_format_decoded_max_len(size_t text_len, int format);
-/* jsk_hex_* / jsk_base64_* chosen by format. *out_len (may be NULL) gets the characters written. */
-int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin, size_t bin_len, int format);
-int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *text, size_t text_len, int format);
+#define JSK_GENERATE_BYTES_MIN 1U
+#define JSK_GENERATE_BYTES_MAX 4096U
+#define JSK_ALPHABET_SYMBOLS_MIN 2U
+#define JSK_ALPHABET_SYMBOLS_MAX 94U /* printable ASCII without space: '!' .. '~' */
+#define JSK_ALPHABET_LENGTH_MAX 4096U
 
 /* Resolves how many random bytes to draw.
  *   alg given, nbytes 0      -> the algorithm's key size (HS256 32, HS384 48, HS512 64);
  *   alg given, nbytes given  -> nbytes, but JSK_ERR_KEY_TOO_SHORT below the algorithm's size;
- *   no alg (JSK_ALG_NONE)    -> nbytes, which must be 1..4096 (JSK_ERR_OUT_OF_RANGE);
- *   neither                  -> HS256's 32. */
+ *   no alg (JSK_ALG_UNSET)   -> nbytes, which must be 1..4096 (JSK_ERR_OUT_OF_RANGE);
+ *   neither                  -> HS256's 32.
+ * Any nbytes must be within JSK_GENERATE_BYTES_MIN..JSK_GENERATE_BYTES_MAX. */
 int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes);
 
-/* Draws the resolved number of random bytes and writes them encoded in format, NUL-terminated.
- * *out_len (may be NULL) gets the number of characters. The raw bytes are wiped before return. */
-int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int format);
+/* Draws the number of random bytes jsk_generate_size(alg, nbytes) resolves and writes them in
+ * encoding (BASE64URL, BASE64, HEX or BASE64URL_PADDED), NUL-terminated; out_maxlen >=
+ * jsk_encoded_len(bytes, encoding). *out_len (may be NULL) gets the number of characters. The raw
+ * bytes are wiped before return. */
+int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int encoding);
 
-/* Checks a custom alphabet: 2..94 distinct bytes in '!'..'~'. */
+/* Checks a custom alphabet: JSK_ALPHABET_SYMBOLS_MIN..MAX (2..94) distinct bytes in '!'..'~'
+ * (JSK_ERR_BAD_ALPHABET otherwise). */
 int jsk_alphabet_check(const char *alphabet, size_t alphabet_len);
 /* Bits of entropy of a uniformly random string of length symbols over an alphabet of n symbols. */
 double jsk_alphabet_entropy_bits(size_t n, size_t length);
 /* The shortest length whose entropy reaches the algorithm's key size in bits (HS256: 256 bits;
- * JSK_ALG_NONE counts as HS256); 0 for an invalid n or alg. */
-size_t jsk_alphabet_default_length(size_t n, int alg);
-/* Resolves the length of an alphabet secret, as jsk_generate_size() does for bytes: length 0 means
- * jsk_alphabet_default_length(); at most 4096 (JSK_ERR_OUT_OF_RANGE); with alg given, a length whose
- * entropy is below the algorithm's key size in bits is JSK_ERR_KEY_TOO_SHORT. */
-int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length);
+ * JSK_ALG_UNSET counts as HS256); 0 for an invalid n or alg. */
+size_t jsk_alphabet_default_length(int alg, size_t n);
+/* Resolves the length of an alphabet secret of n symbols, as jsk_generate_size() does for bytes:
+ * length 0 means jsk_alphabet_default_length(alg, n); at most JSK_ALPHABET_LENGTH_MAX (4096,
+ * JSK_ERR_OUT_OF_RANGE); with alg given, a length whose entropy is below the algorithm's key size
+ * in bits is JSK_ERR_KEY_TOO_SHORT. */
+int jsk_alphabet_length(size_t *length_out, int alg, size_t n, size_t length);
 /* A string of the resolved length over alphabet (checked by jsk_alphabet_check()). Each character
  * is drawn uniformly by rejection sampling over masked random bytes: no modulo bias.
  * out_maxlen >= length + 1. */
-int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const char *alphabet,
-                          size_t alphabet_len, int alg, size_t length);
+int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *alphabet,
+                          size_t alphabet_len, size_t length);
 
 /* ------------------------------------------------------------ .env lines */
 
-#define JSK_ENV_NAME_MAX 128U
+#define JSK_ENV_NAME_LEN_MAX 128U
 
-/* Checks an environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most 128 characters. */
+/* Checks an environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most JSK_ENV_NAME_LEN_MAX (128)
+ * characters (JSK_ERR_BAD_NAME otherwise). */
 int jsk_env_name_check(const char *name, size_t name_len);
 /* Writes "NAME=value". A value made only of [A-Za-z0-9_+/=.:@%,~-] is written bare; any other
  * printable ASCII without a single quote is written single-quoted (literal in dotenv parsers);
@@ -197,7 +239,7 @@ int jsk_env_line(char *out, size_t out_maxlen, size_t *out_len, const char *name
 #define JSK_SHA256_BYTES 32U
 #define JSK_SHA384_BYTES 48U
 #define JSK_SHA512_BYTES 64U
-#define JSK_HMAC_MAX_BYTES 64U
+#define JSK_HMAC_BYTES_MAX 64U /* the longest tag (HS512): a capacity that fits every alg */
 
 /* Caller-owned streaming contexts (FIPS 180-4). *_final() writes the digest and wipes the context. */
 typedef struct jsk_sha256_ctx {
@@ -243,20 +285,23 @@ int jsk_hmac_final(jsk_hmac_ctx *ctx, uint8_t *out, size_t out_maxlen);
 int jsk_hmac(uint8_t *out, size_t out_maxlen, int alg, const uint8_t *key, size_t key_len, const uint8_t *msg,
              size_t msg_len);
 
-/* Constant-time comparison of len bytes (any length): 0 when equal, -1 otherwise. */
+/* Constant-time comparison of len bytes (any length): 0 when equal, JSK_MISMATCH otherwise. A
+ * mismatch is an answer, not a failure: JSK_MISMATCH is positive, so it is never a jsk_error. */
+#define JSK_MISMATCH 1
 int jsk_verify(const uint8_t *a, const uint8_t *b, size_t len);
 
 /* ------------------------------------------------------------- JSON, JWS, JWK */
 
-#define JSK_JSON_MAX_DEPTH 64
-#define JSK_JWS_MAX_BYTES 1048576U  /* tokens and payloads: 1 MiB */
-#define JSK_JWS_HEADER_MAX 4096U    /* decoded header bytes */
+#define JSK_JSON_DEPTH_MAX 64
+#define JSK_JWS_LEN_MAX 1048576U     /* tokens and payloads: 1 MiB (JSK_ERR_TOO_LARGE above) */
+#define JSK_JWS_HEADER_LEN_MAX 4096U /* decoded header bytes */
 
-/* Strict JSON (RFC 8259) check: UTF-8, no trailing commas or comments, nesting at most 64.
- * require_object: the top level must be an object. */
+/* Strict JSON (RFC 8259) check: UTF-8, no trailing commas or comments, nesting at most
+ * JSK_JSON_DEPTH_MAX. require_object: the top level must be an object. */
 int jsk_json_check(const uint8_t *text, size_t len, int require_object);
 
-/* Capacity (with NUL) of a compact JWS signed with alg over a payload of payload_len bytes. */
+/* Capacity (with NUL) of a compact JWS signed with alg over a payload of payload_len bytes; 0 for
+ * an unknown alg or a payload over JSK_JWS_LEN_MAX. */
 size_t jsk_jws_sign_len(int alg, size_t payload_len);
 /* Signs the JSON object payload with header {"alg":ALG,"typ":"JWT"}. The key must be at least the
  * algorithm's size (RFC 7518 section 3.2: JSK_ERR_KEY_TOO_SHORT otherwise). */
@@ -269,7 +314,7 @@ typedef struct jsk_jws {
     size_t signing_input_len;  /* bytes before the second dot: what the tag covers */
     size_t payload_offset;     /* the payload's base64url text: token + payload_offset */
     size_t payload_b64_len;
-    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint8_t tag[JSK_HMAC_BYTES_MAX];
     size_t tag_len;
 } jsk_jws;
 
@@ -277,23 +322,30 @@ typedef struct jsk_jws {
  * with one "alg" and no "crit"; alg must be HS256/384/512 (JSK_ERR_ALG_NONE, JSK_ERR_ALG_NOT_HMAC)
  * and the tag that algorithm's length. */
 int jsk_jws_parse(jsk_jws *jws, const char *token, size_t token_len);
-/* Parses, then checks the tag in constant time. pinned_alg (JSK_ALG_NONE: take the header's HS*
+/* Parses, then checks the tag in constant time. alg (JSK_ALG_UNSET: take the header's HS*
  * algorithm) must match the header, or JSK_ERR_ALG_MISMATCH. *alg_out (may be NULL) gets the alg. */
-int jsk_jws_verify(int *alg_out, const char *token, size_t token_len, const uint8_t *key, size_t key_len,
-                   int pinned_alg);
+int jsk_jws_verify(int *alg_out, int alg, const char *token, size_t token_len, const uint8_t *key,
+                   size_t key_len);
 
 /* A capacity that always holds the payload of a token of token_len bytes. */
 size_t jsk_jws_payload_len(size_t token_len);
 /* Verifies as jsk_jws_verify(), then writes the payload's bytes, exactly as signed: a token whose
  * signature holds but whose payload is not a JSON object (RFC 7519 section 7.2; nesting at most
- * JSK_JSON_MAX_DEPTH) is JSK_ERR_BAD_PAYLOAD. On any error the payload buffer is zeroed. */
-int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, int *alg_out, int pinned_alg,
+ * JSK_JSON_DEPTH_MAX) is JSK_ERR_BAD_PAYLOAD. On any error the payload buffer is zeroed. */
+int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, int *alg_out, int alg,
                  const char *token, size_t token_len, const uint8_t *key, size_t key_len);
 
 /* The RFC 7638 thumbprint: base64url(SHA-256(canonical JSON of the required members)). */
 int jsk_jwk_thumbprint(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *canonical, size_t len);
-/* {"kty":"oct","k":…,"alg":…,"use":"sig","kid":<thumbprint of {"k":…,"kty":"oct"}>}. */
+/* Capacity (with NUL) of jsk_jwk() for a key of KEY_LEN bytes, and of jsk_jwks() for a current and
+ * a previous key (PREVIOUS_LEN 0: none). The functions return the same numbers (kept equal to the
+ * macros by a test), or 0 when the size would overflow size_t. */
+#define JSK_JWK_LEN(KEY_LEN) (JSK_BASE64_ENCODED_LEN(KEY_LEN, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING) + 43U + 64U)
+#define JSK_JWKS_LEN(CURRENT_LEN, PREVIOUS_LEN) \
+    (12U + JSK_JWK_LEN(CURRENT_LEN) + ((PREVIOUS_LEN) > 0U ? JSK_JWK_LEN(PREVIOUS_LEN) + 1U : 0U))
 size_t jsk_jwk_len(size_t key_len);
+size_t jsk_jwks_len(size_t current_len, size_t previous_len);
+/* {"kty":"oct","k":…,"alg":…,"use":"sig","kid":<thumbprint of {"k":…,"kty":"oct"}>}; key_len >= 1. */
 int jsk_jwk(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *key, size_t key_len);
 /* {"keys":[current, previous]}: a JWKS for rotation; previous may be absent (NULL, 0). */
 int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *current, size_t current_len,
@@ -314,18 +366,10 @@ typedef struct jsk_dict {
     uint8_t lengths[16];     /* bit L set when some word has length L (L < 128) */
 } jsk_dict;
 
-/* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer. */
-size_t jsk_dict_workspace_size(void);
-int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_size);
-
-/* How the application uses the secret string as an HMAC key. */
-typedef enum jsk_encoding {
-    JSK_ENCODING_RAW = 1,       /* its UTF-8 bytes, as jsonwebtoken and jose do */
-    JSK_ENCODING_HEX = 2,       /* hex-decoded */
-    JSK_ENCODING_BASE64 = 3,    /* base64-decoded (padding optional), as jjwt's Decoders.BASE64 */
-    JSK_ENCODING_BASE64URL = 4, /* base64url-decoded (padding optional) */
-    JSK_ENCODING_AUTO = 5       /* raw, plus every decoding that succeeds, as alternatives */
-} jsk_encoding;
+/* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer; a smaller
+ * or unaligned workspace is JSK_ERR_BUFFER_TOO_SMALL. */
+size_t jsk_dict_workspace_len(void);
+int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len);
 
 typedef enum jsk_verdict { JSK_VERDICT_WEAK = 1, JSK_VERDICT_FAIR = 2, JSK_VERDICT_STRONG = 3 } jsk_verdict;
 
@@ -356,15 +400,16 @@ typedef enum jsk_finding_code {
 #define JSK_SHAPE_UUID 8U
 #define JSK_SHAPE_JWT 16U
 
-#define JSK_CHECK_MAX_BYTES 1048576U /* 1 MiB: longer input is JSK_ERR_OUT_OF_RANGE */
-#define JSK_REPORT_MAX_FINDINGS 16
-#define JSK_FINDING_MESSAGE_MAX 200
+#define JSK_CHECK_LEN_MAX 1048576U /* 1 MiB: longer input is JSK_ERR_OUT_OF_RANGE */
+#define JSK_CHECK_BITS_MAX 2048.0  /* the estimate stops here (jsk_report.entropy_capped) */
+#define JSK_REPORT_FINDINGS_MAX 16
+#define JSK_FINDING_MESSAGE_LEN_MAX 200
 #define JSK_GUESSES_PER_SECOND 2e9 /* one modern GPU on HS256 (hashcat -m 16500: 1.85e9 on an RTX 3090) */
 #define JSK_WEAK_BELOW_BITS 80.0   /* below this an offline guessing attack is practical */
 
 typedef struct jsk_finding {
     int code;
-    char message[JSK_FINDING_MESSAGE_MAX]; /* never quotes the secret */
+    char message[JSK_FINDING_MESSAGE_LEN_MAX]; /* never quotes the secret */
 } jsk_finding;
 
 typedef struct jsk_interpretation {
@@ -381,34 +426,32 @@ typedef struct jsk_report {
     size_t length;       /* bytes of the text */
     size_t key_bytes;    /* bytes the HMAC gets */
     double entropy_bits; /* estimated log2 of the guesses an attacker needs */
-    int entropy_capped;  /* 1 when the analysis stopped at JSK_CHECK_CAP_BITS: the real value is higher */
+    int entropy_capped;  /* 1 when the analysis stopped at JSK_CHECK_BITS_MAX: the real value is higher */
     double seconds_log10; /* log10 of the expected time to guess: half the guesses at JSK_GUESSES_PER_SECOND */
     unsigned shapes;
     size_t n_findings;
-    jsk_finding findings[JSK_REPORT_MAX_FINDINGS];
+    jsk_finding findings[JSK_REPORT_FINDINGS_MAX];
     size_t n_alternatives; /* auto: what decoding libraries get */
     jsk_interpretation alternatives[3];
 } jsk_report;
 
-#define JSK_CHECK_CAP_BITS 2048.0
-
-/* "raw", "hex", "base64", "base64url", "auto" to jsk_encoding; JSK_ERR_UNKNOWN_FORMAT otherwise. */
-int jsk_encoding_from_name(const char *name, size_t name_len);
-const char *jsk_encoding_name(int encoding);
+/* "weak", "fair", "strong" and "KNOWN_SECRET"...; NULL for a value outside the enum. */
 const char *jsk_verdict_name(int verdict);
 const char *jsk_finding_name(int code);
 
-/* Analyses secret (len bytes, at most JSK_CHECK_MAX_BYTES) as a key for alg (JSK_ALG_NONE means
- * HS256) used with encoding. Time is linear in len. A secret that does not decode in the given
- * encoding is an error (JSK_ERR_BAD_CHARACTER, ...). Decoded bytes never outlive the call. */
-int jsk_check(jsk_report *report, const jsk_dict *dict, const uint8_t *secret, size_t len, int alg,
+/* Analyses secret (len bytes, at most JSK_CHECK_LEN_MAX) as a key for alg (JSK_ALG_UNSET means
+ * HS256) used with encoding: RAW, HEX, BASE64, BASE64URL or AUTO (JSK_ERR_UNKNOWN_FORMAT
+ * otherwise), with the dictionary from jsk_dict_init(). Time is linear in len. A secret that does
+ * not decode in the given encoding is an error (JSK_ERR_BAD_CHARACTER, ...). Decoded bytes never
+ * outlive the call. */
+int jsk_check(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
               int encoding);
 
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
  * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,
  * findings[{code,message}], shapes, alternatives, fix. Numbers are written as JavaScript's
- * JSON.stringify writes them. 8192 bytes always suffice. */
-#define JSK_REPORT_JSON_MAX 8192U
+ * JSON.stringify writes them. JSK_REPORT_JSON_LEN_MAX (8192) bytes always suffice. */
+#define JSK_REPORT_JSON_LEN_MAX 8192U
 int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_report *report);
 
 /* The report's time_to_guess text ("3 hours", "longer than the age of the universe") and its fix
@@ -422,37 +465,48 @@ size_t jsk_report_sizeof(void);
 
 /* ------------------------------------------------------------------ audit */
 
-#define JSK_AUDIT_MAX_TOKEN 8192U
+#define JSK_AUDIT_TOKEN_LEN_MAX 8192U
 
 /* A token prepared for trying candidate secrets: its tag, and the schedules (plus round constants)
  * of the inner hash's message blocks, which do not depend on the key. No pointers; about 42 KB. */
 typedef struct jsk_audit {
     int alg;
     size_t tag_len;
-    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint8_t tag[JSK_HMAC_BYTES_MAX];
     uint32_t nblocks;
     uint64_t tried; /* candidates tried so far */
     union {
-        uint32_t w256[(JSK_AUDIT_MAX_TOKEN + 9U + 63U) / 64U][64];
-        uint64_t w512[(JSK_AUDIT_MAX_TOKEN + 17U + 127U) / 128U][80];
+        uint32_t w256[(JSK_AUDIT_TOKEN_LEN_MAX + 9U + 63U) / 64U][64];
+        uint64_t w512[(JSK_AUDIT_TOKEN_LEN_MAX + 17U + 127U) / 128U][80];
     } sched;
 } jsk_audit;
 
-/* Parses an HS256/384/512 token (as jsk_jws_parse(), at most JSK_AUDIT_MAX_TOKEN bytes). */
+/* Parses an HS256/384/512 token (as jsk_jws_parse(), at most JSK_AUDIT_TOKEN_LEN_MAX bytes). */
 int jsk_audit_init(jsk_audit *audit, const char *token, size_t len);
-/* Tries every line of buf as the secret, in order. Lines end at "\n" (a "\r" before it goes too);
+/* Tries every line of buf as the secret, in order (the context first, then the outputs). Lines end at "\n" (a "\r" before it goes too);
  * nothing else is trimmed. Without final, a last line with no "\n" is left for the next call.
  * Returns 1 when a line signs the token (*found_offset, *found_len locate it in buf), 0 when none
  * does; *consumed says how many bytes were used. audit->tried counts the candidates. */
-int jsk_audit_lines(jsk_audit *audit, const uint8_t *buf, size_t len, int final, size_t *consumed,
-                    size_t *found_offset, size_t *found_len);
+int jsk_audit_lines(jsk_audit *audit, size_t *found_offset, size_t *found_len, size_t *consumed,
+                    const uint8_t *buf, size_t len, int final);
 /* The built-in candidates, one per line: the curated JWT defaults with their variants as printed,
- * in lower and upper case, then the analyzer's dictionaries in three cases. */
-size_t jsk_audit_builtin_size(const jsk_dict *dict);
+ * in lower and upper case, then the analyzer's dictionaries in three cases. jsk_audit_builtin_len()
+ * is the capacity jsk_audit_builtin() needs (0 without a dict). */
+size_t jsk_audit_builtin_len(const jsk_dict *dict);
+int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_dict *dict);
 /* sizeof(jsk_audit) and audit->tried as a double, for bindings. */
 size_t jsk_audit_sizeof(void);
 double jsk_audit_tried(const jsk_audit *audit);
-int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_dict *dict);
+
+/* ---------------------------------------------------------------- policy */
+
+/* The rules front ends that are not C need, as one JSON object (no newline): version, algorithms
+ * and their key sizes, the default algorithm, the generator's encodings, default encoding and
+ * .env name, its limits, the checker's encodings, verdicts, finding names and limits, the JWS and
+ * audit limits, and every error: value, code, message and whether it refuses a token.
+ * JSK_POLICY_JSON_LEN_MAX always suffices. */
+#define JSK_POLICY_JSON_LEN_MAX 16384U
+int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len);
 
 #ifdef __cplusplus
 }

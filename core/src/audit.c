@@ -7,7 +7,6 @@
 
 #include "jsk.h"
 #include "sha2_internal.h"
-#include "strength_data.h"
 
 #define LANES 4
 
@@ -27,7 +26,7 @@ int jsk_audit_init(jsk_audit *a, const char *token, size_t len)
         return JSK_ERR_INVALID_ARGUMENT;
     }
     memset(a, 0, sizeof *a);
-    if (len > JSK_AUDIT_MAX_TOKEN) {
+    if (len > JSK_AUDIT_TOKEN_LEN_MAX) {
         return JSK_ERR_TOO_LARGE;
     }
     if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
@@ -350,8 +349,8 @@ static int try_long(const jsk_audit *a, lane_ws *ws, const uint8_t *key, size_t 
     return ok;
 }
 
-int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, size_t *consumed, size_t *found_offset,
-                    size_t *found_len)
+int jsk_audit_lines(jsk_audit *a, size_t *found_offset, size_t *found_len, size_t *consumed, const uint8_t *buf,
+                    size_t len, int final)
 {
     const uint8_t *keys[LANES];
     size_t lens[LANES], offs[LANES], pos = 0, bs;
@@ -435,84 +434,6 @@ int jsk_audit_lines(jsk_audit *a, const uint8_t *buf, size_t len, int final, siz
     return result;
 }
 
-size_t jsk_audit_builtin_size(const jsk_dict *dict)
-{
-    /* every default as printed, lowercase and uppercase; every word in three cases, and the
-     * passwords with three common suffixes: generous, lines included */
-    return dict == NULL ? 0 : jsk_jwt_defaults_size * 3U + (size_t)dict->count * 4U * 3U + jsk_dict_char_count * 3U +
-                                   (size_t)dict->count * 3U * 8U + 64U;
-}
-
-static void put_case(char *out, size_t *o, const char *w, size_t len, int mode)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        char c = w[i];
-        if ((mode == 1 && i == 0) || mode == 2) {
-            c = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
-        } else if (mode == 3) {
-            c = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        out[(*o)++] = c;
-    }
-}
-
-int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_dict *dict)
-{
-    size_t o = 0, i, start = 0;
-    uint32_t idx;
-    int mode;
-
-    if (out_len != NULL) {
-        *out_len = 0;
-    }
-    if (out == NULL || dict == NULL) {
-        return JSK_ERR_INVALID_ARGUMENT;
-    }
-    if (out_maxlen < jsk_audit_builtin_size(dict)) {
-        return JSK_ERR_BUFFER_TOO_SMALL;
-    }
-    /* 1. The curated defaults as printed, then lowercase and uppercase. */
-    for (mode = 0; mode < 4; mode++) {
-        if (mode == 1) {
-            continue;
-        }
-        start = 0;
-        for (i = 0; i < jsk_jwt_defaults_size; i++) {
-            if (jsk_jwt_defaults[i] == '\n') {
-                put_case(out, &o, jsk_jwt_defaults + start, i - start, mode);
-                out[o++] = '\n';
-                start = i + 1;
-            }
-        }
-    }
-    /* 2. The dictionaries, most common lists first: lowercase, Capitalised, UPPERCASE; passwords
-     *    also with 1, 123 and ! appended. */
-    for (mode = 0; mode < 3; mode++) {
-        for (idx = 0; idx < dict->count; idx++) {
-            uint32_t e = dict->entries[idx];
-            const char *w = dict->words + (e >> 8);
-            size_t len = e & 0xFFU;
-            unsigned list = dict->info[idx] >> 5;
-            if (list == JSK_LIST_JWT || (mode > 0 && (list == JSK_LIST_CONSTANTS))) {
-                continue;
-            }
-            put_case(out, &o, w, len, mode == 0 ? 0 : mode == 1 ? 1 : 2);
-            out[o++] = '\n';
-            if (mode == 0 && list == JSK_LIST_PASSWORDS) {
-                static const char *const suffixes[] = {"1", "123", "!"};
-                size_t s;
-                for (s = 0; s < 3; s++) {
-                    put_case(out, &o, w, len, 0);
-                    memcpy(out + o, suffixes[s], strlen(suffixes[s]));
-                    o += strlen(suffixes[s]);
-                    out[o++] = '\n';
-                }
-            }
-        }
-    }
-    if (out_len != NULL) {
-        *out_len = o;
-    }
-    return JSK_OK;
-}
+/* For bindings (the WASM glue): the context's size, and the counter as a double (no 64-bit return). */
+size_t jsk_audit_sizeof(void) { return sizeof(jsk_audit); }
+double jsk_audit_tried(const jsk_audit *audit) { return audit == NULL ? 0.0 : (double)audit->tried; }

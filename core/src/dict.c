@@ -15,12 +15,14 @@ static uint32_t slot_count(void)
     return n;
 }
 
-size_t jsk_dict_workspace_size(void)
+size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
+
+size_t jsk_dict_workspace_len(void)
 {
     return (size_t)slot_count() * 4U + (size_t)jsk_dict_word_count * 5U + jsk_dict_char_count + 4U;
 }
 
-int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_size)
+int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
 {
     uint32_t slots = slot_count(), n = 0, i;
     uint32_t *table, *entries;
@@ -31,7 +33,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_size)
     if (dict == NULL || workspace == NULL) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (workspace_size < jsk_dict_workspace_size() || ((uintptr_t)workspace & 3U) != 0) {
+    if (workspace_len < jsk_dict_workspace_len() || ((uintptr_t)workspace & 3U) != 0) {
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
     memset(dict, 0, sizeof *dict);

@@ -10,7 +10,7 @@ int jsk_env_name_check(const char *name, size_t name_len)
     if (name == NULL && name_len > 0) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (name_len == 0 || name_len > JSK_ENV_NAME_MAX) {
+    if (name_len == 0 || name_len > JSK_ENV_NAME_LEN_MAX) {
         return JSK_ERR_BAD_NAME;
     }
     for (i = 0; i < name_len; i++) {
@@ -45,7 +45,7 @@ int jsk_env_line(char *out, size_t out_maxlen, size_t *out_len, const char *name
     if ((rc = jsk_env_name_check(name, name_len)) != JSK_OK) {
         return rc;
     }
-    if (value_len == 0 || value_len > JSK_ALPHABET_MAX_LENGTH * 2U) {
+    if (value_len == 0 || value_len > JSK_ALPHABET_LENGTH_MAX * 2U) {
         return JSK_ERR_UNSAFE_VALUE;
     }
     for (i = 0; i < value_len; i++) {

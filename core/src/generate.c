@@ -12,13 +12,13 @@ int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes)
         return JSK_ERR_INVALID_ARGUMENT;
     }
     *nbytes_out = 0;
-    if (alg != JSK_ALG_NONE && min == 0) {
+    if (alg != JSK_ALG_UNSET && min == 0) {
         return JSK_ERR_UNKNOWN_ALG;
     }
     if (nbytes == 0) {
-        nbytes = alg == JSK_ALG_NONE ? JSK_HS256_KEY_BYTES : min;
+        nbytes = alg == JSK_ALG_UNSET ? JSK_HS256_KEY_BYTES : min;
     }
-    if (nbytes < JSK_GENERATE_MIN_BYTES || nbytes > JSK_GENERATE_MAX_BYTES) {
+    if (nbytes < JSK_GENERATE_BYTES_MIN || nbytes > JSK_GENERATE_BYTES_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
     }
     if (nbytes < min) {
@@ -28,9 +28,9 @@ int jsk_generate_size(size_t *nbytes_out, int alg, size_t nbytes)
     return JSK_OK;
 }
 
-int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int format)
+int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t nbytes, int encoding)
 {
-    uint8_t bytes[JSK_GENERATE_MAX_BYTES];
+    uint8_t bytes[JSK_GENERATE_BYTES_MAX];
     size_t n, need;
     int rc;
 
@@ -43,14 +43,14 @@ int jsk_generate(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t 
     if ((rc = jsk_generate_size(&n, alg, nbytes)) != JSK_OK) {
         return rc;
     }
-    if ((need = jsk_format_encoded_len(n, format)) == 0) {
+    if ((need = jsk_encoded_len(n, encoding)) == 0) {
         return JSK_ERR_UNKNOWN_FORMAT;
     }
     if (out_maxlen < need) {
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
     if ((rc = jsk_random_fill(bytes, n)) == JSK_OK) {
-        rc = jsk_encode(out, out_maxlen, out_len, bytes, n, format);
+        rc = jsk_encode(out, out_maxlen, out_len, bytes, n, encoding);
     }
     jsk_wipe(bytes, n);
     return rc;
@@ -64,7 +64,7 @@ int jsk_alphabet_check(const char *alphabet, size_t alphabet_len)
     if (alphabet == NULL && alphabet_len > 0) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (alphabet_len < JSK_ALPHABET_MIN_SYMBOLS || alphabet_len > JSK_ALPHABET_MAX_SYMBOLS) {
+    if (alphabet_len < JSK_ALPHABET_SYMBOLS_MIN || alphabet_len > JSK_ALPHABET_SYMBOLS_MAX) {
         return JSK_ERR_BAD_ALPHABET;
     }
     for (i = 0; i < alphabet_len; i++) {
@@ -82,13 +82,13 @@ double jsk_alphabet_entropy_bits(size_t n, size_t length)
     return n < 2 ? 0.0 : (double)length * log2((double)n);
 }
 
-size_t jsk_alphabet_default_length(size_t n, int alg)
+size_t jsk_alphabet_default_length(int alg, size_t n)
 {
-    size_t key_bytes = alg == JSK_ALG_NONE ? JSK_HS256_KEY_BYTES : jsk_alg_key_bytes(alg);
+    size_t key_bytes = alg == JSK_ALG_UNSET ? JSK_HS256_KEY_BYTES : jsk_alg_key_bytes(alg);
     double bits = 8.0 * (double)key_bytes;
     size_t length;
 
-    if (n < JSK_ALPHABET_MIN_SYMBOLS || n > JSK_ALPHABET_MAX_SYMBOLS || key_bytes == 0) {
+    if (n < JSK_ALPHABET_SYMBOLS_MIN || n > JSK_ALPHABET_SYMBOLS_MAX || key_bytes == 0) {
         return 0;
     }
     /* ceil(bits / log2 n), then corrected by the exact comparison the check uses. */
@@ -102,33 +102,33 @@ size_t jsk_alphabet_default_length(size_t n, int alg)
     return length;
 }
 
-int jsk_alphabet_length(size_t *length_out, size_t n, int alg, size_t length)
+int jsk_alphabet_length(size_t *length_out, int alg, size_t n, size_t length)
 {
     if (length_out == NULL) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
     *length_out = 0;
-    if (n < JSK_ALPHABET_MIN_SYMBOLS || n > JSK_ALPHABET_MAX_SYMBOLS) {
+    if (n < JSK_ALPHABET_SYMBOLS_MIN || n > JSK_ALPHABET_SYMBOLS_MAX) {
         return JSK_ERR_BAD_ALPHABET;
     }
-    if (alg != JSK_ALG_NONE && jsk_alg_key_bytes(alg) == 0) {
+    if (alg != JSK_ALG_UNSET && jsk_alg_key_bytes(alg) == 0) {
         return JSK_ERR_UNKNOWN_ALG;
     }
     if (length == 0) {
-        length = jsk_alphabet_default_length(n, alg);
+        length = jsk_alphabet_default_length(alg, n);
     }
-    if (length > JSK_ALPHABET_MAX_LENGTH) {
+    if (length > JSK_ALPHABET_LENGTH_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
     }
-    if (alg != JSK_ALG_NONE && jsk_alphabet_entropy_bits(n, length) < 8.0 * (double)jsk_alg_key_bytes(alg)) {
+    if (alg != JSK_ALG_UNSET && jsk_alphabet_entropy_bits(n, length) < 8.0 * (double)jsk_alg_key_bytes(alg)) {
         return JSK_ERR_KEY_TOO_SHORT;
     }
     *length_out = length;
     return JSK_OK;
 }
 
-int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const char *alphabet,
-                          size_t alphabet_len, int alg, size_t length)
+int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *alphabet,
+                          size_t alphabet_len, size_t length)
 {
     uint8_t pool[256];
     size_t used = sizeof pool, i;
@@ -142,7 +142,7 @@ int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, const c
         return JSK_ERR_INVALID_ARGUMENT;
     }
     if ((rc = jsk_alphabet_check(alphabet, alphabet_len)) != JSK_OK ||
-        (rc = jsk_alphabet_length(&length, alphabet_len, alg, length)) != JSK_OK) {
+        (rc = jsk_alphabet_length(&length, alg, alphabet_len, length)) != JSK_OK) {
         return rc;
     }
     if (out_maxlen < length + 1U) {

@@ -177,7 +177,7 @@ static int parse_literal(cursor_t *c, const char *word)
 int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_top *top)
 {
     cursor_t c = {text, len, 0};
-    uint8_t stack[JSK_JSON_MAX_DEPTH]; /* 'o' object, 'a' array */
+    uint8_t stack[JSK_JSON_DEPTH_MAX]; /* 'o' object, 'a' array */
     size_t depth = 0;
     int expect_value = 1;
 
@@ -203,7 +203,7 @@ int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_
             uint8_t ch = c.s[c.i];
             int rc = 0;
             if (ch == '{' || ch == '[') {
-                if (depth == JSK_JSON_MAX_DEPTH) {
+                if (depth == JSK_JSON_DEPTH_MAX) {
                     return JSK_ERR_BAD_JSON;
                 }
                 stack[depth++] = ch == '{' ? 'o' : 'a';

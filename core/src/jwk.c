@@ -33,8 +33,18 @@ int jsk_jwk_thumbprint(char *out, size_t out_maxlen, size_t *out_len, const uint
 size_t jsk_jwk_len(size_t key_len)
 {
     size_t k = jsk_base64_encoded_len(key_len, URL);
-    /* {"kty":"oct","k":"…","alg":"HS512","use":"sig","kid":"…"} */
-    return k == 0 ? 0 : k + KID_LEN + 64U;
+    /* {"kty":"oct","k":"…","alg":"HS512","use":"sig","kid":"…"}: JSK_JWK_LEN() */
+    return k == 0 || k > (size_t)-1 - (KID_LEN + 64U) ? 0 : k + KID_LEN + 64U;
+}
+
+size_t jsk_jwks_len(size_t current_len, size_t previous_len)
+{
+    size_t cur = jsk_jwk_len(current_len), prev = previous_len > 0 ? jsk_jwk_len(previous_len) : 0;
+    /* {"keys":[current,previous]}: JSK_JWKS_LEN() */
+    if (cur == 0 || (previous_len > 0 && prev == 0) || cur > (size_t)-1 - 13U - prev) {
+        return 0;
+    }
+    return 12U + cur + (previous_len > 0 ? prev + 1U : 0U);
 }
 
 /* Appends s at *o within cap (the caller sized the buffer). */
@@ -101,7 +111,7 @@ int jsk_jwk(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_
 int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *current, size_t current_len,
              const uint8_t *previous, size_t previous_len)
 {
-    size_t o = 0, n;
+    size_t o = 0, n, need = jsk_jwks_len(current_len, previous_len);
     int rc;
 
     if (out_len != NULL) {
@@ -110,7 +120,10 @@ int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8
     if (out == NULL) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (out_maxlen < 12U + jsk_jwk_len(current_len) + (previous_len > 0 ? jsk_jwk_len(previous_len) + 1U : 0U)) {
+    if (need == 0) {
+        return JSK_ERR_OUT_OF_RANGE;
+    }
+    if (out_maxlen < need) {
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
     append(out, &o, "{\"keys\":[");

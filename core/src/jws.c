@@ -17,7 +17,7 @@ static int is_url_char(uint8_t c)
 size_t jsk_jws_sign_len(int alg, size_t payload_len)
 {
     size_t tag = jsk_alg_key_bytes(alg);
-    if (tag == 0 || payload_len > JSK_JWS_MAX_BYTES) {
+    if (tag == 0 || payload_len > JSK_JWS_LEN_MAX) {
         return 0;
     }
     /* header (at most 40 bytes of JSON) + payload + tag, base64url, two dots, NUL */
@@ -28,7 +28,7 @@ int jsk_jws_sign(char *out, size_t out_maxlen, size_t *out_len, int alg, const u
                  const uint8_t *payload, size_t payload_len)
 {
     char header[48];
-    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint8_t tag[JSK_HMAC_BYTES_MAX];
     size_t need = jsk_jws_sign_len(alg, payload_len), o, tag_len = jsk_alg_key_bytes(alg);
     int rc;
 
@@ -41,7 +41,7 @@ int jsk_jws_sign(char *out, size_t out_maxlen, size_t *out_len, int alg, const u
     if (out == NULL || (key == NULL && key_len > 0) || (payload == NULL && payload_len > 0)) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (payload_len > JSK_JWS_MAX_BYTES) {
+    if (payload_len > JSK_JWS_LEN_MAX) {
         return JSK_ERR_TOO_LARGE;
     }
     if (key_len < tag_len) {
@@ -79,7 +79,7 @@ int jsk_jws_sign(char *out, size_t out_maxlen, size_t *out_len, int alg, const u
 
 int jsk_jws_parse(jsk_jws *jws, const char *token, size_t len)
 {
-    uint8_t header[JSK_JWS_HEADER_MAX];
+    uint8_t header[JSK_JWS_HEADER_LEN_MAX];
     size_t dots[2], ndots = 0, i, header_len, payload_len, tag_b64_len;
     jsk_json_top top;
     int rc, alg;
@@ -88,7 +88,7 @@ int jsk_jws_parse(jsk_jws *jws, const char *token, size_t len)
         return JSK_ERR_INVALID_ARGUMENT;
     }
     memset(jws, 0, sizeof *jws);
-    if (len > JSK_JWS_MAX_BYTES) {
+    if (len > JSK_JWS_LEN_MAX) {
         return JSK_ERR_TOO_LARGE;
     }
     for (i = 0; i < len; i++) {
@@ -156,10 +156,10 @@ int jsk_jws_parse(jsk_jws *jws, const char *token, size_t len)
     return JSK_OK;
 }
 
-int jsk_jws_verify(int *alg_out, const char *token, size_t len, const uint8_t *key, size_t key_len, int pinned_alg)
+int jsk_jws_verify(int *alg_out, int alg, const char *token, size_t len, const uint8_t *key, size_t key_len)
 {
     jsk_jws jws;
-    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint8_t tag[JSK_HMAC_BYTES_MAX];
     int rc;
 
     if (alg_out != NULL) {
@@ -168,7 +168,7 @@ int jsk_jws_verify(int *alg_out, const char *token, size_t len, const uint8_t *k
     if (key == NULL && key_len > 0) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if (pinned_alg != JSK_ALG_NONE && jsk_alg_key_bytes(pinned_alg) == 0) {
+    if (alg != JSK_ALG_UNSET && jsk_alg_key_bytes(alg) == 0) {
         return JSK_ERR_UNKNOWN_ALG;
     }
     if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
@@ -177,11 +177,11 @@ int jsk_jws_verify(int *alg_out, const char *token, size_t len, const uint8_t *k
     if (alg_out != NULL) {
         *alg_out = jws.alg;
     }
-    if (pinned_alg != JSK_ALG_NONE && pinned_alg != jws.alg) {
+    if (alg != JSK_ALG_UNSET && alg != jws.alg) {
         return JSK_ERR_ALG_MISMATCH;
     }
     rc = jsk_hmac(tag, sizeof tag, jws.alg, key, key_len, (const uint8_t *)token, jws.signing_input_len);
-    if (rc == JSK_OK && jsk_verify(tag, jws.tag, jws.tag_len) != 0) {
+    if (rc == JSK_OK && jsk_verify(tag, jws.tag, jws.tag_len) == JSK_MISMATCH) {
         rc = JSK_ERR_BAD_SIGNATURE;
     }
     jsk_wipe(tag, sizeof tag);
@@ -194,7 +194,7 @@ size_t jsk_jws_payload_len(size_t token_len)
     return token_len / 4U * 3U + 3U;
 }
 
-int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, int *alg_out, int pinned_alg,
+int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, int *alg_out, int alg,
                  const char *token, size_t len, const uint8_t *key, size_t key_len)
 {
     jsk_jws jws;
@@ -206,7 +206,7 @@ int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, i
     if (payload == NULL && payload_maxlen > 0) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if ((rc = jsk_jws_verify(alg_out, token, len, key, key_len, pinned_alg)) != JSK_OK) {
+    if ((rc = jsk_jws_verify(alg_out, alg, token, len, key, key_len)) != JSK_OK) {
         return rc;
     }
     if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {

@@ -424,6 +424,7 @@ int jsk_verify(const uint8_t *a, const uint8_t *b, size_t len)
     for (i = 0; i < len; i++) {
         diff |= a[i] ^ b[i];
     }
-    /* 0 when equal, -1 otherwise, without a branch on the data. */
-    return (int)((1U & ((unsigned)(diff - 1U) >> 8)) - 1U);
+    /* 0 when equal, JSK_MISMATCH (1) otherwise, without a branch on the data: diff - 1 borrows
+     * into bit 8 only when diff is 0. */
+    return (int)(1U ^ (1U & ((unsigned)(diff - 1U) >> 8)));
 }

@@ -17,27 +17,6 @@
 #define RANDOM_MARGIN_MACHINE_SHARE 0.25
 #define MACHINE_MIN_SAVING 12.0 /* bits: a pattern must be 256 times likelier than random characters */
 
-static const char *const encoding_names[] = {NULL, "raw", "hex", "base64", "base64url", "auto"};
-
-int jsk_encoding_from_name(const char *name, size_t name_len)
-{
-    int e;
-    if (name == NULL) {
-        return JSK_ERR_INVALID_ARGUMENT;
-    }
-    for (e = JSK_ENCODING_RAW; e <= JSK_ENCODING_AUTO; e++) {
-        if (name_len == strlen(encoding_names[e]) && memcmp(name, encoding_names[e], name_len) == 0) {
-            return e;
-        }
-    }
-    return JSK_ERR_UNKNOWN_FORMAT;
-}
-
-const char *jsk_encoding_name(int encoding)
-{
-    return encoding >= JSK_ENCODING_RAW && encoding <= JSK_ENCODING_AUTO ? encoding_names[encoding] : NULL;
-}
-
 /* ------------------------------------------------------------------ messages */
 
 typedef struct {
@@ -76,7 +55,7 @@ static jsk_finding *add_finding(jsk_report *r, int code)
             return NULL; /* one finding per code */
         }
     }
-    if (r->n_findings >= JSK_REPORT_MAX_FINDINGS) {
+    if (r->n_findings >= JSK_REPORT_FINDINGS_MAX) {
         return NULL;
     }
     f = &r->findings[r->n_findings++];
@@ -355,7 +334,7 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
 
 /* ------------------------------------------------------------------ check */
 
-int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t len, int alg, int encoding)
+int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding)
 {
     jsk_strength_ctx cx;
     jsk_path path;
@@ -368,16 +347,17 @@ int jsk_check(jsk_report *r, const jsk_dict *dict, const uint8_t *secret, size_t
         return JSK_ERR_INVALID_ARGUMENT;
     }
     memset(r, 0, sizeof *r);
-    if (alg == JSK_ALG_NONE) {
+    if (alg == JSK_ALG_UNSET) {
         alg = JSK_ALG_HS256;
     }
     if (jsk_alg_key_bytes(alg) == 0) {
         return JSK_ERR_UNKNOWN_ALG;
     }
-    if (encoding < JSK_ENCODING_RAW || encoding > JSK_ENCODING_AUTO) {
-        return JSK_ERR_UNKNOWN_FORMAT;
+    if (encoding != JSK_ENCODING_RAW && encoding != JSK_ENCODING_HEX && encoding != JSK_ENCODING_BASE64 &&
+        encoding != JSK_ENCODING_BASE64URL && encoding != JSK_ENCODING_AUTO) {
+        return JSK_ERR_UNKNOWN_FORMAT; /* base64url-padded is base64url here: padding is optional */
     }
-    if (len > JSK_CHECK_MAX_BYTES) {
+    if (len > JSK_CHECK_LEN_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
     }
     if (encoding != JSK_ENCODING_RAW && encoding != JSK_ENCODING_AUTO &&

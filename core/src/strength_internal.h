@@ -35,7 +35,7 @@ typedef struct {
 } jsk_path;
 
 void jsk_strength_maps(jsk_maps *maps);
-/* Estimated bits to guess s[0..n); *capped is 1 when it stopped at JSK_CHECK_CAP_BITS early. */
+/* Estimated bits to guess s[0..n); *capped is 1 when it stopped at JSK_CHECK_BITS_MAX early. */
 double jsk_strength_estimate(const jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped);
 
 #endif

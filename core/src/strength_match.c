@@ -613,7 +613,7 @@ double jsk_strength_estimate(const jsk_strength_ctx *cx, const uint8_t *s, size_
             seen++;
         }
         windows++;
-        if (bits >= JSK_CHECK_CAP_BITS) {
+        if (bits >= JSK_CHECK_BITS_MAX) {
             *capped = pos + len < n;
             break;
         }

@@ -53,7 +53,7 @@ int main(int argc, char **argv)
         return 2;
     }
     t0 = now();
-    rc = jsk_audit_lines(&audit, list, len, 1, &consumed, &off, &flen);
+    rc = jsk_audit_lines(&audit, &off, &flen, &consumed, list, len, 1);
     elapsed = now() - t0;
     if (rc != 1) {
         fprintf(stderr, "jsk_audit_lines did not find the secret (rc %d, tried %llu)\n", rc,
@@ -85,7 +85,7 @@ int main(int argc, char **argv)
             return 2;
         }
         t0 = now();
-        rc = jsk_audit_lines(&audit, list + a, b - a, 1, &consumed, &off, &flen);
+        rc = jsk_audit_lines(&audit, &off, &flen, &consumed, list + a, b - a, 1);
         elapsed = now() - t0;
         if (rc != 0) {
             fprintf(stderr, "the altered token was found (rc %d)\n", rc);

@@ -29,7 +29,7 @@ static void sign(char *token, size_t cap, int alg, const char *secret, size_t le
 static int find(const char *list, int final, size_t *off, size_t *len)
 {
     size_t consumed;
-    return jsk_audit_lines(&audit, (const uint8_t *)list, strlen(list), final, &consumed, off, len);
+    return jsk_audit_lines(&audit, off, len, &consumed, (const uint8_t *)list, strlen(list), final);
 }
 
 int main(void)

@@ -138,7 +138,7 @@ static void test_round_trips(void)
                 CHECK_RC(jsk_base64_decode(dec, len - 1, &n, enc, need - 1, variants[i]),
                          JSK_ERR_BUFFER_TOO_SMALL);
             }
-            CHECK(jsk_format_decoded_max_len(need - 1, JSK_FORMAT_BASE64) >= len);
+            CHECK(jsk_decoded_len(need - 1, JSK_ENCODING_BASE64) >= len);
         }
         CHECK_RC(jsk_hex_encode(enc, JSK_HEX_ENCODED_LEN(len), bin, len), 0);
         CHECK(strlen(enc) == 2 * len);
@@ -241,7 +241,7 @@ static void test_sizes_and_errors(void)
         for (i = 0; i < 4; i++) {
             CHECK(jsk_base64_encoded_len(len, variants[i]) == JSK_BASE64_ENCODED_LEN(len, variants[i]));
         }
-        CHECK(jsk_format_encoded_len(len, JSK_FORMAT_BASE64URL) ==
+        CHECK(jsk_encoded_len(len, JSK_ENCODING_BASE64URL) ==
               JSK_BASE64_ENCODED_LEN(len, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING));
     }
     CHECK(JSK_BASE64_ENCODED_LEN(32, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING) == 44); /* 43 + NUL */
@@ -263,12 +263,29 @@ static void test_sizes_and_errors(void)
     CHECK(strcmp(jsk_error_code(JSK_ERROR_MIN - 1), "ERR_UNKNOWN") == 0);
     CHECK(strcmp(jsk_error_code(1), "ERR_UNKNOWN") == 0);
 
-    CHECK_RC(jsk_format_from_name("base64url", 9), JSK_FORMAT_BASE64URL);
-    CHECK_RC(jsk_format_from_name("hex", 3), JSK_FORMAT_HEX);
-    CHECK_RC(jsk_format_from_name("base64url-padded", 16), JSK_FORMAT_BASE64URL_PADDED);
-    CHECK_RC(jsk_format_from_name("base64", 6), JSK_FORMAT_BASE64);
-    CHECK_RC(jsk_format_from_name("base6", 5), JSK_ERR_UNKNOWN_FORMAT);
-    CHECK_RC(jsk_format_from_name("HEX", 3), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_encoding_from_name("base64url", 9), JSK_ENCODING_BASE64URL);
+    CHECK_RC(jsk_encoding_from_name("hex", 3), JSK_ENCODING_HEX);
+    CHECK_RC(jsk_encoding_from_name("base64url-padded", 16), JSK_ENCODING_BASE64URL_PADDED);
+    CHECK_RC(jsk_encoding_from_name("base64", 6), JSK_ENCODING_BASE64);
+    CHECK_RC(jsk_encoding_from_name("base6", 5), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_encoding_from_name("HEX", 3), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_encoding_from_name("raw", 3), JSK_ENCODING_RAW);
+    CHECK_RC(jsk_encoding_from_name("auto", 4), JSK_ENCODING_AUTO);
+    CHECK_RC(jsk_encoding_from_name("base64url-padded\0", 17), JSK_ERR_UNKNOWN_FORMAT);
+    for (e = JSK_ENCODING_BASE64URL; e <= JSK_ENCODING_AUTO; e++) {
+        const char *name = jsk_encoding_name(e);
+        CHECK(name != NULL && jsk_encoding_from_name(name, strlen(name)) == e);
+    }
+    CHECK(jsk_encoding_name(0) == NULL && jsk_encoding_name(JSK_ENCODING_AUTO + 1) == NULL);
+    /* Only the four text encodings are written and read by jsk_encode()/jsk_decode(). */
+    for (e = 0; e <= JSK_ENCODING_AUTO + 1; e++) {
+        int text = e >= JSK_ENCODING_BASE64URL && e <= JSK_ENCODING_BASE64URL_PADDED;
+        char t[8];
+        uint8_t b[4];
+        CHECK((jsk_encoded_len(3, e) != 0) == text && (jsk_decoded_len(4, e) != 0) == text);
+        CHECK_RC(jsk_encode(t, sizeof t, NULL, (const uint8_t *)"abc", 3, e), text ? 0 : JSK_ERR_UNKNOWN_FORMAT);
+        CHECK_RC(jsk_decode(b, sizeof b, NULL, "6162", 4, e), text ? 0 : JSK_ERR_UNKNOWN_FORMAT);
+    }
     CHECK_RC(jsk_alg_from_name("HS384", 5), JSK_ALG_HS384);
     CHECK_RC(jsk_alg_from_name("HS2560", 6), JSK_ERR_UNKNOWN_ALG);
     CHECK_RC(jsk_alg_from_name("none", 4), JSK_ERR_UNKNOWN_ALG);

@@ -12,24 +12,24 @@
 static void test_presets(void)
 {
     static const struct {
-        int alg, format;
+        int alg, encoding;
         size_t chars, bytes;
     } cases[] = {
-        {JSK_ALG_HS256, JSK_FORMAT_BASE64URL, 43, 32},   {JSK_ALG_HS384, JSK_FORMAT_BASE64URL, 64, 48},
-        {JSK_ALG_HS512, JSK_FORMAT_BASE64URL, 86, 64},   {JSK_ALG_HS256, JSK_FORMAT_BASE64, 44, 32},
-        {JSK_ALG_HS384, JSK_FORMAT_BASE64, 64, 48},      {JSK_ALG_HS512, JSK_FORMAT_BASE64, 88, 64},
-        {JSK_ALG_HS256, JSK_FORMAT_HEX, 64, 32},         {JSK_ALG_HS384, JSK_FORMAT_HEX, 96, 48},
-        {JSK_ALG_HS512, JSK_FORMAT_HEX, 128, 64},        {JSK_ALG_HS256, JSK_FORMAT_BASE64URL_PADDED, 44, 32},
-        {JSK_ALG_NONE, JSK_FORMAT_BASE64URL, 43, 32},
+        {JSK_ALG_HS256, JSK_ENCODING_BASE64URL, 43, 32},   {JSK_ALG_HS384, JSK_ENCODING_BASE64URL, 64, 48},
+        {JSK_ALG_HS512, JSK_ENCODING_BASE64URL, 86, 64},   {JSK_ALG_HS256, JSK_ENCODING_BASE64, 44, 32},
+        {JSK_ALG_HS384, JSK_ENCODING_BASE64, 64, 48},      {JSK_ALG_HS512, JSK_ENCODING_BASE64, 88, 64},
+        {JSK_ALG_HS256, JSK_ENCODING_HEX, 64, 32},         {JSK_ALG_HS384, JSK_ENCODING_HEX, 96, 48},
+        {JSK_ALG_HS512, JSK_ENCODING_HEX, 128, 64},        {JSK_ALG_HS256, JSK_ENCODING_BASE64URL_PADDED, 44, 32},
+        {JSK_ALG_UNSET, JSK_ENCODING_BASE64URL, 43, 32},
     };
     char out[200];
     uint8_t dec[200];
     size_t i, len, n;
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        CHECK_RC(jsk_generate(out, sizeof out, &len, cases[i].alg, 0, cases[i].format), 0);
+        CHECK_RC(jsk_generate(out, sizeof out, &len, cases[i].alg, 0, cases[i].encoding), 0);
         CHECK(len == cases[i].chars && strlen(out) == len);
-        CHECK_RC(jsk_decode(dec, sizeof dec, &n, out, len, cases[i].format), 0);
+        CHECK_RC(jsk_decode(dec, sizeof dec, &n, out, len, cases[i].encoding), 0);
         CHECK(n == cases[i].bytes);
     }
 }
@@ -41,7 +41,7 @@ static void test_unique(void)
     size_t i, j, len;
     int dup = 0;
     for (i = 0; i < N; i++) {
-        CHECK_RC(jsk_generate(seen[i], sizeof seen[i], &len, JSK_ALG_HS256, 0, JSK_FORMAT_BASE64URL), 0);
+        CHECK_RC(jsk_generate(seen[i], sizeof seen[i], &len, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL), 0);
         for (j = 0; j < i; j++) {
             dup |= strcmp(seen[i], seen[j]) == 0;
         }
@@ -54,7 +54,7 @@ static void test_ranges(void)
     char out[10000];
     size_t len, n;
 
-    CHECK_RC(jsk_generate_size(&n, JSK_ALG_NONE, 0), 0);
+    CHECK_RC(jsk_generate_size(&n, JSK_ALG_UNSET, 0), 0);
     CHECK(n == 32);
     CHECK_RC(jsk_generate_size(&n, JSK_ALG_HS512, 0), 0);
     CHECK(n == 64);
@@ -63,25 +63,27 @@ static void test_ranges(void)
     CHECK_RC(jsk_generate_size(&n, JSK_ALG_HS384, 47), JSK_ERR_KEY_TOO_SHORT);
     CHECK_RC(jsk_generate_size(&n, JSK_ALG_HS256, 100), 0);
     CHECK(n == 100);
-    CHECK_RC(jsk_generate_size(&n, JSK_ALG_NONE, 1), 0);
-    CHECK_RC(jsk_generate_size(&n, JSK_ALG_NONE, 4096), 0);
-    CHECK_RC(jsk_generate_size(&n, JSK_ALG_NONE, 4097), JSK_ERR_OUT_OF_RANGE);
+    CHECK_RC(jsk_generate_size(&n, JSK_ALG_UNSET, 1), 0);
+    CHECK_RC(jsk_generate_size(&n, JSK_ALG_UNSET, 4096), 0);
+    CHECK_RC(jsk_generate_size(&n, JSK_ALG_UNSET, 4097), JSK_ERR_OUT_OF_RANGE);
     CHECK_RC(jsk_generate_size(&n, JSK_ALG_HS512, 5000), JSK_ERR_OUT_OF_RANGE);
     CHECK_RC(jsk_generate_size(&n, 4, 0), JSK_ERR_UNKNOWN_ALG);
     CHECK_RC(jsk_generate_size(&n, -1, 0), JSK_ERR_UNKNOWN_ALG);
     CHECK_RC(jsk_generate_size(NULL, 1, 0), JSK_ERR_INVALID_ARGUMENT);
 
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_NONE, 1, JSK_FORMAT_HEX), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 1, JSK_ENCODING_HEX), 0);
     CHECK(len == 2);
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_NONE, 4096, JSK_FORMAT_HEX), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 4096, JSK_ENCODING_HEX), 0);
     CHECK(len == 8192 && strlen(out) == 8192);
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_NONE, 4096, JSK_FORMAT_BASE64), 0);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_UNSET, 4096, JSK_ENCODING_BASE64), 0);
     CHECK(len == 5464);
     CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, 0), JSK_ERR_UNKNOWN_FORMAT);
-    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, 5), JSK_ERR_UNKNOWN_FORMAT);
-    CHECK_RC(jsk_generate(out, 43, &len, JSK_ALG_HS256, 0, JSK_FORMAT_BASE64URL), JSK_ERR_BUFFER_TOO_SMALL);
-    CHECK_RC(jsk_generate(out, 44, &len, JSK_ALG_HS256, 0, JSK_FORMAT_BASE64URL), 0);
-    CHECK_RC(jsk_generate(NULL, 44, &len, JSK_ALG_HS256, 0, JSK_FORMAT_BASE64URL), JSK_ERR_INVALID_ARGUMENT);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, JSK_ENCODING_RAW), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, JSK_ENCODING_AUTO), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_generate(out, sizeof out, &len, JSK_ALG_HS256, 0, JSK_ENCODING_AUTO + 1), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_generate(out, 43, &len, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_generate(out, 44, &len, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL), 0);
+    CHECK_RC(jsk_generate(NULL, 44, &len, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL), JSK_ERR_INVALID_ARGUMENT);
     CHECK_RC(jsk_random_fill(NULL, 1), JSK_ERR_INVALID_ARGUMENT);
     CHECK_RC(jsk_random_fill(NULL, 0), 0);
     {
@@ -116,29 +118,29 @@ static void test_alphabet_rules(void)
     CHECK_RC(jsk_alphabet_check("ab\xc3\xa9", 4), JSK_ERR_BAD_ALPHABET);
     CHECK_RC(jsk_alphabet_check("ab\x7f", 3), JSK_ERR_BAD_ALPHABET);
 
-    CHECK(jsk_alphabet_default_length(62, JSK_ALG_HS256) == 43);
-    CHECK(jsk_alphabet_default_length(62, JSK_ALG_NONE) == 43);
-    CHECK(jsk_alphabet_default_length(16, JSK_ALG_HS256) == 64);
-    CHECK(jsk_alphabet_default_length(10, JSK_ALG_HS256) == 78);
-    CHECK(jsk_alphabet_default_length(2, JSK_ALG_HS512) == 512);
-    CHECK(jsk_alphabet_default_length(64, JSK_ALG_HS384) == 64);
-    CHECK(jsk_alphabet_default_length(94, JSK_ALG_HS256) == 40);
-    CHECK(jsk_alphabet_default_length(1, JSK_ALG_HS256) == 0);
-    CHECK(jsk_alphabet_default_length(95, JSK_ALG_HS256) == 0);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 62) == 43);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_UNSET, 62) == 43);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 16) == 64);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 10) == 78);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS512, 2) == 512);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS384, 64) == 64);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 94) == 40);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 1) == 0);
+    CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 95) == 0);
     CHECK(fabs(jsk_alphabet_entropy_bits(16, 64) - 256.0) < 1e-9);
 
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_HS256, 0), 0);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_HS256, "0123456789", 10, 0), 0);
     CHECK(len == 78 && strlen(out) == 78 && strspn(out, "0123456789") == 78);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_HS256, 77),
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_HS256, "0123456789", 10, 77),
              JSK_ERR_KEY_TOO_SHORT);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "0123456789", 10, JSK_ALG_NONE, 6), 0);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, "0123456789", 10, 6), 0);
     CHECK(len == 6 && strlen(out) == 6);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "01", 2, JSK_ALG_NONE, 4096), 0);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, "01", 2, 4096), 0);
     CHECK(len == 4096);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "01", 2, JSK_ALG_NONE, 4097), JSK_ERR_OUT_OF_RANGE);
-    CHECK_RC(jsk_generate_alphabet(out, 78, &len, "0123456789", 10, JSK_ALG_HS256, 0), JSK_ERR_BUFFER_TOO_SMALL);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "aa", 2, JSK_ALG_NONE, 5), JSK_ERR_BAD_ALPHABET);
-    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, "ab", 2, 9, 5), JSK_ERR_UNKNOWN_ALG);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, "01", 2, 4097), JSK_ERR_OUT_OF_RANGE);
+    CHECK_RC(jsk_generate_alphabet(out, 78, &len, JSK_ALG_HS256, "0123456789", 10, 0), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, "aa", 2, 5), JSK_ERR_BAD_ALPHABET);
+    CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, 9, "ab", 2, 5), JSK_ERR_UNKNOWN_ALG);
 }
 
 /* Chi-square critical value at p = 1e-4 (Wilson–Hilferty): a correct sampler fails 1 run in 10^4. */
@@ -180,7 +182,7 @@ static void test_rejection_sampling_bias(void)
         double x, xb, crit = chi2_critical((double)(n - 1));
 
         for (done = 0; done < TOTAL; done += CHUNK) {
-            CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, alpha, n, JSK_ALG_NONE, CHUNK), 0);
+            CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_UNSET, alpha, n, CHUNK), 0);
             for (i = 0; i < len; i++) {
                 counts[strchr(alpha, out[i]) - alpha]++;
             }

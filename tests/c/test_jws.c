@@ -54,7 +54,7 @@ static const char *rfc7515_a1_key = "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_
 static int verify(const char *token, const uint8_t *key, size_t key_len, int pinned)
 {
     int alg;
-    return jsk_jws_verify(&alg, token, strlen(token), key, key_len, pinned);
+    return jsk_jws_verify(&alg, pinned, token, strlen(token), key, key_len);
 }
 
 /* A token with this header (as JSON text), payload {} and a tag of the right length made with key. */
@@ -79,7 +79,7 @@ static void test_jws(void)
     jsk_jws jws;
 
     CHECK_RC(jsk_base64_decode(key, sizeof key, &key_len, rfc7515_a1_key, strlen(rfc7515_a1_key), JSK_BASE64_VARIANT_URLSAFE_NO_PADDING), 0);
-    CHECK_RC(verify(rfc7515_a1, key, key_len, JSK_ALG_NONE), 0);
+    CHECK_RC(verify(rfc7515_a1, key, key_len, JSK_ALG_UNSET), 0);
     CHECK_RC(verify(rfc7515_a1, key, key_len, JSK_ALG_HS256), 0);
     CHECK_RC(verify(rfc7515_a1, key, key_len, JSK_ALG_HS512), JSK_ERR_ALG_MISMATCH);
     CHECK_RC(verify(rfc7515_a1, key, key_len - 1, JSK_ALG_HS256), JSK_ERR_BAD_SIGNATURE);
@@ -94,7 +94,7 @@ static void test_jws(void)
             continue;
         }
         token[n] = token[n] == 'A' ? 'B' : 'A';
-        CHECK(verify(token, key, key_len, JSK_ALG_NONE) != 0);
+        CHECK(verify(token, key, key_len, JSK_ALG_UNSET) != 0);
         token[n] = saved;
     }
 
@@ -107,7 +107,7 @@ static void test_jws(void)
         CHECK_RC(jsk_jws_sign(token, need, &len, alg, k2, jsk_alg_key_bytes(alg), (const uint8_t *)payload, strlen(payload)), 0);
         CHECK(len == strlen(token));
         CHECK_RC(verify(token, k2, jsk_alg_key_bytes(alg), alg), 0);
-        CHECK_RC(verify(token, k2, jsk_alg_key_bytes(alg), JSK_ALG_NONE), 0);
+        CHECK_RC(verify(token, k2, jsk_alg_key_bytes(alg), JSK_ALG_UNSET), 0);
         CHECK_RC(verify(token, key, 32, alg), JSK_ERR_BAD_SIGNATURE);
         CHECK_RC(jsk_jws_sign(token, sizeof token, &len, alg, k2, jsk_alg_key_bytes(alg) - 1, (const uint8_t *)payload, strlen(payload)), JSK_ERR_KEY_TOO_SHORT);
         CHECK_RC(jsk_jws_sign(token, sizeof token, &len, alg, k2, 64, (const uint8_t *)"[1]", 3), JSK_ERR_BAD_JSON);
@@ -120,27 +120,27 @@ static void test_jws(void)
     /* Refusals, each with its code. */
     memset(k2, 7, sizeof k2);
     forge(token, sizeof token, "{\"alg\":\"none\"}", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_ALG_NONE);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_ALG_NONE);
     forge(token, sizeof token, "{\"alg\":\"RS256\"}", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_ALG_NOT_HMAC);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_ALG_NOT_HMAC);
     forge(token, sizeof token, "{\"alg\":\"hs256\"}", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_ALG_NOT_HMAC);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_ALG_NOT_HMAC);
     forge(token, sizeof token, "{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_CRIT);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_CRIT);
     forge(token, sizeof token, "{\"alg\":\"HS256\",\"alg\":\"none\"}", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_BAD_JSON);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_BAD_JSON);
     forge(token, sizeof token, "{\"typ\":\"JWT\"}", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_MISSING_ALG);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_MISSING_ALG);
     forge(token, sizeof token, "{\"alg\":256}", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_BAD_JSON);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_BAD_JSON);
     forge(token, sizeof token, "[\"HS256\"]", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_BAD_JSON);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_BAD_JSON);
     forge(token, sizeof token, "not json", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_BAD_JSON);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_BAD_JSON);
     forge(token, sizeof token, "{\"alg\":\"HS\\u0032\\u0035\\u0036\"}", JSK_ALG_HS256, k2, 32);
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), 0); /* escapes decode to HS256 */
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), 0); /* escapes decode to HS256 */
     forge(token, sizeof token, "{\"alg\":\"HS384\"}", JSK_ALG_HS256, k2, 32); /* a 32-byte tag for HS384 */
-    CHECK_RC(verify(token, k2, 32, JSK_ALG_NONE), JSK_ERR_BAD_TAG_LENGTH);
+    CHECK_RC(verify(token, k2, 32, JSK_ALG_UNSET), JSK_ERR_BAD_TAG_LENGTH);
 
     /* Structure: dots, padding, characters. */
     CHECK_RC(verify("", k2, 32, 0), JSK_ERR_MALFORMED_TOKEN);
@@ -163,7 +163,7 @@ static void test_jws(void)
     strcpy(t2, rfc7515_a1);
     t2[strlen(t2) - 1] = 'l'; /* non-zero trailing bits in the tag */
     CHECK(verify(t2, key, key_len, 0) != 0);
-    CHECK_RC(jsk_jws_verify(&alg, rfc7515_a1, strlen(rfc7515_a1), key, key_len, 9), JSK_ERR_UNKNOWN_ALG);
+    CHECK_RC(jsk_jws_verify(&alg, 9, rfc7515_a1, strlen(rfc7515_a1), key, key_len), JSK_ERR_UNKNOWN_ALG);
 }
 
 static void test_jwk(void)
@@ -200,6 +200,18 @@ static void test_jwk(void)
     CHECK(jsk_json_check((const uint8_t *)jwks, len, 1) == 0);
     CHECK_RC(jsk_jwks(jwks, sizeof jwks, &len, JSK_ALG_HS256, key, 32, NULL, 0), 0);
     CHECK(jsk_json_check((const uint8_t *)jwks, len, 1) == 0);
+    /* The capacity functions: what the calls need, equal to the macros, 0 on overflow. */
+    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(32, 31), &len, JSK_ALG_HS512, key, 32, key + 1, 31), 0);
+    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(32, 31) - 1, &len, JSK_ALG_HS512, key, 32, key + 1, 31), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(32, 0), &len, JSK_ALG_HS384, key, 32, NULL, 0), 0);
+    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(32, 0) - 1, &len, JSK_ALG_HS384, key, 32, NULL, 0), JSK_ERR_BUFFER_TOO_SMALL);
+    for (i = 0; i <= 1000; i++) {
+        CHECK(jsk_jwk_len(i) == JSK_JWK_LEN(i));
+        CHECK(jsk_jwks_len(i, 0) == JSK_JWKS_LEN(i, 0));
+        CHECK(jsk_jwks_len(i, 1000 - i) == JSK_JWKS_LEN(i, 1000 - i));
+    }
+    CHECK(jsk_jwk_len((size_t)-1) == 0);
+    CHECK(jsk_jwks_len((size_t)-1, 32) == 0 && jsk_jwks_len(32, (size_t)-1) == 0);
 }
 
 int main(void)

@@ -160,11 +160,16 @@ static void test_verify(void)
     CHECK(jsk_verify(a, b, 0) == 0);
     for (i = 0; i < 64; i++) {
         b[i] ^= 0x80;
-        CHECK(jsk_verify(a, b, 64) == -1);
-        CHECK(jsk_verify(a, b, 48) == (i < 48 ? -1 : 0));
+        CHECK(jsk_verify(a, b, 64) == JSK_MISMATCH);
+        CHECK(jsk_verify(a, b, 48) == (i < 48 ? JSK_MISMATCH : 0));
         b[i] ^= 0x81;
-        CHECK(jsk_verify(a, b, 64) == -1);
+        CHECK(jsk_verify(a, b, 64) == JSK_MISMATCH);
         b[i] ^= 0x01;
+    }
+    /* Every difference in a byte gives exactly JSK_MISMATCH: positive, never a jsk_error. */
+    for (i = 1; i < 256; i++) {
+        b[7] = (uint8_t)(a[7] ^ i);
+        CHECK(jsk_verify(a, b, 64) == JSK_MISMATCH && JSK_MISMATCH > 0);
     }
 }
 

@@ -23,14 +23,14 @@ static int has_finding(const jsk_report *r, int code)
 static int verdict(const char *s, int alg, int encoding)
 {
     jsk_report r;
-    int rc = jsk_check(&r, &dict, (const uint8_t *)s, strlen(s), alg, encoding);
+    int rc = jsk_check(&r, alg, &dict, (const uint8_t *)s, strlen(s), encoding);
     return rc == JSK_OK ? r.verdict : rc;
 }
 
 static jsk_report report(const char *s)
 {
     jsk_report r;
-    CHECK_RC(jsk_check(&r, &dict, (const uint8_t *)s, strlen(s), JSK_ALG_HS256, JSK_ENCODING_RAW), 0);
+    CHECK_RC(jsk_check(&r, JSK_ALG_HS256, &dict, (const uint8_t *)s, strlen(s), JSK_ENCODING_RAW), 0);
     return r;
 }
 
@@ -89,7 +89,7 @@ static void test_findings(void)
 
 static void test_json(void)
 {
-    char json[JSK_REPORT_JSON_MAX];
+    char json[JSK_REPORT_JSON_LEN_MAX];
     size_t n;
     jsk_report r = report("trustno1");
     CHECK_RC(jsk_report_json(json, sizeof json, &n, &r), 0);
@@ -102,7 +102,7 @@ static void test_json(void)
 
 static void test_bounded(void)
 {
-    size_t n = JSK_CHECK_MAX_BYTES, i;
+    size_t n = JSK_CHECK_LEN_MAX, i;
     uint8_t *big = malloc(n + 1);
     jsk_report r;
     clock_t t0;
@@ -113,25 +113,25 @@ static void test_bounded(void)
         big[i] = (uint8_t)unit[i % 8];
     }
     t0 = clock();
-    CHECK_RC(jsk_check(&r, &dict, big, n, JSK_ALG_HS256, JSK_ENCODING_RAW), 0);
+    CHECK_RC(jsk_check(&r, JSK_ALG_HS256, &dict, big, n, JSK_ENCODING_RAW), 0);
     CHECK(r.verdict == JSK_VERDICT_WEAK);
     for (i = 0; i < n; i++) {
         big[i] = (uint8_t)("abcdefghijklmnopqrstuvwxyz .,"[(i * 7 + i / 29) % 29]);
     }
-    CHECK_RC(jsk_check(&r, &dict, big, n, JSK_ALG_HS256, JSK_ENCODING_RAW), 0);
+    CHECK_RC(jsk_check(&r, JSK_ALG_HS256, &dict, big, n, JSK_ENCODING_RAW), 0);
     memset(big, 'A', n);
-    CHECK_RC(jsk_check(&r, &dict, big, n, JSK_ALG_HS256, JSK_ENCODING_BASE64URL), 0);
+    CHECK_RC(jsk_check(&r, JSK_ALG_HS256, &dict, big, n, JSK_ENCODING_BASE64URL), 0);
     CHECK(r.verdict == JSK_VERDICT_WEAK && r.key_bytes == n / 4 * 3);
     secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     printf("three 1 MiB checks: %.2f s\n", secs);
     CHECK(secs < 10.0);
-    CHECK_RC(jsk_check(&r, &dict, big, n + 1, JSK_ALG_HS256, JSK_ENCODING_RAW), JSK_ERR_OUT_OF_RANGE);
+    CHECK_RC(jsk_check(&r, JSK_ALG_HS256, &dict, big, n + 1, JSK_ENCODING_RAW), JSK_ERR_OUT_OF_RANGE);
     free(big);
 }
 
 int main(void)
 {
-    size_t size = jsk_dict_workspace_size();
+    size_t size = jsk_dict_workspace_len();
     void *ws = malloc(size);
     CHECK_RC(jsk_dict_init(&dict, ws, size), 0);
     CHECK_RC(jsk_dict_init(&dict, ws, size - 1), JSK_ERR_BUFFER_TOO_SMALL);

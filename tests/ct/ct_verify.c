@@ -2,7 +2,7 @@
  * secret tags of every HS* length (and others), HMAC with a secret key (all three algorithms, keys
  * shorter than, equal to and longer than a block) followed by jsk_verify() of the computed tag, and
  * the encoders (hex, the four base64 variants) over secret bytes, as the generator uses them.
- * Only the 0/-1 result of jsk_verify() is declassified. See ctgrind.h; run under valgrind. */
+ * Only the 0/JSK_MISMATCH result of jsk_verify() is declassified. See ctgrind.h; run under valgrind. */
 #include <string.h>
 
 #include "ctgrind.h"
@@ -42,13 +42,13 @@ static void verify_case(size_t len, long differ)
     r = jsk_verify(a, b, len);
     EXPECT(len == 0 || ct_is_secret(&r, sizeof r)); /* computed from the secret... */
     CT_PUBLIC(&r, sizeof r);                         /* ...and public: equal or not */
-    EXPECT(r == (differ >= 0 ? -1 : 0));
+    EXPECT(r == (differ >= 0 ? JSK_MISMATCH : 0));
 }
 
 /* HMAC under a secret key, then the constant-time compare with the token's (public) tag. */
 static void hmac_case(int alg, size_t key_len)
 {
-    uint8_t key[300], tag[JSK_HMAC_MAX_BYTES], want[JSK_HMAC_MAX_BYTES];
+    uint8_t key[300], tag[JSK_HMAC_BYTES_MAX], want[JSK_HMAC_BYTES_MAX];
     static const uint8_t msg[] = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0";
     size_t tag_len = jsk_alg_key_bytes(alg);
     int rc, r;
@@ -65,7 +65,7 @@ static void hmac_case(int alg, size_t key_len)
     want[tag_len - 1] ^= 0x80;
     r = jsk_verify(tag, want, tag_len);
     CT_PUBLIC(&r, sizeof r);
-    EXPECT(r == -1);
+    EXPECT(r == JSK_MISMATCH);
 }
 
 /* Encoding secret bytes: the text is as secret as the bytes, and made without branches on them. */

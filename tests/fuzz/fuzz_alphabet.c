@@ -1,6 +1,7 @@
 /* fuzz_alphabet.c — the generator's arguments from any input: byte 0 the algorithm (none, HS256,
  * HS384, HS512 or an invalid one), bytes 1-2 a length or byte count (0 = the default), byte 3 how
- * much output capacity to give, byte 4 a format (valid or not); the rest is a custom alphabet.
+ * much output capacity to give, byte 4 an encoding (one the generator writes, or not); the rest is a
+ * custom alphabet.
  * Properties: the alphabet check matches its documented rule; a resolved length is in range and
  * strong enough for the algorithm; jsk_generate_alphabet() writes exactly that many characters,
  * each from the alphabet, or refuses a capacity one short; jsk_generate() gives text that decodes
@@ -11,7 +12,7 @@ static int ref_alphabet(const uint8_t *s, size_t n)
 {
     uint8_t seen[256] = {0};
     size_t i;
-    if (n < JSK_ALPHABET_MIN_SYMBOLS || n > JSK_ALPHABET_MAX_SYMBOLS) {
+    if (n < JSK_ALPHABET_SYMBOLS_MIN || n > JSK_ALPHABET_SYMBOLS_MAX) {
         return 0;
     }
     for (i = 0; i < n; i++) {
@@ -30,7 +31,7 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
     int ok = ref_alphabet((const uint8_t *)alphabet, n), rc;
 
     FUZZ_ASSERT((jsk_alphabet_check(alphabet, n) == JSK_OK) == ok);
-    rc = jsk_alphabet_length(&resolved, n, alg, length);
+    rc = jsk_alphabet_length(&resolved, alg, n, length);
     if (rc != JSK_OK) {
         FUZZ_ASSERT(resolved == 0);
         FUZZ_ASSERT(rc == JSK_ERR_BAD_ALPHABET || rc == JSK_ERR_UNKNOWN_ALG || rc == JSK_ERR_OUT_OF_RANGE ||
@@ -38,22 +39,22 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
         FUZZ_ASSERT(rc != JSK_ERR_BAD_ALPHABET || n < 2 || n > 94);
         resolved = length == 0 ? 64 : length; /* still try the generator: it must refuse */
     } else {
-        FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_ALPHABET_MAX_LENGTH);
+        FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_ALPHABET_LENGTH_MAX);
         FUZZ_ASSERT(length == 0 || resolved == length);
-        if (alg != JSK_ALG_NONE) {
+        if (alg != JSK_ALG_UNSET) {
             FUZZ_ASSERT(jsk_alphabet_entropy_bits(n, resolved) >= 8.0 * (double)jsk_alg_key_bytes(alg));
         }
         if (length == 0) {
-            FUZZ_ASSERT(resolved == jsk_alphabet_default_length(n, alg));
+            FUZZ_ASSERT(resolved == jsk_alphabet_default_length(alg, n));
         }
     }
     /* capacity: exactly enough, one short, or generous */
     cap = slack == 0 ? resolved : slack == 1 ? resolved + 1U : resolved + 1U + slack;
-    if (cap > JSK_ALPHABET_MAX_LENGTH + 300U) {
-        cap = JSK_ALPHABET_MAX_LENGTH + 300U;
+    if (cap > JSK_ALPHABET_LENGTH_MAX + 300U) {
+        cap = JSK_ALPHABET_LENGTH_MAX + 300U;
     }
     out = fuzz_alloc(cap);
-    rc = jsk_generate_alphabet(out, cap, &out_len, alphabet, n, alg, length);
+    rc = jsk_generate_alphabet(out, cap, &out_len, alg, alphabet, n, length);
     if (rc == JSK_OK) {
         FUZZ_ASSERT(ok && cap >= resolved + 1U);
         FUZZ_ASSERT(out_len == resolved && out[resolved] == '\0');
@@ -62,13 +63,13 @@ static void check_alphabet(const char *alphabet, size_t n, int alg, size_t lengt
         }
     } else {
         FUZZ_ASSERT(out_len == 0);
-        FUZZ_ASSERT(!ok || jsk_alphabet_length(&resolved, n, alg, length) != JSK_OK ||
+        FUZZ_ASSERT(!ok || jsk_alphabet_length(&resolved, alg, n, length) != JSK_OK ||
                     (rc == JSK_ERR_BUFFER_TOO_SMALL && cap < resolved + 1U));
     }
     free(out);
 }
 
-static void check_bytes(int alg, size_t nbytes, int format, unsigned slack)
+static void check_bytes(int alg, size_t nbytes, int encoding, unsigned slack)
 {
     size_t resolved = 777, need, cap, out_len = 99;
     char *out;
@@ -79,18 +80,18 @@ static void check_bytes(int alg, size_t nbytes, int format, unsigned slack)
         FUZZ_ASSERT(rc == JSK_ERR_UNKNOWN_ALG || rc == JSK_ERR_OUT_OF_RANGE || rc == JSK_ERR_KEY_TOO_SHORT);
         resolved = 32;
     } else {
-        FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_GENERATE_MAX_BYTES && resolved >= jsk_alg_key_bytes(alg));
+        FUZZ_ASSERT(resolved >= 1 && resolved <= JSK_GENERATE_BYTES_MAX && resolved >= jsk_alg_key_bytes(alg));
         FUZZ_ASSERT(nbytes == 0 || resolved == nbytes);
     }
-    need = jsk_format_encoded_len(resolved, format);
+    need = jsk_encoded_len(resolved, encoding);
     cap = need == 0 ? 64 : slack == 0 ? need - 1U : need + (slack & 7U);
     out = fuzz_alloc(cap);
-    rc = jsk_generate(out, cap, &out_len, alg, nbytes, format);
+    rc = jsk_generate(out, cap, &out_len, alg, nbytes, encoding);
     if (rc == JSK_OK) {
         uint8_t *back = fuzz_alloc(resolved);
         size_t back_len = 0;
         FUZZ_ASSERT(need > 0 && cap >= need && out_len == need - 1U && out[out_len] == '\0');
-        FUZZ_ASSERT(jsk_decode(back, resolved, &back_len, out, out_len, format) == JSK_OK && back_len == resolved);
+        FUZZ_ASSERT(jsk_decode(back, resolved, &back_len, out, out_len, encoding) == JSK_OK && back_len == resolved);
         free(back);
     } else {
         FUZZ_ASSERT(out_len == 0);
@@ -102,7 +103,7 @@ static void check_bytes(int alg, size_t nbytes, int format, unsigned slack)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const int ALGS[5] = {JSK_ALG_NONE, JSK_ALG_HS256, JSK_ALG_HS384, JSK_ALG_HS512, 7};
+    static const int ALGS[5] = {JSK_ALG_UNSET, JSK_ALG_HS256, JSK_ALG_HS384, JSK_ALG_HS512, 7};
     int alg;
     size_t length;
     char *alphabet;

@@ -12,7 +12,7 @@
 static jsk_audit audit;
 static char tokens[3][256];
 static size_t token_lens[3], signed_lens[3];
-static uint8_t tags[3][JSK_HMAC_MAX_BYTES];
+static uint8_t tags[3][JSK_HMAC_BYTES_MAX];
 
 static void init_tokens(void)
 {
@@ -24,7 +24,7 @@ static void init_tokens(void)
         return;
     }
     for (i = 0; i < 3; i++) {
-        uint8_t tag[JSK_HMAC_MAX_BYTES];
+        uint8_t tag[JSK_HMAC_BYTES_MAX];
         char *t = tokens[i];
         size_t o;
         FUZZ_ASSERT(jsk_base64_encode(t, 256, (const uint8_t *)header[i], strlen(header[i]), URL) == JSK_OK);
@@ -43,7 +43,7 @@ static void init_tokens(void)
 
 static int line_signs(int t, const uint8_t *key, size_t len)
 {
-    uint8_t tag[JSK_HMAC_MAX_BYTES];
+    uint8_t tag[JSK_HMAC_BYTES_MAX];
     FUZZ_ASSERT(jsk_hmac(tag, sizeof tag, t + 1, key, len, (const uint8_t *)tokens[t], signed_lens[t]) == JSK_OK);
     return memcmp(tag, tags[t], jsk_alg_key_bytes(t + 1)) == 0;
 }
@@ -92,7 +92,7 @@ static answer run(const uint8_t *buf, size_t n, int final)
     answer a = {0, 0, 0, 0, 0};
     size_t consumed = (size_t)-1, off = (size_t)-1, len = (size_t)-1;
     uint64_t before = audit.tried;
-    int rc = jsk_audit_lines(&audit, buf, n, final, &consumed, &off, &len);
+    int rc = jsk_audit_lines(&audit, &off, &len, &consumed, buf, n, final);
     FUZZ_ASSERT(rc == 0 || rc == 1);
     FUZZ_ASSERT(consumed <= n);
     a.found = rc;
@@ -101,7 +101,7 @@ static answer run(const uint8_t *buf, size_t n, int final)
     if (rc == 1) {
         FUZZ_ASSERT(off <= n && len <= n - off && off + len <= consumed);
         /* and the line found does sign the token, as jsk_jws_verify() sees it */
-        FUZZ_ASSERT(jsk_jws_verify(NULL, tokens[audit.alg - 1], token_lens[audit.alg - 1], buf + off, len, audit.alg) ==
+        FUZZ_ASSERT(jsk_jws_verify(NULL, audit.alg, tokens[audit.alg - 1], token_lens[audit.alg - 1], buf + off, len) ==
                     JSK_OK);
         a.offset = off;
         a.len = len;

@@ -1,4 +1,4 @@
-/* fuzz_codecs.c — the strict decoders (hex, the four base64 variants, jsk_decode's formats) on any
+/* fuzz_codecs.c — the strict decoders (hex, the four base64 variants, jsk_decode's encodings) on any
  * input, with properties: a decoding re-encodes to exactly its input (strictness means one text per
  * byte string; hex up to case), every encoding decodes back, lengths match the macros and functions,
  * one byte less of capacity is refused, and the output buffers are exact (ASan sees overruns). */
@@ -55,18 +55,18 @@ static void decode_then_encode(const char *text, size_t n)
         }
     }
 
-    /* jsk_decode by format, into the capacity jsk_format_decoded_max_len() promises. */
-    for (v = JSK_FORMAT_BASE64URL; v <= JSK_FORMAT_BASE64URL_PADDED; v++) {
-        size_t max = jsk_format_decoded_max_len(n, v), out_len = 0;
+    /* jsk_decode by encoding, into the capacity jsk_decoded_len() promises. */
+    for (v = JSK_ENCODING_BASE64URL; v <= JSK_ENCODING_BASE64URL_PADDED; v++) {
+        size_t max = jsk_decoded_len(n, v), out_len = 0;
         uint8_t *out = fuzz_alloc(max);
         rc = jsk_decode(out, max, &len, text, n, v);
         FUZZ_ASSERT(rc != JSK_ERR_BUFFER_TOO_SMALL);
         if (rc == JSK_OK) {
-            size_t need = jsk_format_encoded_len(len, v);
+            size_t need = jsk_encoded_len(len, v);
             char *again = fuzz_alloc(need);
             FUZZ_ASSERT(need > 0 && jsk_encode(again, need, &out_len, out, len, v) == JSK_OK);
             FUZZ_ASSERT(out_len == n && out_len + 1 == need && again[n] == '\0');
-            if (v != JSK_FORMAT_HEX) {
+            if (v != JSK_ENCODING_HEX) {
                 FUZZ_ASSERT(memcmp(again, text, n) == 0);
             }
             free(again);
@@ -74,11 +74,13 @@ static void decode_then_encode(const char *text, size_t n)
         free(out);
     }
     FUZZ_ASSERT(jsk_decode(bin, cap, &len, text, n, 0) == JSK_ERR_UNKNOWN_FORMAT);
+    FUZZ_ASSERT(jsk_decode(bin, cap, &len, text, n, JSK_ENCODING_RAW) == JSK_ERR_UNKNOWN_FORMAT);
+    FUZZ_ASSERT(jsk_decode(bin, cap, &len, text, n, JSK_ENCODING_AUTO) == JSK_ERR_UNKNOWN_FORMAT);
     FUZZ_ASSERT(jsk_base64_decode(bin, cap, &len, text, n, 2) == JSK_ERR_INVALID_ARGUMENT);
     free(bin);
 }
 
-/* Encoding bytes in every variant and format must decode back to them. */
+/* Encoding bytes in every variant and encoding must decode back to them. */
 static void encode_then_decode(const uint8_t *bin, size_t n)
 {
     int v;

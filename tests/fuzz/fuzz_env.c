@@ -8,7 +8,7 @@
 static int ref_name(const uint8_t *s, size_t n)
 {
     size_t i;
-    if (n == 0 || n > JSK_ENV_NAME_MAX) {
+    if (n == 0 || n > JSK_ENV_NAME_LEN_MAX) {
         return 0;
     }
     for (i = 0; i < n; i++) {
@@ -26,7 +26,7 @@ static int ref_value(const uint8_t *s, size_t n)
 {
     size_t i;
     int quote = 0;
-    if (n == 0 || n > 2U * JSK_ALPHABET_MAX_LENGTH) {
+    if (n == 0 || n > 2U * JSK_ALPHABET_LENGTH_MAX) {
         return 0;
     }
     for (i = 0; i < n; i++) {

@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         depth--;
                     }
                 }
-                FUZZ_ASSERT(max >= JSK_JSON_MAX_DEPTH);
+                FUZZ_ASSERT(max >= JSK_JSON_DEPTH_MAX);
             }
         }
         free(wrapped);

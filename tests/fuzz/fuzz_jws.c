@@ -16,7 +16,7 @@ static void check_parse_and_verify(const char *token, size_t size)
     int rc = jsk_jws_parse(&jws, token, size), pin, alg_out = -1;
 
     if (rc == JSK_OK) {
-        uint8_t tag[JSK_HMAC_MAX_BYTES];
+        uint8_t tag[JSK_HMAC_BYTES_MAX];
         FUZZ_ASSERT(jws.alg >= JSK_ALG_HS256 && jws.alg <= JSK_ALG_HS512);
         FUZZ_ASSERT(jws.tag_len == jsk_alg_key_bytes(jws.alg));
         FUZZ_ASSERT(jws.signing_input_len < size && token[jws.signing_input_len] == '.');
@@ -25,26 +25,26 @@ static void check_parse_and_verify(const char *token, size_t size)
         FUZZ_ASSERT(memchr(token + jws.signing_input_len + 1, '.', size - jws.signing_input_len - 1) == NULL);
         FUZZ_ASSERT(jsk_hmac(tag, sizeof tag, jws.alg, (const uint8_t *)KEY, KEY_LEN, (const uint8_t *)token,
                              jws.signing_input_len) == JSK_OK);
-        rc = jsk_jws_verify(&alg_out, token, size, (const uint8_t *)KEY, KEY_LEN, JSK_ALG_NONE);
+        rc = jsk_jws_verify(&alg_out, JSK_ALG_UNSET, token, size, (const uint8_t *)KEY, KEY_LEN);
         FUZZ_ASSERT(alg_out == jws.alg);
         FUZZ_ASSERT(rc == (memcmp(tag, jws.tag, jws.tag_len) == 0 ? JSK_OK : JSK_ERR_BAD_SIGNATURE));
         for (pin = JSK_ALG_HS256; pin <= JSK_ALG_HS512; pin++) {
-            int prc = jsk_jws_verify(NULL, token, size, (const uint8_t *)KEY, KEY_LEN, pin);
+            int prc = jsk_jws_verify(NULL, pin, token, size, (const uint8_t *)KEY, KEY_LEN);
             FUZZ_ASSERT(pin == jws.alg ? prc == rc : prc == JSK_ERR_ALG_MISMATCH);
         }
         /* a different key never verifies what KEY signed */
         if (rc == JSK_OK) {
-            FUZZ_ASSERT(jsk_jws_verify(NULL, token, size, (const uint8_t *)KEY, KEY_LEN - 1, JSK_ALG_NONE) ==
+            FUZZ_ASSERT(jsk_jws_verify(NULL, JSK_ALG_UNSET, token, size, (const uint8_t *)KEY, KEY_LEN - 1) ==
                         JSK_ERR_BAD_SIGNATURE);
         }
     } else {
         FUZZ_ASSERT(rc < 0 && rc >= JSK_ERROR_MIN);
-        for (pin = JSK_ALG_NONE; pin <= JSK_ALG_HS512; pin++) {
-            FUZZ_ASSERT(jsk_jws_verify(&alg_out, token, size, (const uint8_t *)KEY, KEY_LEN, pin) == rc);
+        for (pin = JSK_ALG_UNSET; pin <= JSK_ALG_HS512; pin++) {
+            FUZZ_ASSERT(jsk_jws_verify(&alg_out, pin, token, size, (const uint8_t *)KEY, KEY_LEN) == rc);
             FUZZ_ASSERT(alg_out == 0);
         }
     }
-    FUZZ_ASSERT(jsk_jws_verify(NULL, token, size, (const uint8_t *)KEY, KEY_LEN, 9) == JSK_ERR_UNKNOWN_ALG);
+    FUZZ_ASSERT(jsk_jws_verify(NULL, 9, token, size, (const uint8_t *)KEY, KEY_LEN) == JSK_ERR_UNKNOWN_ALG);
 }
 
 static void check_sign(const uint8_t *payload, size_t size)
@@ -55,7 +55,7 @@ static void check_sign(const uint8_t *payload, size_t size)
         char *out;
         int rc;
         if (cap == 0) {
-            FUZZ_ASSERT(size > JSK_JWS_MAX_BYTES);
+            FUZZ_ASSERT(size > JSK_JWS_LEN_MAX);
             continue;
         }
         out = fuzz_alloc(cap);
@@ -68,7 +68,7 @@ static void check_sign(const uint8_t *payload, size_t size)
             int got = 0;
             FUZZ_ASSERT(jsk_json_check(payload, size, 1) == JSK_OK);
             FUZZ_ASSERT(len + 1 <= cap && strlen(out) == len);
-            FUZZ_ASSERT(jsk_jws_verify(&got, out, len, (const uint8_t *)KEY, KEY_LEN, alg) == JSK_OK && got == alg);
+            FUZZ_ASSERT(jsk_jws_verify(&got, alg, out, len, (const uint8_t *)KEY, KEY_LEN) == JSK_OK && got == alg);
             FUZZ_ASSERT(jsk_jws_parse(&jws, out, len) == JSK_OK);
             FUZZ_ASSERT(jsk_base64_decode(back, size, &back_len, out + jws.payload_offset, jws.payload_b64_len, URL) ==
                         JSK_OK);

@@ -124,12 +124,22 @@ describe('jwt-secret check --env', () => {
     r = run(['check', '--env', envFile, '--var-pattern', 'JWT_SECRET', '--encoding', 'base64url']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^JWT_SECRET: strong \(256 bits, 32-byte key\)\n/);
-    // A value that is not valid in the encoding: an input error naming the variable, not its value.
+    // A value that is not valid in the encoding: an error line in its place naming the variable, not
+    // its value; every other variable is still checked; exit 2 at the end.
     r = run(['check', '--env', envFile, '--encoding', 'hex']);
     assertNoSecret(r);
     assert.equal(r.status, 2);
-    assert.equal(r.stdout, '');
-    assert.match(r.stderr, /^jwt-secret: JWT_SECRET: .*\(ERR_[A-Z_]+\)\n$/);
+    assert.match(r.stdout, /^JWT_SECRET: error: .*\(ERR_[A-Z_]+\)\n/);
+    assert.match(r.stdout, /\nnot checked for HS256: JWT_SECRET, .*\(not valid in --encoding hex\)\n$/);
+    assert.match(r.stderr, /^jwt-secret: JWT_SECRET: .*\(ERR_[A-Z_]+\)\n/);
+    r = run(['check', '--env', '-', '--encoding', 'hex'], `A_SECRET=zz\nB_SECRET=${'ab'.repeat(32)}\nC_SECRET=00\n`);
+    assert.equal(r.status, 2);
+    const lines = r.stdout.split('\n');
+    assert.equal(lines[0], "A_SECRET: error: character outside the encoding's alphabet (ERR_BAD_CHARACTER)");
+    assert.match(lines[1], /^B_SECRET: weak \(\d+ bits, 32-byte key, [A-Z_]+\)$/);
+    assert.match(lines[2], /^C_SECRET: weak \(\d+ bits, 1-byte key, [A-Z_]+\)$/);
+    assert.match(r.stdout, /\nnot strong for HS256: B_SECRET, C_SECRET \(fix: jwt-secret generate --alg HS256\)\nnot checked for HS256: A_SECRET \(not valid in --encoding hex\)\n$/);
+    assert.equal(r.stderr, "jwt-secret: A_SECRET: character outside the encoding's alphabet (ERR_BAD_CHARACTER)\n");
   });
 
   test('--json: one object per variable, {name, ...the check report}, and nothing else', () => {

@@ -178,15 +178,24 @@ describe('jwt-secret check', () => {
     assert.deepEqual(plain.stdout.trimEnd().split('\n').map((l) => l.split('\t')[0]), ['strong', 'strong']);
   });
 
-  test('input that does not decode: exit 2, stderr only (naming the batch line)', () => {
+  test('input that does not decode: exit 2; in a batch, an error line in place of that line and the rest still checked', () => {
     let r = run(['check', '--encoding', 'hex', 'zz']);
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /ERR_BAD_CHARACTER/);
-    r = run(['check', '--batch', '--encoding', 'hex'], '00ff\nnothex\n');
+    r = run(['check', '--batch', '--encoding', 'hex'], `00ff\nnothex\n${'ab'.repeat(32)}\n`);
     assert.equal(r.status, 2);
-    assert.equal(r.stdout, '');
-    assert.match(r.stderr, /line 2/);
+    const out = r.stdout.split('\n');
+    assert.equal(out.length, 4);
+    assert.match(out[0], /^weak\t/);
+    assert.equal(out[1], "error\tline 2: character outside the encoding's alphabet (ERR_BAD_CHARACTER)");
+    assert.match(out[2], /^(weak|fair)\t/);
+    assert.equal(r.stderr, "jwt-secret: line 2: character outside the encoding's alphabet (ERR_BAD_CHARACTER)\n");
+    r = run(['check', '--batch', '--json', '--encoding', 'hex'], 'zz\n00ff');
+    assert.equal(r.status, 2);
+    const [first, second] = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(first, { line: 1, error: { code: 'ERR_BAD_CHARACTER', message: "character outside the encoding's alphabet" } });
+    assert.equal(second.verdict, 'weak');
   });
 
   test('help', () => {

@@ -1,70 +1,69 @@
-/* format.c — the secret formats by name, and encoding/decoding dispatched on jsk_format. */
+/* encoding.c — the encodings by name (one vocabulary for the generator's formats and the checker's
+ * encodings), and encoding/decoding dispatched on jsk_encoding. */
 #include <string.h>
 
 #include "codec_internal.h"
 #include "jsk.h"
 
-static const struct {
-    const char *name;
-    int format;
-} formats[] = {
-    {"base64url", JSK_FORMAT_BASE64URL},
-    {"base64", JSK_FORMAT_BASE64},
-    {"hex", JSK_FORMAT_HEX},
-    {"base64url-padded", JSK_FORMAT_BASE64URL_PADDED},
-};
+/* Indexed by jsk_encoding. */
+static const char *const encoding_names[] = {NULL, "base64url", "base64", "hex", "base64url-padded", "raw", "auto"};
 
-int jsk_format_from_name(const char *name, size_t name_len)
+int jsk_encoding_from_name(const char *name, size_t name_len)
 {
-    size_t i;
+    int e;
 
     if (name == NULL) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        if (name_len == strlen(formats[i].name) && memcmp(name, formats[i].name, name_len) == 0) {
-            return formats[i].format;
+    for (e = JSK_ENCODING_BASE64URL; e <= JSK_ENCODING_AUTO; e++) {
+        if (name_len == strlen(encoding_names[e]) && memcmp(name, encoding_names[e], name_len) == 0) {
+            return e;
         }
     }
     return JSK_ERR_UNKNOWN_FORMAT;
 }
 
-/* The base64 variant behind a format, 0 for hex or an unknown format. */
-static int base64_variant(int format)
+const char *jsk_encoding_name(int encoding)
 {
-    switch (format) {
-    case JSK_FORMAT_BASE64URL:
+    return encoding >= JSK_ENCODING_BASE64URL && encoding <= JSK_ENCODING_AUTO ? encoding_names[encoding] : NULL;
+}
+
+/* The base64 variant jsk_encode()/jsk_decode() use for an encoding, 0 for any other encoding. */
+static int base64_variant(int encoding)
+{
+    switch (encoding) {
+    case JSK_ENCODING_BASE64URL:
         return JSK_BASE64_VARIANT_URLSAFE_NO_PADDING;
-    case JSK_FORMAT_BASE64:
+    case JSK_ENCODING_BASE64:
         return JSK_BASE64_VARIANT_ORIGINAL;
-    case JSK_FORMAT_BASE64URL_PADDED:
+    case JSK_ENCODING_BASE64URL_PADDED:
         return JSK_BASE64_VARIANT_URLSAFE;
     default:
         return 0;
     }
 }
 
-size_t jsk_format_encoded_len(size_t nbytes, int format)
+size_t jsk_encoded_len(size_t bin_len, int encoding)
 {
-    int variant = base64_variant(format);
+    int variant = base64_variant(encoding);
 
     if (variant != 0) {
-        return jsk_base64_encoded_len(nbytes, variant);
+        return jsk_base64_encoded_len(bin_len, variant);
     }
-    return format == JSK_FORMAT_HEX ? jsk_hex_encoded_len(nbytes) : 0;
+    return encoding == JSK_ENCODING_HEX ? jsk_hex_encoded_len(bin_len) : 0;
 }
 
-size_t jsk_format_decoded_max_len(size_t text_len, int format)
+size_t jsk_decoded_len(size_t text_len, int encoding)
 {
-    if (format == JSK_FORMAT_HEX) {
+    if (encoding == JSK_ENCODING_HEX) {
         return text_len / 2U;
     }
-    return base64_variant(format) != 0 ? (text_len / 4U) * 3U + 2U : 0;
+    return base64_variant(encoding) != 0 ? (text_len / 4U) * 3U + 2U : 0;
 }
 
-int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin, size_t bin_len, int format)
+int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin, size_t bin_len, int encoding)
 {
-    int variant = base64_variant(format);
+    int variant = base64_variant(encoding);
     int rc;
 
     if (out_len != NULL) {
@@ -72,25 +71,25 @@ int jsk_encode(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *bin
     }
     if (variant != 0) {
         rc = jsk_base64_encode(out, out_maxlen, bin, bin_len, variant);
-    } else if (format == JSK_FORMAT_HEX) {
+    } else if (encoding == JSK_ENCODING_HEX) {
         rc = jsk_hex_encode(out, out_maxlen, bin, bin_len);
     } else {
         return JSK_ERR_UNKNOWN_FORMAT;
     }
     if (rc == JSK_OK && out_len != NULL) {
-        *out_len = jsk_format_encoded_len(bin_len, format) - 1U;
+        *out_len = jsk_encoded_len(bin_len, encoding) - 1U;
     }
     return rc;
 }
 
-int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *text, size_t text_len, int format)
+int jsk_decode(uint8_t *bin, size_t bin_maxlen, size_t *bin_len, const char *text, size_t text_len, int encoding)
 {
-    int variant = base64_variant(format);
+    int variant = base64_variant(encoding);
 
     if (variant != 0) {
         return jsk_base64_decode(bin, bin_maxlen, bin_len, text, text_len, variant);
     }
-    if (format == JSK_FORMAT_HEX) {
+    if (encoding == JSK_ENCODING_HEX) {
         return jsk_hex_decode(bin, bin_maxlen, bin_len, text, text_len);
     }
     if (bin_len != NULL) {

@@ -1,5 +1,6 @@
-/* report.c — names for verdicts and findings, and the report as one line of JSON: the one
- * serialisation the JS API, the Node CLI and the native CLI all print. */
+/* check_report.c — what the checker reports: names for verdicts and findings, the time-to-guess
+ * and fix texts, and the report as one line of JSON: the one serialisation the JS API, the Node
+ * CLI and the native CLI all print. */
 #include <math.h>
 #include <string.h>
 
@@ -11,10 +12,7 @@ static const char *const finding_names[] = {
     "UUID",       "DICTIONARY", "REPEAT",     "SEQUENCE",    "KEYBOARD",       "DATE",
     "SHORT_KEY",  "LOW_ENTROPY", "WHITESPACE", "INVALID_UTF8", "ENCODED"};
 
-size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
 size_t jsk_report_sizeof(void) { return sizeof(jsk_report); }
-size_t jsk_audit_sizeof(void) { return sizeof(jsk_audit); }
-double jsk_audit_tried(const jsk_audit *audit) { return audit == NULL ? 0.0 : (double)audit->tried; }
 
 const char *jsk_verdict_name(int verdict)
 {
