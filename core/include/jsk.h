@@ -448,7 +448,7 @@ int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_d
 /* ------------------------------------------------------------ .env reader */
 
 /* Reads a .env file exactly as the `dotenv` npm package's parse() (18.0.x, its default regex
- * parser) reads the same bytes: the bytes are decoded as UTF-8 (each invalid sequence becomes
+ * parser, not the one its `fast` option selects) reads the same bytes: the bytes are decoded as UTF-8 (each invalid sequence becomes
  * U+FFFD, by the WHATWG decoder's rules), "\r\n" and lone "\r" become "\n", and then every match
  * of dotenv's multiline regex, in file order, is one assignment. JS semantics throughout: "white
  * space" is JS \s (ASCII 9-13 and space, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F,

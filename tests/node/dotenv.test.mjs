@@ -171,7 +171,7 @@ test('the C reader reads what dotenv reads, over generated files', () => {
       if (w !== g) diffs.push({ file: paths[i], name: n.length > 40 ? `${n.slice(0, 40)}...` : n, dotenv: w, c: g });
     }
   });
-  console.log(`dotenv differential: seed ${SEED}, ${FILES} files (${(bytes / 1048576).toFixed(1)} MiB), ` +
+  console.log(`dotenv ${require('dotenv/package.json').version} differential: seed ${SEED}, ${FILES} files (${(bytes / 1048576).toFixed(1)} MiB), ` +
     `${assignments} assignments, ${variables} variables compared, ${diffs.length} differences`);
   assert.deepEqual(diffs.slice(0, 5), [], `${diffs.length} differences, first ones shown (DOTENV_KEEP=1 keeps ${dir})`);
   assert.ok(variables > FILES, 'the generator produced too few variables to mean anything');
