@@ -508,6 +508,57 @@ double jsk_audit_tried(const jsk_audit *audit);
 #define JSK_POLICY_JSON_LEN_MAX 16384U
 int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len);
 
+/* ------------------------------------------------------------ .env reader */
+
+/* Reads a .env file exactly as the `dotenv` npm package's parse() (18.0.x, its default regex
+ * parser, not the one its `fast` option selects) reads the same bytes: the bytes are decoded as UTF-8 (each invalid sequence becomes
+ * U+FFFD, by the WHATWG decoder's rules), "\r\n" and lone "\r" become "\n", and then every match
+ * of dotenv's multiline regex, in file order, is one assignment. JS semantics throughout: "white
+ * space" is JS \s (ASCII 9-13 and space, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F,
+ * U+205F, U+3000, U+FEFF, so a BOM is just leading white space); U+2028 and U+2029 end lines for
+ * the regex's ^, $ and "." but not for its [^#\r\n] (an unquoted value runs over them). Values are
+ * then trimmed, a pair of matching quotes is removed as dotenv's /^(['"`])([\s\S]*)\1$/mg does, and
+ * in a value that began with a double quote "\n" and "\r" (backslash, letter) become LF and CR.
+ *
+ * The iterator yields EVERY assignment in file order, duplicates included: a caller that wants
+ * dotenv's object applies them in order, so the last assignment of a name wins. dotenv stores
+ * into a plain JS object, where obj['__proto__'] = 'x' is a no-op: such an assignment is still
+ * yielded, flagged JSK_DOTENV_IGNORED, and a caller matching dotenv skips it (that name never
+ * appears in dotenv's result).
+ *
+ * Names are [A-Za-z0-9_.-]+ (ASCII, any length) and are not copied: the name is
+ * text[*name_off .. *name_off + *name_len). There is no limit on name length or on the number of
+ * assignments. Time is linear in len (dotenv's backtracking regex is emulated, not run; see
+ * core/src/dotenv.c), and the iterator reads nothing outside text[0..len). No allocation. */
+typedef struct jsk_dotenv {
+    const uint8_t *text; /* the caller's buffer, read-only; it must outlive the iteration */
+    size_t len;
+    size_t pos;          /* where the next search starts (dotenv's lastIndex, in bytes) */
+    int line_start;      /* pos is at the start of a line */
+} jsk_dotenv;
+
+/* The assignment is one dotenv drops (the name is "__proto__"). */
+#define JSK_DOTENV_IGNORED 1U
+
+/* A value capacity (including the NUL) that always suffices for any value of a text of LEN bytes:
+ * no byte decodes to more than 3 bytes of UTF-8 (an invalid byte becomes U+FFFD, EF BF BD). */
+#define JSK_DOTENV_VALUE_LEN_MAX(LEN) (((size_t)(LEN)) * 3U + 1U)
+/* The same, as a function (saturates at SIZE_MAX instead of wrapping). */
+size_t jsk_dotenv_value_len_max(size_t len);
+/* sizeof(jsk_dotenv), for bindings. */
+size_t jsk_dotenv_sizeof(void);
+
+/* Starts reading text[0..len) (text may be NULL when len is 0). JSK_ERR_INVALID_ARGUMENT otherwise. */
+int jsk_dotenv_init(jsk_dotenv *it, const uint8_t *text, size_t len);
+/* The next assignment. Returns 1 and sets the name (offset and length into text), the value
+ * (valid UTF-8, NUL-terminated; *value_len excludes the NUL) and *flags (JSK_DOTENV_IGNORED or 0;
+ * flags may be NULL); returns 0 at the end (and again on every later call). When the value does
+ * not fit in value_maxlen bytes, returns JSK_ERR_BUFFER_TOO_SMALL, sets *value_len to the length
+ * the value needs (without its NUL), leaves nothing in value (wiped), and does not advance: call
+ * again with a larger buffer. JSK_DOTENV_VALUE_LEN_MAX(len) always suffices. */
+int jsk_dotenv_next(jsk_dotenv *it, size_t *name_off, size_t *name_len, uint8_t *value,
+                    size_t value_maxlen, size_t *value_len, unsigned *flags);
+
 #ifdef __cplusplus
 }
 #endif
