@@ -90,7 +90,8 @@ typedef struct cli_bytes {
 /* Whether standard input is a terminal: isatty() natively; in Node, what the launcher saw
  * (Emscripten's isatty() says yes for pipes too). */
 int cli_stdin_is_terminal(void);
-/* All of standard input, at most max bytes. When it is a terminal: a usage error with hint. */
+/* All of standard input; only max + 1 bytes are kept (the rest is read and dropped), so
+ * b->len > max says it was longer. When stdin is a terminal: a usage error with hint. */
 void cli_read_stdin(cli_bytes *b, size_t max, const char *hint);
 /* All of a file ("-" is standard input); a usage error names option and why it cannot be read.
  * More than max bytes is a usage error (memory stays bounded). */
@@ -111,8 +112,8 @@ typedef struct cli_lines {
 } cli_lines;
 
 void cli_lines_open(cli_lines *l, FILE *f, size_t max);
-/* 1: a line (*line, *len; valid until the next call); 0: the end; JSK_ERR_TOO_LARGE: this line is
- * longer than max (it is skipped; the next call goes on after it). */
+/* 1: a line (*line, *len; valid until the next call); 0: the end; JSK_ERR_OUT_OF_RANGE: this line
+ * is longer than max (it is skipped; the next call goes on after it). */
 int cli_lines_next(cli_lines *l, const uint8_t **line, size_t *len);
 void cli_lines_close(cli_lines *l);
 

@@ -20,6 +20,10 @@ static void secret_arg(const char *given, cli_bytes *out)
     }
     cli_read_stdin(out, SECRET_MAX + 2U,
                    "no secret given: pipe it in (printf %s \"$JWT_SECRET\" | jwt-secret ...) or use --secret");
+    if (out->len > SECRET_MAX + 2U) {
+        cli_wipe_free(out->data, out->cap);
+        cli_usage_error("the secret on standard input is larger than %u bytes", (unsigned)SECRET_MAX);
+    }
     out->len = cli_strip_newline(out->data, out->len);
 }
 

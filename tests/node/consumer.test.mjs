@@ -74,6 +74,7 @@ describe('the packed package', () => {
     assert.deepEqual(listing, [
       'package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-NOTICES.txt', 'package/dist/cli.mjs', 'package/dist/index.cjs', 'package/dist/index.d.cts', 'package/dist/index.d.ts',
       'package/dist/index.html', 'package/dist/index.mjs', 'package/dist/jsk-core-scalar.mjs', 'package/dist/jsk-core.mjs',
+      'package/dist/jwt-secret-cli.cjs', 'package/dist/jwt-secret-cli.wasm',
       'package/dist/jwt-secret-kit.js', 'package/dist/scalar.mjs', 'package/package.json',
     ]);
     // Every file the exports map, main, module, types and bin name is in the tarball.
@@ -111,6 +112,16 @@ describe('the packed package', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^JWT_SECRET: strong .*\nSESSION_SECRET: weak .*\nnot strong for HS256: SESSION_SECRET /);
     assert.ok(!r.stdout.includes(secret) && !r.stdout.includes('changeme'));
+  });
+
+  test('(a) the bin named after the package: `npx jwt-secret-kit` runs this package, offline', () => {
+    const manifest = JSON.parse(readFileSync(join(project, 'node_modules/jwt-secret-kit/package.json'), 'utf8'));
+    assert.deepEqual(manifest.bin, { 'jwt-secret-kit': 'dist/cli.mjs', 'jwt-secret': 'dist/cli.mjs' });
+    const env = { ...process.env, npm_config_cache: join(scratch, 'npm-cache'), npm_config_update_notifier: 'false' };
+    const out = run(npm, ['exec', '--offline', '--no', '--', 'jwt-secret-kit', 'generate', '--alg', 'HS384'], { cwd: project, env });
+    assert.match(out.trim(), /^[A-Za-z0-9_-]{64}$/);
+    const help = run(join(project, 'node_modules/.bin/jwt-secret-kit'), ['help'], { cwd: project });
+    assert.match(help, /npx jwt-secret-kit COMMAND/);
   });
 
   test('(b) tsc --strict: ES module and .cts consumers (nodenext) get their own declarations', () => {

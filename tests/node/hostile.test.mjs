@@ -300,7 +300,13 @@ if (isMainThread) {
         assert.ok(exits.includes(r.status), `exit ${r.status}, expected ${exits.join(' or ')}\nstdout: ${stdout.slice(0, 300)}\nstderr: ${stderr.slice(0, 500)}`);
         assert.doesNotMatch(stderr + stdout, /internal error|RuntimeError|unreachable|Aborted|\n\s+at |Sanitizer|runtime error:/,
           'no crash, trap, sanitizer report or stack trace');
-        if (r.status === 2) {
+        if (r.status === 2 && (args.includes('--batch') || args.includes('--env'))) {
+          // Streamed: an input error on one line or variable gets an error line in its place.
+          for (const line of stdout.split('\n').filter(Boolean)) {
+            if (/^(error\t|\{"line":|\{"name":"[^"]*","error":|[\w.-]+: error: )/.test(line)) assert.match(line, /ERR_[A-Z_]+/);
+          }
+          assert.match(stderr, /^jwt-secret: \S.{8,}/, 'a "jwt-secret: ..." message');
+        } else if (r.status === 2) {
           assert.equal(stdout, '', 'nothing on stdout for an input error');
           assert.match(stderr, /^jwt-secret: \S.{8,}/, 'a "jwt-secret: ..." message');
         } else {
