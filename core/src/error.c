@@ -32,6 +32,7 @@ static const struct {
     /* -22 */ {"ERR_BAD_TAG_LENGTH", "the signature's length does not match the algorithm"},
     /* -23 */ {"ERR_MISSING_ALG", "the header has no \"alg\""},
     /* -24 */ {"ERR_TOO_LARGE", "input larger than the documented limit"},
+    /* -25 */ {"ERR_SELF_TEST", "the self-test failed: this build gives wrong answers and must not be used"},
 };
 
 const char *jsk_strerror(int err)
