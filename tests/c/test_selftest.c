@@ -35,7 +35,8 @@ int main(void)
 
     without = mean_ms(NULL, 50);
     with = mean_ms(&dict, 50);
-    printf("jsk_self_test: %.3f ms without the analyzer, %.3f ms with it (mean of 50)\n", without, with);
+    printf("jsk_self_test: %.3f ms without the analyzer, %.3f ms with it (mean of 50; %u-bit size_t)\n", without, with,
+           (unsigned)(sizeof(size_t) * 8));
     CHECK(without >= 0.0 && with >= 0.0);
     CHECK(with < 1000.0); /* a gross bound only: sanitizer and valgrind runs are far slower */
 
