@@ -16,7 +16,8 @@ const jsk_dict *cli_dict(void)
         int rc;
         dict_workspace_len = jsk_dict_workspace_len();
         dict_workspace = cli_malloc(dict_workspace_len);
-        if ((rc = jsk_dict_init(&dict, dict_workspace, dict_workspace_len)) != JSK_OK) {
+        if ((rc = jsk_dict_init(&dict, dict_workspace, dict_workspace_len)) != JSK_OK ||
+            (rc = jsk_self_test(&dict)) != JSK_OK) {
             cli_core_error("the analyzer's dictionary", rc);
         }
     }

@@ -43,7 +43,10 @@ int main(int argc, char **argv)
     }
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         if (strcmp(command, commands[i].name) == 0) {
-            /* SELFTEST-HOOK */
+            int rc = jsk_self_test(NULL); /* the analyzer's part runs when its dictionary loads */
+            if (rc != JSK_OK) {
+                cli_core_error("self-test", rc);
+            }
             status = commands[i].run(argc - 2, argv + 2);
             cli_dict_free();
             cli_flush();

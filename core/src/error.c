@@ -33,6 +33,7 @@ static const struct {
     /* -23 */ {"ERR_MISSING_ALG", "the header has no \"alg\""},
     /* -24 */ {"ERR_TOO_LARGE", "input larger than the documented limit"},
     /* -25 */ {"ERR_BAD_PAYLOAD", "the token is signed, but its payload is not a JSON object (or is nested deeper than 64 levels)"},
+    /* -26 */ {"ERR_SELF_TEST", "the self-test failed: this build gives wrong answers and must not be used"},
 };
 
 const char *jsk_strerror(int err)
