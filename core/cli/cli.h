@@ -21,7 +21,6 @@
 
 #define CLI_COUNT_MAX 1000                /* generate --count */
 #define CLI_AUDIT_LIMIT_SECONDS 600.0     /* audit: above this estimate, suggest hashcat */
-#define CLI_DEFAULT_ENV_NAME "JWT_SECRET" /* generate --format env */
 
 /* ---------------------------------------------------------------- help (help.c) */
 

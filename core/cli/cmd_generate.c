@@ -1,33 +1,11 @@
 /* cmd_generate.c — `jwt-secret generate`: random secrets, one per line, nothing else on stdout.
- * Every secret is made before the first is printed, so an error leaves stdout empty. */
+ * One secret is the core's jsk_secret() (its options and their rules are the JS API's too); the
+ * command line adds --count and repeated --name. Every secret is made before the first is
+ * printed, so an error leaves stdout empty. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-#define VALUE_MAX 10000U /* a 4096-byte key as a JWK, the longest value */
-
-/* One secret as text (a value, a JWK, or an alphabet string) into value. */
-static void make_value(char *value, size_t *vlen, int alg, size_t nbytes, int fmt, int jwk, const char *alphabet,
-                       size_t length)
-{
-    int rc;
-    if (jwk) {
-        uint8_t key[JSK_GENERATE_BYTES_MAX];
-        size_t n = 0;
-        if ((rc = jsk_generate_size(&n, alg, nbytes)) == JSK_OK && (rc = jsk_random_fill(key, n)) == JSK_OK) {
-            rc = jsk_jwk(value, VALUE_MAX, vlen, alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg, key, n);
-        }
-        jsk_wipe(key, sizeof key);
-    } else if (alphabet != NULL) {
-        rc = jsk_generate_alphabet(value, VALUE_MAX, vlen, alg, alphabet, strlen(alphabet), length);
-    } else {
-        rc = jsk_generate(value, VALUE_MAX, vlen, alg, nbytes, fmt);
-    }
-    if (rc != JSK_OK) {
-        cli_core_error("generate", rc);
-    }
-}
 
 int cli_generate(int argc, char **argv)
 {
@@ -40,7 +18,7 @@ int cli_generate(int argc, char **argv)
     const char **var_names;
     char **lines;
     size_t *line_lens;
-    int alg, fmt = JSK_ENCODING_BASE64URL, env = 0, jwk = 0, nnames;
+    int alg, fmt = 0, env, nnames, rc, rule = 0;
     size_t nbytes = 0, length = 0, count = 0, i;
 
     cli_parse(&a, argc, argv, spec, "generate");
@@ -60,33 +38,25 @@ int cli_generate(int argc, char **argv)
     if (bytes_text != NULL) {
         nbytes = cli_whole_number(bytes_text, "bytes", JSK_GENERATE_BYTES_MAX);
     }
-    if (format != NULL) {
-        if (strcmp(format, "env") == 0) {
-            env = 1;
-        } else if (strcmp(format, "jwk") == 0) {
-            jwk = 1;
-        } else if ((fmt = jsk_encoding_from_name(format, strlen(format))) < 0 || fmt == JSK_ENCODING_RAW ||
-                   fmt == JSK_ENCODING_AUTO) { /* the checker's encodings: nothing to write */
-            cli_usage_error("--format must be one of base64url, base64, hex, base64url-padded, env, jwk, got '%s'", format);
-        }
+    if (format != NULL && (fmt = jsk_format_from_name(format, strlen(format))) < 0) {
+        cli_usage_error("--format must be one of base64url, base64, hex, base64url-padded, env, jwk, got '%s'", format);
     }
-    if (length_text != NULL) {
-        if (alphabet == NULL) {
-            cli_usage_error("--length applies to --alphabet; use --bytes for random bytes");
-        }
+    if (length_text != NULL && alphabet != NULL) {
         length = cli_whole_number(length_text, "length", JSK_ALPHABET_LENGTH_MAX);
-    }
-    if (bytes_text != NULL && alphabet != NULL) {
-        cli_usage_error("--bytes and --alphabet exclude each other (size an alphabet secret with --length)");
-    }
-    if (format != NULL && !env && alphabet != NULL) {
-        cli_usage_error("--format %s encodes random bytes; an --alphabet secret is already text", format);
+    } else if (length_text != NULL) {
+        length = 1; /* given: the core names the rule it breaks */
     }
     names = cli_opt_values(&a, "name");
     nnames = cli_opt_count(&a, "name");
-    if (nnames > 0 && format != NULL && !env) {
-        cli_usage_error("--name applies only to --format env");
+    /* The option rules are the core's (the JS API applies the same ones). */
+    if ((rc = jsk_secret_check(&rule, alg, nbytes, fmt, alphabet, alphabet != NULL ? strlen(alphabet) : 0, length,
+                               nnames > 0 ? names[0] : NULL, nnames > 0 ? strlen(names[0]) : 0)) ==
+        JSK_ERR_OPTION_CONFLICT) {
+        char message[160];
+        jsk_secret_rule_message(message, sizeof message, rule, fmt, "--");
+        cli_usage_error("%s", message);
     }
+    env = fmt == JSK_FORMAT_ENV || nnames > 0;
     if (count_text != NULL) {
         count = cli_whole_number(count_text, "count", CLI_COUNT_MAX);
     }
@@ -111,7 +81,7 @@ int cli_generate(int argc, char **argv)
             }
             count = (size_t)nnames;
         } else {
-            const char *base = nnames == 1 ? names[0] : CLI_DEFAULT_ENV_NAME;
+            const char *base = nnames == 1 ? names[0] : JSK_ENV_NAME_DEFAULT;
             if (count <= 1) {
                 var_names[0] = base;
                 count = 1;
@@ -129,23 +99,14 @@ int cli_generate(int argc, char **argv)
     lines = cli_malloc(sizeof(char *) * count);
     line_lens = cli_malloc(sizeof(size_t) * count);
     for (i = 0; i < count; i++) {
-        char value[VALUE_MAX];
-        size_t vlen = 0;
-        make_value(value, &vlen, alg, nbytes, env ? JSK_ENCODING_BASE64URL : fmt, jwk, alphabet, length);
-        if (env) {
-            size_t cap = strlen(var_names[i]) + vlen + 4U;
-            int rc;
-            lines[i] = cli_malloc(cap);
-            rc = jsk_env_line(lines[i], cap, &line_lens[i], var_names[i], strlen(var_names[i]), value, vlen);
-            jsk_wipe(value, sizeof value);
-            if (rc != JSK_OK) {
-                cli_core_error("generate", rc);
-            }
-        } else {
-            lines[i] = cli_malloc(vlen + 1);
-            memcpy(lines[i], value, vlen + 1);
-            line_lens[i] = vlen;
-            jsk_wipe(value, sizeof value);
+        const char *name = env ? var_names[i] : NULL;
+        size_t name_len = name != NULL ? strlen(name) : 0, cap;
+        cap = jsk_secret_len(alg, nbytes, fmt, alphabet, alphabet != NULL ? strlen(alphabet) : 0, length, name, name_len);
+        lines[i] = cli_malloc(cap > 0 ? cap : 1);
+        rc = jsk_secret(lines[i], cap, &line_lens[i], alg, nbytes, fmt, alphabet, alphabet != NULL ? strlen(alphabet) : 0,
+                        length, name, name_len);
+        if (rc != JSK_OK) {
+            cli_core_error("generate", rc);
         }
     }
     for (i = 0; i < count; i++) {

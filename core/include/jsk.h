@@ -64,10 +64,11 @@ typedef enum jsk_error {
     JSK_ERR_MISSING_ALG = -23,     /* the header has no alg */
     JSK_ERR_TOO_LARGE = -24,       /* an input over the documented size limit */
     JSK_ERR_BAD_PAYLOAD = -25,     /* a signed token whose payload is not a JSON object */
-    JSK_ERR_SELF_TEST = -26        /* jsk_self_test(): a known answer came out wrong */
+    JSK_ERR_SELF_TEST = -26,       /* jsk_self_test(): a known answer came out wrong */
+    JSK_ERR_OPTION_CONFLICT = -27  /* generator options that do not go together (jsk_secret_check) */
 } jsk_error;
 
-#define JSK_ERROR_MIN (-26)
+#define JSK_ERROR_MIN (-27)
 
 /* A plain-language message for err ("unknown error" for values outside the enum). */
 const char *jsk_strerror(int err);
@@ -222,9 +223,50 @@ int jsk_alphabet_length(size_t *length_out, int alg, size_t n, size_t length);
 int jsk_generate_alphabet(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *alphabet,
                           size_t alphabet_len, size_t length);
 
+/* ------------------------------------------------ one secret from a caller's options */
+
+/* What one generated secret is written as: one of the generator's four encodings
+ * (JSK_ENCODING_BASE64URL .. JSK_ENCODING_BASE64URL_PADDED), a .env line, or a JWK. */
+#define JSK_FORMAT_ENV 16
+#define JSK_FORMAT_JWK 17
+/* "base64url", "base64", "hex", "base64url-padded", "env", "jwk"; JSK_ERR_UNKNOWN_FORMAT otherwise. */
+int jsk_format_from_name(const char *name, size_t name_len);
+const char *jsk_format_name(int format);
+
+/* The rules of jsk_secret_check(), as *rule says which one a refused request breaks. */
+#define JSK_RULE_LENGTH_WITHOUT_ALPHABET 1 /* a length sizes alphabet secrets only */
+#define JSK_RULE_BYTES_AND_ALPHABET 2      /* an alphabet secret is sized by length, not bytes */
+#define JSK_RULE_FORMAT_AND_ALPHABET 3     /* an alphabet secret is already text: no encoding */
+#define JSK_RULE_NAME_WITHOUT_ENV 4        /* a variable name makes a .env line */
+
+/* The options of one secret as a caller gives them (the CLI's flags, the JS API's options), each
+ * 0 / NULL when not given: alg (sizes it; default HS256's 32 bytes), bytes (1..4096, at least
+ * alg's size), format (a JSK_FORMAT_* or encoding value; default base64url, or env when a name
+ * is given), alphabet (2..94 distinct printable ASCII) with length (default: alg's bits), name
+ * (the .env variable; default JWT_SECRET). Options that do not go together are
+ * JSK_ERR_OPTION_CONFLICT with *rule (may be NULL) set; ranges, the alphabet and the name are
+ * checked as the calls below check them. */
+int jsk_secret_check(int *rule, int alg, size_t bytes, int format, const char *alphabet, size_t alphabet_len,
+                     size_t length, const char *name, size_t name_len);
+/* The rule's message, each option name written after prefix ("--" on the command line, "" in
+ * the JS API), the format by its name: "--bytes and --alphabet exclude each other (...)". */
+int jsk_secret_rule_message(char *out, size_t out_maxlen, int rule, int format, const char *prefix);
+/* The capacity (with NUL) jsk_secret() needs for these options; 0 when they are refused. */
+size_t jsk_secret_len(int alg, size_t bytes, int format, const char *alphabet, size_t alphabet_len, size_t length,
+                      const char *name, size_t name_len);
+/* What jsk_secret() would make, as JSON: {"alg","format","bytes" (null for an alphabet secret),
+ * "characters" (of the value), "entropy_bits"}. 128 bytes suffice. */
+int jsk_secret_describe(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t bytes, int format,
+                        const char *alphabet, size_t alphabet_len, size_t length, const char *name, size_t name_len);
+/* One new secret: the value, a "NAME=value" line (format env), or a JWK (format jwk, with its
+ * RFC 7638 kid). Random bytes are wiped; on error out is zeroed. */
+int jsk_secret(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t bytes, int format, const char *alphabet,
+               size_t alphabet_len, size_t length, const char *name, size_t name_len);
+
 /* ------------------------------------------------------------ .env lines */
 
 #define JSK_ENV_NAME_LEN_MAX 128U
+#define JSK_ENV_NAME_DEFAULT "JWT_SECRET" /* the variable a .env secret gets when none is named */
 
 /* Checks an environment variable name: [A-Za-z_][A-Za-z0-9_]*, at most JSK_ENV_NAME_LEN_MAX (128)
  * characters (JSK_ERR_BAD_NAME otherwise). */

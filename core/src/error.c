@@ -34,6 +34,7 @@ static const struct {
     /* -24 */ {"ERR_TOO_LARGE", "input larger than the documented limit"},
     /* -25 */ {"ERR_BAD_PAYLOAD", "the token is signed, but its payload is not a JSON object (or is nested deeper than 64 levels)"},
     /* -26 */ {"ERR_SELF_TEST", "the self-test failed: this build gives wrong answers and must not be used"},
+    /* -27 */ {"ERR_OPTION_CONFLICT", "options that do not go together"},
 };
 
 const char *jsk_strerror(int err)

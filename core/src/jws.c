@@ -206,10 +206,12 @@ int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, i
     if (payload == NULL && payload_maxlen > 0) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    if ((rc = jsk_jws_verify(alg_out, alg, token, len, key, key_len)) != JSK_OK) {
-        return rc;
+    rc = jsk_jws_verify(alg_out, alg, token, len, key, key_len);
+    if (rc == JSK_OK) {
+        rc = jsk_jws_parse(&jws, token, len);
     }
-    if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
+    if (rc != JSK_OK) {
+        jsk_wipe(payload, payload_maxlen);
         return rc;
     }
     rc = jsk_base64_decode(payload, payload_maxlen, payload_len, token + jws.payload_offset, jws.payload_b64_len,

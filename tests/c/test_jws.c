@@ -214,10 +214,81 @@ static void test_jwk(void)
     CHECK(jsk_jwks_len((size_t)-1, 32) == 0 && jsk_jwks_len(32, (size_t)-1) == 0);
 }
 
+
+/* A token over any payload bytes (not only JSON objects), signed by hand with jsk_hmac. */
+static size_t hand_token(char *out, size_t cap, const uint8_t *key, size_t key_len, const char *payload, size_t plen)
+{
+    static const char header[] = "eyJhbGciOiJIUzI1NiJ9"; /* {"alg":"HS256"} */
+    uint8_t tag[32];
+    size_t n = 0, k;
+    memcpy(out, header, sizeof header - 1U);
+    n = sizeof header - 1U;
+    out[n++] = '.';
+    jsk_base64_encode(out + n, cap - n, (const uint8_t *)payload, plen, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING);
+    n += strlen(out + n);
+    jsk_hmac(tag, sizeof tag, JSK_ALG_HS256, key, key_len, (const uint8_t *)out, n);
+    out[n++] = '.';
+    jsk_base64_encode(out + n, cap - n, tag, 32, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING);
+    k = strlen(out + n);
+    return n + k;
+}
+
+/* jsk_jws_open: the payload exactly as signed, and a refusal for one that is not a JSON object. */
+static void test_open(void)
+{
+    static char token[300000], deep[200100];
+    static uint8_t payload[300000];
+    const uint8_t key[] = "0123456789abcdef0123456789abcdef";
+    const char *exact = "{\"big\":18446744073709551616, \"e\":1e400,\"s\":\"\\u00e9\"}";
+    size_t n, plen, i;
+    int alg;
+
+    n = hand_token(token, sizeof token, key, 32, exact, strlen(exact));
+    CHECK(jsk_jws_payload_len(n) >= strlen(exact));
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_UNSET, token, n, key, 32), JSK_OK);
+    CHECK(alg == JSK_ALG_HS256 && plen == strlen(exact) && memcmp(payload, exact, plen) == 0);
+    /* Wrong key, pinned-away alg: the verify refusals, with the buffer left zeroed. */
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_UNSET, token, n, key, 31), JSK_ERR_BAD_SIGNATURE);
+    CHECK(plen == 0 && payload[0] == 0);
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_HS384, token, n, key, 32), JSK_ERR_ALG_MISMATCH);
+    /* Signed, but not a JWT: an array, text, nothing, invalid UTF-8, nesting deeper than the limit. */
+    n = hand_token(token, sizeof token, key, 32, "[1,2]", 5);
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_UNSET, token, n, key, 32), JSK_ERR_BAD_PAYLOAD);
+    CHECK(plen == 0);
+    n = hand_token(token, sizeof token, key, 32, "not json", 8);
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_UNSET, token, n, key, 32), JSK_ERR_BAD_PAYLOAD);
+    n = hand_token(token, sizeof token, key, 32, "", 0);
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_UNSET, token, n, key, 32), JSK_ERR_BAD_PAYLOAD);
+    n = hand_token(token, sizeof token, key, 32, "{\"a\":\"\xff\"}", 8);
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_UNSET, token, n, key, 32), JSK_ERR_BAD_PAYLOAD);
+    for (i = 0; i < 100000; i++) {
+        deep[5 + i] = '[';
+        deep[5 + 100000 + i] = ']';
+    }
+    memcpy(deep, "{\"x\":", 5);
+    deep[200005] = '}';
+    n = hand_token(token, sizeof token, key, 32, deep, 200006);
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_UNSET, token, n, key, 32), JSK_ERR_BAD_PAYLOAD);
+    CHECK(jsk_error_is_refusal(JSK_ERR_BAD_PAYLOAD));
+    /* Nested exactly to the limit is fine. */
+    memcpy(deep, "{\"x\":", 5);
+    for (i = 0; i < JSK_JSON_DEPTH_MAX - 1U; i++) {
+        deep[5 + i] = '[';
+        deep[5 + JSK_JSON_DEPTH_MAX - 1U + i] = ']';
+    }
+    deep[5 + 2U * (JSK_JSON_DEPTH_MAX - 1U)] = '}';
+    n = hand_token(token, sizeof token, key, 32, deep, 6 + 2U * (JSK_JSON_DEPTH_MAX - 1U));
+    CHECK_RC(jsk_jws_open(payload, sizeof payload, &plen, &alg, JSK_ALG_UNSET, token, n, key, 32), JSK_OK);
+    /* A payload buffer too small. */
+    n = hand_token(token, sizeof token, key, 32, exact, strlen(exact));
+    CHECK_RC(jsk_jws_open(payload, 8, &plen, &alg, JSK_ALG_UNSET, token, n, key, 32), JSK_ERR_BUFFER_TOO_SMALL);
+}
+
 int main(void)
 {
     test_json();
     test_jws();
     test_jwk();
+    test_open();
     return check_report("jws");
 }
