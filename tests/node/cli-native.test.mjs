@@ -56,11 +56,27 @@ const payloadToken = (secret, payload) => {
   const p = Buffer.from(payload).toString('base64url');
   return `${h}.${p}.${createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url')}`;
 };
+// Every option-parsing message, for every option of every command: a missing value, a value given
+// to a flag, the option twice, and an unknown option.
+const optionTable = {
+  generate: { alg: 0, bytes: 0, format: 0, count: 0, name: 0, alphabet: 0, length: 0 },
+  check: { alg: 0, encoding: 0, json: 1, batch: 1, env: 0, 'var-pattern': 0 },
+  sign: { alg: 0, secret: 0, payload: 0 },
+  verify: { alg: 0, secret: 0, json: 1 },
+  audit: { wordlist: 0, json: 1, force: 1, hashcat: 1 },
+};
+const optionErrors = Object.entries(optionTable).flatMap(([command, options]) => [
+  [[command, '--no-such-option']], [[command, '-x']],
+  ...Object.entries(options).flatMap(([name, flag]) => (flag
+    ? [[[command, `--${name}=yes`]], [[command, `--${name}`, `--${name}`]]]
+    : [[[command, `--${name}`]], [[command, `--${name}=`, '1']]])),
+]);
 const helps = [[['help']], [['--help']], [['-h']], ...['generate', 'check', 'sign', 'verify', 'audit'].flatMap((c) => [[['help', c]], [[c, '--help']], [[c, '-h']]]), [['help', 'nope']]];
 
 // [args, stdin]: outputs compared exactly.
 const same = [
   ...helps,
+  ...optionErrors,
   [['check', '--env', bomEnv]],
   [['check', '--env', trickyEnv, '--json']],
   [['check', '--env', trickyEnv, '--var-pattern', '*']],
