@@ -13,6 +13,7 @@ command -v make >/dev/null 2>&1 || missing+=(make)
 command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
 if [ "$purpose" = test ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/time ] || missing+=(time) # GNU time: the CLI's peak memory in tests/node/cli-native.test.mjs
   # scripts/hardening.sh: clang with its sanitizer and libFuzzer runtime, and valgrind (whose
   # package also ships valgrind/memcheck.h for the constant-time check).
   if ! command -v clang >/dev/null 2>&1; then
