@@ -492,8 +492,8 @@ int jsk_check(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *
 
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
  * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,
- * findings[{code,message}], shapes, alternatives, fix. Numbers are written as JavaScript's
- * JSON.stringify writes them. JSK_REPORT_JSON_LEN_MAX (8192) bytes always suffice. */
+ * findings[{code,message}], shapes, alternatives, fix. Bits have at most one decimal,
+ * seconds_to_guess two significant digits. JSK_REPORT_JSON_LEN_MAX (8192) bytes always suffice. */
 #define JSK_REPORT_JSON_LEN_MAX 8192U
 int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_report *report);
 

@@ -1,7 +1,8 @@
 /* check_report.c — what the checker reports: names for verdicts and findings, the time-to-guess
- * and fix texts, and the report as one line of JSON: the one serialisation the JS API, the Node
- * CLI and the native CLI all print. */
+ * and fix texts, and the report as one line of JSON: the one serialisation the JS API and the CLI
+ * (both builds) print. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "jsk.h"
@@ -79,8 +80,7 @@ static void uint_(out_t *o, unsigned long long v)
     raw(o, d + n);
 }
 
-/* v >= 0 with one decimal, written as JavaScript's JSON.stringify writes it ("256", "6.6"): the
- * native CLI prints this JSON as it is and must match the Node CLI byte for byte. */
+/* v >= 0 with at most one decimal ("256", "6.6"), as every report prints bits. */
 static void fixed1(out_t *o, double v)
 {
     unsigned long long tenths = (unsigned long long)floor(v * 10.0 + 0.5);
@@ -91,60 +91,17 @@ static void fixed1(out_t *o, double v)
     }
 }
 
-/* 10^x with two significant digits, as JSON.stringify writes numbers: plain below 1e21
- * ("52", "290000", "0.052"), exponent above ("2.9e+67", "3e+67"); under 1e-6 as 0, and at most
- * 1e+300. */
+/* 10^x with two significant digits ("52", "2.9e+05", "5.2e-05"); 0 below 1e-6, and at most
+ * 1e+300, beyond which a double would overflow (guesses_log10 keeps the size). */
 static void pow10_number(out_t *o, double x)
 {
-    double e = floor(x);
-    unsigned m = (unsigned)floor(pow(10.0, x - e) * 10.0 + 0.5); /* 10..99: the two digits */
-    long ex;
+    char buf[32];
     if (x < -6.0) {
         raw(o, "0");
         return;
     }
-    if (x >= 300.0) {
-        raw(o, "1e+300"); /* capped: beyond this a double would overflow; guesses_log10 has the size */
-        return;
-    }
-    if (m >= 100) {
-        m = 10;
-        e += 1.0;
-    }
-    ex = (long)e;
-    if (ex >= 21) {
-        uint_(o, m / 10U);
-        if (m % 10U != 0) {
-            raw(o, ".");
-            uint_(o, m % 10U);
-        }
-        raw(o, "e+");
-        uint_(o, (unsigned long long)ex);
-    } else if (ex >= 1) {
-        long k;
-        uint_(o, m); /* two digits, then ex - 1 zeros */
-        for (k = 1; k < ex; k++) {
-            raw(o, "0");
-        }
-    } else {
-        long k;
-        /* ex <= 0: "0." then -ex zeros? 10^ex * m/10: e.g. ex = 0 -> "5.2"; ex = -2 -> "0.052" */
-        if (ex == 0) {
-            uint_(o, m / 10U);
-        } else {
-            raw(o, "0.");
-            for (k = 1; k < -ex; k++) {
-                raw(o, "0");
-            }
-            uint_(o, m / 10U);
-        }
-        if (m % 10U != 0) {
-            if (ex == 0) {
-                raw(o, ".");
-            }
-            uint_(o, m % 10U);
-        }
-    }
+    snprintf(buf, sizeof buf, "%.2g", x >= 300.0 ? 1e300 : pow(10.0, x));
+    raw(o, buf);
 }
 
 /* A plain-words duration for log10(seconds). */
