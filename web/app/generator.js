@@ -194,9 +194,11 @@ export function initGenerator(hooks) {
   // The field shows the secrets, or bullets in their place (variable names and comments stay).
   function maskOf(text) {
     if (made.jwk) return text.replace(/("k"\s*:\s*")([^"]*)/, function (m, pre, k) { return pre + '\u2022'.repeat(k.length); });
+    // The core writes NAME=value lines, and no value it makes has an '='.
     return text.split('\n').map(function (line) {
-      var m = /^([A-Za-z_][A-Za-z0-9_]*=)(.*)$/.exec(line);
-      return m ? m[1] + '\u2022'.repeat(m[2].length) : /^#|^$/.test(line) ? line : '\u2022'.repeat(line.length);
+      if (/^#|^$/.test(line)) return line;
+      var eq = made.file ? line.indexOf('=') + 1 : 0;
+      return line.slice(0, eq) + '\u2022'.repeat(line.length - eq);
     }).join('\n');
   }
   function render() {
