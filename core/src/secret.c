@@ -118,11 +118,12 @@ int jsk_secret_check(int *rule, int alg, size_t bytes, int format, const char *a
     return plan(&p, rule, alg, bytes, format, alphabet, alphabet_len, length, name, name_len);
 }
 
-int jsk_secret_rule_message(char *out, size_t out_maxlen, int rule, int format, const char *prefix)
+int jsk_secret_rule_message(char *out, size_t out_maxlen, int rule, int format, const char *prefix,
+                            size_t prefix_len)
 {
     const char *m, *fname = jsk_format_name(format);
-    size_t o = 0, plen = prefix != NULL ? strlen(prefix) : 0U;
-    if (out == NULL || out_maxlen == 0) {
+    size_t o = 0, plen = prefix_len;
+    if (out == NULL || out_maxlen == 0 || (prefix == NULL && prefix_len > 0)) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
     out[0] = '\0';

@@ -38,22 +38,22 @@ int main(void)
     /* The rules, each with its message for both front ends. */
     CHECK_RC(jsk_secret_check(&rule, 0, 0, 0, NULL, 0, 10, NULL, 0), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_LENGTH_WITHOUT_ALPHABET);
-    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, 0, "--"), JSK_OK);
+    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, 0, "--", 2), JSK_OK);
     CHECK(strcmp(msg, "--length applies to --alphabet; use --bytes for random bytes") == 0);
-    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, 0, ""), JSK_OK);
+    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, 0, "", 0), JSK_OK);
     CHECK(strcmp(msg, "length applies to alphabet; use bytes for random bytes") == 0);
     CHECK_RC(jsk_secret_check(&rule, 0, 32, 0, S("ab"), 0, NULL, 0), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_BYTES_AND_ALPHABET);
     CHECK_RC(jsk_secret_check(&rule, 0, 0, JSK_ENCODING_HEX, S("ab"), 0, NULL, 0), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_FORMAT_AND_ALPHABET);
-    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, JSK_ENCODING_HEX, "--"), JSK_OK);
+    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, JSK_ENCODING_HEX, "--", 2), JSK_OK);
     CHECK(strcmp(msg, "--format hex encodes random bytes; an --alphabet secret is already text") == 0);
     CHECK_RC(jsk_secret_check(&rule, 0, 0, JSK_FORMAT_JWK, S("ab"), 0, NULL, 0), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_FORMAT_AND_ALPHABET);
     CHECK_RC(jsk_secret_check(&rule, 0, 0, JSK_ENCODING_BASE64, NULL, 0, 0, S("X")), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_NAME_WITHOUT_ENV);
-    CHECK_RC(jsk_secret_rule_message(msg, 10, rule, 0, "--"), JSK_ERR_BUFFER_TOO_SMALL);
-    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, 99, 0, "--"), JSK_ERR_INVALID_ARGUMENT);
+    CHECK_RC(jsk_secret_rule_message(msg, 10, rule, 0, "--", 2), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, 99, 0, "--", 2), JSK_ERR_INVALID_ARGUMENT);
     /* What is allowed; and ranges, alphabets and names checked as the generator checks them. */
     CHECK_RC(jsk_secret_check(&rule, 0, 0, JSK_FORMAT_ENV, S("ab"), 300, S("K")), JSK_OK);
     CHECK(rule == 0);

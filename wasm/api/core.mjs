@@ -175,7 +175,7 @@ export function readString(p, len) {
   return fromUtf8(loaded().HEAPU8.subarray(p, p + len));
 }
 
-function readCString(p) {
+export function readCString(p) {
   const h = loaded().HEAPU8;
   let end = p;
   while (h[end] !== 0) end++;
