@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jsk.h"
+#include "text_internal.h"
 
 static const char *const verdict_names[] = {NULL, "weak", "fair", "strong"};
 static const char *const finding_names[] = {
@@ -24,60 +25,11 @@ const char *jsk_finding_name(int code)
     return code >= JSK_FINDING_EMPTY && code <= JSK_FINDING_ENCODED ? finding_names[code] : NULL;
 }
 
-typedef struct {
-    char *buf;
-    size_t len, cap;
-    int overflow;
-} out_t;
-
-static void raw(out_t *o, const char *s)
-{
-    size_t n = strlen(s);
-    if (o->len + n + 1 > o->cap) {
-        o->overflow = 1;
-        return;
-    }
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-    o->buf[o->len] = '\0';
-}
-
-static void str(out_t *o, const char *s)
-{
-    char esc[8];
-    raw(o, "\"");
-    for (; *s != '\0'; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            esc[0] = '\\';
-            esc[1] = (char)c;
-            esc[2] = '\0';
-        } else if (c < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            memcpy(esc, "\\u00", 4);
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15U];
-            esc[6] = '\0';
-        } else {
-            esc[0] = (char)c;
-            esc[1] = '\0';
-        }
-        raw(o, esc);
-    }
-    raw(o, "\"");
-}
-
-static void uint_(out_t *o, unsigned long long v)
-{
-    char d[24];
-    size_t n = sizeof d - 1;
-    d[n] = '\0';
-    do {
-        d[--n] = (char)('0' + v % 10U);
-        v /= 10U;
-    } while (v > 0 && n > 0);
-    raw(o, d + n);
-}
+/* The report's writers, by their short names (text.c has them for every text the core writes). */
+typedef jsk_text out_t;
+static void raw(out_t *o, const char *s) { jsk_text_put(o, s); }
+static void str(out_t *o, const char *s) { jsk_text_json_string(o, s); }
+static void uint_(out_t *o, unsigned long long v) { jsk_text_uint(o, v); }
 
 /* v >= 0 with at most one decimal ("256", "6.6"), as every report prints bits. */
 static void fixed1(out_t *o, double v)

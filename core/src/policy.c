@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "jsk.h"
+#include "text_internal.h"
 
 int jsk_error_is_refusal(int err)
 {
@@ -14,56 +15,36 @@ int jsk_error_is_refusal(int err)
            err == JSK_ERR_BAD_PAYLOAD;
 }
 
-typedef struct {
-    char *out;
-    size_t cap, len;
-} sink;
+typedef jsk_text sink;
 
-static void put(sink *s, const char *text)
+/* Drops the comma the last member left (members are written "key":value,). */
+static void drop_comma(sink *s)
 {
-    size_t n = strlen(text);
-    if (s->len + n < s->cap) {
-        memcpy(s->out + s->len, text, n);
-        s->out[s->len + n] = '\0';
+    if (!s->overflow && s->len > 0 && s->buf[s->len - 1] == ',') {
+        s->buf[--s->len] = '\0';
     }
-    s->len += n;
-}
-
-/* A JSON string of ASCII/UTF-8 text with no control characters (all of ours). */
-static void str(sink *s, const char *text)
-{
-    char one[2] = {0, 0};
-    put(s, "\"");
-    for (; *text != '\0'; text++) {
-        if (*text == '"' || *text == '\\') {
-            put(s, "\\");
-        }
-        one[0] = *text;
-        put(s, one);
-    }
-    put(s, "\"");
 }
 
 static void num(sink *s, const char *key, double v)
 {
     char buf[48];
     snprintf(buf, sizeof buf, "\"%s\":%.17g,", key, v);
-    put(s, buf);
+    jsk_text_put(s, buf);
 }
 
 static void names(sink *s, const char *key, const char *const *list, size_t n)
 {
     size_t i;
-    put(s, "\"");
-    put(s, key);
-    put(s, "\":[");
+    jsk_text_put(s, "\"");
+    jsk_text_put(s, key);
+    jsk_text_put(s, "\":[");
     for (i = 0; i < n; i++) {
         if (i > 0) {
-            put(s, ",");
+            jsk_text_put(s, ",");
         }
-        str(s, list[i]);
+        jsk_text_json_string(s, list[i]);
     }
-    put(s, "],");
+    jsk_text_put(s, "],");
 }
 
 int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
@@ -82,68 +63,69 @@ int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
     if (out == NULL && out_maxlen > 0) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    s.out = out;
+    s.buf = out;
     s.cap = out_maxlen;
     s.len = 0;
+    s.overflow = 0;
     if (out_maxlen > 0) {
         out[0] = '\0';
     }
-    put(&s, "{\"version\":");
-    str(&s, JSK_VERSION_STRING);
-    put(&s, ",\"algorithms\":[");
+    jsk_text_put(&s, "{\"version\":");
+    jsk_text_json_string(&s, JSK_VERSION_STRING);
+    jsk_text_put(&s, ",\"algorithms\":[");
     for (alg = JSK_ALG_HS256; alg <= JSK_ALG_HS512; alg++) {
         char buf[64];
         snprintf(buf, sizeof buf, "%s{\"name\":\"%s\",\"key_bytes\":%u}", alg > JSK_ALG_HS256 ? "," : "",
                  jsk_alg_name(alg), (unsigned)jsk_alg_key_bytes(alg));
-        put(&s, buf);
+        jsk_text_put(&s, buf);
     }
-    put(&s, "],\"default_alg\":\"HS256\",\"generate\":{");
+    jsk_text_put(&s, "],\"default_alg\":\"HS256\",\"generate\":{");
     names(&s, "encodings", generate_encodings, 4);
     names(&s, "formats", generate_formats, 6);
-    put(&s, "\"default_encoding\":\"base64url\",\"env_name_default\":\"JWT_SECRET\",");
+    jsk_text_put(&s, "\"default_encoding\":\"base64url\",\"env_name_default\":\"JWT_SECRET\",");
     num(&s, "bytes_min", JSK_GENERATE_BYTES_MIN);
     num(&s, "bytes_max", JSK_GENERATE_BYTES_MAX);
     num(&s, "alphabet_symbols_min", JSK_ALPHABET_SYMBOLS_MIN);
     num(&s, "alphabet_symbols_max", JSK_ALPHABET_SYMBOLS_MAX);
     num(&s, "alphabet_length_max", JSK_ALPHABET_LENGTH_MAX);
     num(&s, "env_name_len_max", JSK_ENV_NAME_LEN_MAX);
-    s.len--; /* the last comma */
-    put(&s, "},\"check\":{");
+    drop_comma(&s);
+    jsk_text_put(&s, "},\"check\":{");
     names(&s, "encodings", check_encodings, 5);
     names(&s, "verdicts", verdicts, 3);
-    put(&s, "\"findings\":[");
+    jsk_text_put(&s, "\"findings\":[");
     for (f = 1; jsk_finding_name(f) != NULL; f++) {
         if (f > 1) {
-            put(&s, ",");
+            jsk_text_put(&s, ",");
         }
-        str(&s, jsk_finding_name(f));
+        jsk_text_json_string(&s, jsk_finding_name(f));
     }
-    put(&s, "],\"default_encoding\":\"raw\",");
+    jsk_text_put(&s, "],\"default_encoding\":\"raw\",");
     num(&s, "len_max", JSK_CHECK_LEN_MAX);
     num(&s, "report_json_len_max", JSK_REPORT_JSON_LEN_MAX);
     num(&s, "guesses_per_second", JSK_GUESSES_PER_SECOND);
     num(&s, "weak_below_bits", JSK_WEAK_BELOW_BITS);
-    s.len--;
-    put(&s, "},\"jws\":{");
+    drop_comma(&s);
+    jsk_text_put(&s, "},\"jws\":{");
     num(&s, "len_max", JSK_JWS_LEN_MAX);
     num(&s, "header_len_max", JSK_JWS_HEADER_LEN_MAX);
     num(&s, "json_depth_max", JSK_JSON_DEPTH_MAX);
-    s.len--;
-    put(&s, "},\"audit\":{");
+    drop_comma(&s);
+    jsk_text_put(&s, "},\"audit\":{");
     num(&s, "token_len_max", JSK_AUDIT_TOKEN_LEN_MAX);
-    s.len--;
-    put(&s, "},\"errors\":[");
+    drop_comma(&s);
+    jsk_text_put(&s, "},\"errors\":[");
     for (e = -1; e >= JSK_ERROR_MIN; e--) {
         char buf[64];
         snprintf(buf, sizeof buf, "%s{\"value\":%d,\"code\":", e < -1 ? "," : "", e);
-        put(&s, buf);
-        str(&s, jsk_error_code(e));
-        put(&s, ",\"message\":");
-        str(&s, jsk_strerror(e));
-        put(&s, jsk_error_is_refusal(e) ? ",\"refusal\":true}" : ",\"refusal\":false}");
+        jsk_text_put(&s, buf);
+        jsk_text_json_string(&s, jsk_error_code(e));
+        jsk_text_put(&s, ",\"message\":");
+        jsk_text_json_string(&s, jsk_strerror(e));
+        jsk_text_put(&s, jsk_error_is_refusal(e) ? ",\"refusal\":true}" : ",\"refusal\":false}");
     }
-    put(&s, "]}");
-    if (s.len >= out_maxlen) {
+    jsk_text_put(&s, "]}");
+    if (s.overflow) {
         if (out_maxlen > 0) {
             out[0] = '\0';
         }

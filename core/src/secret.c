@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jsk.h"
+#include "text_internal.h"
 
 /* The rule a refused combination breaks, and its message; '@' stands for the option prefix
  * ("--" on the command line, "" in the JS API), '%' for the format's name. */
@@ -38,33 +39,6 @@ const char *jsk_format_name(int format)
            : format == JSK_FORMAT_JWK ? "jwk"
            : format >= JSK_ENCODING_BASE64URL && format <= JSK_ENCODING_BASE64URL_PADDED ? jsk_encoding_name(format)
                                                                                        : NULL;
-}
-
-/* Text written into a caller's buffer, counted past its end (no printf: see check_report.c). */
-typedef struct {
-    char *out;
-    size_t cap, len;
-} text_t;
-
-static void put(text_t *t, const char *s)
-{
-    size_t n = strlen(s);
-    if (t->len + n < t->cap) {
-        memcpy(t->out + t->len, s, n);
-    }
-    t->len += n;
-}
-
-static void put_uint(text_t *t, unsigned long long v)
-{
-    char d[24];
-    size_t n = sizeof d - 1;
-    d[n] = '\0';
-    do {
-        d[--n] = (char)('0' + v % 10U);
-        v /= 10U;
-    } while (v > 0);
-    put(t, d + n);
 }
 
 /* Everything a request resolves to. */
@@ -181,7 +155,7 @@ int jsk_secret_describe(char *out, size_t out_maxlen, size_t *out_len, int alg, 
                         const char *alphabet, size_t alphabet_len, size_t length, const char *name, size_t name_len)
 {
     plan_t p;
-    text_t t;
+    jsk_text t;
     unsigned long long tenths;
     int rc = plan(&p, NULL, alg, bytes, format, alphabet, alphabet_len, length, name, name_len);
     if (out_len != NULL) {
@@ -193,32 +167,32 @@ int jsk_secret_describe(char *out, size_t out_maxlen, size_t *out_len, int alg, 
     if (out == NULL || out_maxlen == 0) {
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
-    t.out = out;
+    t.buf = out;
     t.cap = out_maxlen;
     t.len = 0;
-    put(&t, "{\"alg\":\"");
-    put(&t, jsk_alg_name(alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg));
-    put(&t, "\",\"format\":\"");
-    put(&t, jsk_format_name(p.format));
-    put(&t, "\",\"bytes\":");
+    t.overflow = 0;
+    jsk_text_put(&t, "{\"alg\":\"");
+    jsk_text_put(&t, jsk_alg_name(alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg));
+    jsk_text_put(&t, "\",\"format\":\"");
+    jsk_text_put(&t, jsk_format_name(p.format));
+    jsk_text_put(&t, "\",\"bytes\":");
     if (alphabet != NULL) {
-        put(&t, "null");
+        jsk_text_put(&t, "null");
     } else {
-        put_uint(&t, p.bytes);
+        jsk_text_uint(&t, p.bytes);
     }
-    put(&t, ",\"characters\":");
-    put_uint(&t, p.characters);
-    put(&t, ",\"entropy_bits\":");
+    jsk_text_put(&t, ",\"characters\":");
+    jsk_text_uint(&t, p.characters);
+    jsk_text_put(&t, ",\"entropy_bits\":");
     tenths = (unsigned long long)(p.bits * 10.0 + 0.5);
-    put_uint(&t, tenths / 10U);
-    put(&t, ".");
-    put_uint(&t, tenths % 10U);
-    put(&t, "}");
-    if (t.len >= out_maxlen) {
+    jsk_text_uint(&t, tenths / 10U);
+    jsk_text_put(&t, ".");
+    jsk_text_uint(&t, tenths % 10U);
+    jsk_text_put(&t, "}");
+    if (t.overflow) {
         out[0] = '\0';
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
-    out[t.len] = '\0';
     if (out_len != NULL) {
         *out_len = t.len;
     }
