@@ -23,7 +23,8 @@ export function splitOf(value) {
   return createHash('sha256').update(value, 'utf8').digest()[0] % 2 === 0 ? 'dev' : 'heldout';
 }
 
-const files = readdirSync(join(here, 'sources')).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(join(here, 'sources')).filter((f) => f.endsWith('.txt'))
+  .sort((a, b) => (a === 'constructed.txt') - (b === 'constructed.txt') || (a < b ? -1 : a > b ? 1 : 0)); // constructed last: a real source wins
 const seen = new Map();
 const out = [];
 for (const f of files) {
@@ -43,7 +44,9 @@ for (const f of files) {
     if (value !== value.trim() || value.length === 0) throw new Error(`${at}: surrounding whitespace`);
     if (seen.has(value)) return;
     seen.set(value, at);
-    const rec = { value, kind, expect, source: src };
+    const constructed = src.startsWith('constructed');
+    const rec = { value, kind, expect, source: constructed ? 'constructed' : src };
+    if (constructed && src !== 'constructed') rec.note = src.replace(/^constructed:\s*/, '');
     if (!NO_LANG.has(kind)) rec.lang = lang;
     rec.split = splitOf(value);
     out.push(rec);
