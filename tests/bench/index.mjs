@@ -9,6 +9,7 @@ import { VERSION } from '../../dist/index.mjs';
 import { run as runGenerate } from './generate.mjs';
 import { run as runStrength } from './strength.mjs';
 import { run as runAudit } from './audit.mjs';
+import { run as runCheckerEval } from './checker-eval.mjs';
 
 const pkgVersion = (name) => JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url))).version;
 const cpu = cpus();
@@ -23,6 +24,9 @@ await runGenerate();
 
 console.log('\n## Checking secrets: strength analyzers');
 await runStrength();
+
+console.log('\n## The checker on the evaluation sets (tests/data/eval: dev and held-out)');
+await runCheckerEval();
 
 console.log('\n## Auditing tokens: candidates per second');
 await runAudit();

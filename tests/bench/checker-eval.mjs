@@ -1,0 +1,60 @@
+// checker-eval.mjs — the checker on the evaluation sets of tests/data/eval (gathered from public
+// sources and labelled before any checker ran; see its README), per split: tune on "dev", report
+// "heldout". Run alone (`node tests/bench/checker-eval.mjs [--kinds]`) or as a section of
+// `npm run bench`. zxcvbn (score < 4 counts as "not strong") is measured on the same values.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { checkSecret, ready } from '../../dist/index.mjs';
+
+const require = createRequire(import.meta.url);
+const read = (name) => readFileSync(new URL(`../data/eval/${name}`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const pct = (n, d) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
+
+export async function run({ kinds = false, zxcvbn = true } = {}) {
+  await ready;
+  const z = zxcvbn ? require('zxcvbn') : null;
+  const human = read('human.jsonl');
+  const random = read('random.jsonl');
+  const verdict = (value) => checkSecret(value, { alg: 'HS256' }).verdict;
+  for (const split of ['dev', 'heldout']) {
+    const h = human.filter((e) => e.split === split);
+    const hv = h.map((e) => verdict(e.value));
+    const count = (v) => hv.filter((x) => x === v).length;
+    const missed = h.filter((e, i) => e.expect === 'weak' && hv[i] !== 'weak').length;
+    const zNotStrong = z ? h.filter((e) => z(e.value.slice(0, 200)).score < 4).length : null;
+    console.log(`${split}: ${h.length} human-made secrets: strong ${pct(count('strong'), h.length)} (target <= 1%), ` +
+      `weak ${pct(count('weak'), h.length)} (target >= 85%), fair ${pct(count('fair'), h.length)}; ` +
+      `labelled weak but not called weak: ${missed}${z ? `; zxcvbn not strong (score < 4): ${pct(zNotStrong, h.length)}` : ''}`);
+    if (kinds) {
+      const byKind = new Map();
+      h.forEach((e, i) => {
+        const k = byKind.get(e.kind) ?? { n: 0, weak: 0, strong: 0 };
+        k.n++;
+        if (hv[i] === 'weak') k.weak++;
+        if (hv[i] === 'strong') k.strong++;
+        byKind.set(e.kind, k);
+      });
+      for (const [kind, k] of [...byKind].sort((a, b) => b[1].n - a[1].n)) {
+        console.log(`  ${kind.padEnd(20)} ${String(k.n).padStart(4)}  weak ${pct(k.weak, k.n).padStart(6)}  strong ${pct(k.strong, k.n).padStart(6)}`);
+      }
+    }
+    const r = random.filter((e) => e.split === split);
+    const rv = r.map((e) => verdict(e.value));
+    const big = r.map((e, i) => [e, rv[i]]).filter(([e]) => e.entropy_bits >= 256);
+    const small = r.map((e, i) => [e, rv[i]]).filter(([e]) => e.entropy_bits < 256);
+    const falseWeak = r.map((e, i) => [e, rv[i]]).filter(([e, v]) => e.entropy_bits >= 80 && v === 'weak');
+    console.log(`${split}: ${r.length} random secrets: >= 256 bits called strong ${pct(big.filter(([, v]) => v === 'strong').length, big.length)} ` +
+      `(target 100%); < 256 bits called strong ${small.filter(([, v]) => v === 'strong').length} of ${small.length} (target 0); ` +
+      `>= 80 bits called weak ${falseWeak.length} (target 0)`);
+    if (kinds) {
+      const off = r.map((e, i) => [e, rv[i]]).filter(([e, v]) => (e.entropy_bits >= 256) !== (v === 'strong') || (e.entropy_bits >= 80 && v === 'weak'));
+      const byGen = new Map();
+      for (const [e] of off) byGen.set(`${e.generator} ${e.size}`, (byGen.get(`${e.generator} ${e.size}`) ?? 0) + 1);
+      for (const [g, n] of byGen) console.log(`  off: ${g}: ${n}`);
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await run({ kinds: process.argv.includes('--kinds'), zxcvbn: !process.argv.includes('--no-zxcvbn') });
+}
