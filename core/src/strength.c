@@ -13,9 +13,9 @@
  * hold if it were random: chance matches in random output (a year, "abc", a short word) save less. */
 #define RANDOM_MARGIN_BITS 32.0
 #define RANDOM_MARGIN_SHARE 0.15
-#define RANDOM_MARGIN_MACHINE_BITS 48.0 /* hex and base64 text: several chance matches can add up */
+#define RANDOM_MARGIN_MACHINE_BITS 64.0 /* machine-made text: several chance matches can add up */
 #define RANDOM_MARGIN_MACHINE_SHARE 0.25
-#define MACHINE_MIN_SAVING 12.0 /* bits: a pattern must be 256 times likelier than random characters */
+#define MACHINE_MIN_SAVING 16.0 /* bits: a pattern must be 65536 times likelier than random characters */
 
 /* ------------------------------------------------------------------ messages */
 
@@ -96,9 +96,54 @@ static int b64urlchar(uint8_t c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
 }
 
-/* The alphabet a brute-force attacker would pick for this string: hex 16, base64 64, otherwise the
- * sum of the character classes present. Also notes the machine shapes it fits. */
-static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes)
+/* Base32 (RFC 4648: A-Z 2-7, or lowercase, with up to six '=' of padding): 5 bits a character. */
+static int base32_shape(const uint8_t *s, size_t n)
+{
+    size_t i, pad = 0;
+    int upper = 0, lower = 0, digit = 0;
+    while (pad < n && pad < 6 && s[n - 1 - pad] == '=') {
+        pad++;
+    }
+    if (n - pad < 16) {
+        return 0;
+    }
+    for (i = 0; i < n - pad; i++) {
+        uint8_t c = s[i];
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+        digit |= c >= '2' && c <= '7';
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7'))) {
+            return 0;
+        }
+    }
+    /* Lowercase letters alone are more likely typed than base32. */
+    return upper ? !lower : lower && digit;
+}
+
+/* Text that a generator could have made from an alphabet of two or more character classes (the 94
+ * printable characters, Ascii85, Z85, Django's alphabet, lowercase and digits): printable ASCII
+ * without spaces, 24 characters or more. */
+static int maybe_generated(const uint8_t *s, size_t n)
+{
+    size_t i;
+    unsigned classes = 0;
+    if (n < 24) {
+        return 0; /* shorter random text holds less than 160 bits: fair at best, whatever it matches */
+    }
+    for (i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        if (c < 0x21 || c > 0x7e) {
+            return 0; /* spaces, controls and non-ASCII: typed, not generated */
+        }
+        classes |= ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? 1U : (c >= '0' && c <= '9') ? 2U : 4U;
+    }
+    return classes != 1U && classes != 2U && classes != 4U;
+}
+
+/* The alphabet a brute-force attacker would pick for this string: hex 16, base64 64, base32 32,
+ * otherwise the sum of the character classes present. Also notes the machine shapes it fits, and
+ * whether it looks machine-made (*machine), where chance matches must not count. */
+static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *machine)
 {
     int lower = 0, upper = 0, digit = 0, other = 0, high = 0, urlsym = 0, stdsym = 0, hexlower = 1, hexupper = 1;
     size_t i, pad = 0;
@@ -133,14 +178,28 @@ static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes)
             hexlower = hexupper = 0;
         }
     }
+    *machine = 0;
     if (n > 0 && (hexlower || hexupper)) {
         *shapes |= JSK_SHAPE_HEX;
+        *machine = n >= 16;
         return (lower || upper) ? 4.0 : log2(10.0);
+    }
+    if (base32_shape(s, n)) {
+        *machine = 1;
+        return 5.0;
     }
     /* Mixed-case text with base64's symbols, or long enough that lacking digits is chance. */
     if (!other && !high && !(urlsym && stdsym) && (urlsym || stdsym || (lower && upper && (digit || n >= 20)))) {
         *shapes |= stdsym ? JSK_SHAPE_BASE64 : JSK_SHAPE_BASE64URL;
+        *machine = n >= 16;
         return 6.0;
+    }
+    *machine = maybe_generated(s, n);
+    other |= urlsym && stdsym; /* both base64 alphabets' symbols: symbols of any kind */
+    /* Generated text with symbols: a generator of such text draws from all the printable characters,
+     * whichever classes this one string happens to lack. */
+    if (*machine && other) {
+        return log2(95.0);
     }
     card = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (urlsym || stdsym ? (other ? 0 : 2) : 0) +
            (other ? 33 : 0) + (high ? 128 : 0);
@@ -152,6 +211,11 @@ static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes)
 static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double bf)
 {
     size_t bytes;
+    if (bf == 5.0) { /* base32: its padding holds nothing */
+        while (n > 0 && s[n - 1] == '=') {
+            n--;
+        }
+    }
     if (shapes & JSK_SHAPE_HEX) {
         return bf * (double)n;
     }
@@ -176,6 +240,39 @@ static int uuid_version(const uint8_t *s, size_t n)
         }
     }
     return hexchar(s[14]) && s[14] <= '9' ? s[14] - '0' : 15;
+}
+
+static double uuid_bits(int version)
+{
+    return version == 4 ? 122.0 : version == 7 ? 106.0 : version == 1 || version == 6 ? 60.0 : version == 3 || version == 5 ? 40.0 : 122.0;
+}
+
+/* UUIDs joined directly or by one separator: how many (0 when s is not made of them only), the
+ * bits they hold together, and the version of the first. */
+static size_t uuid_list(const uint8_t *s, size_t n, double *bits, int *first_version)
+{
+    size_t pos = 0, count = 0;
+    *bits = 0.0;
+    *first_version = 0;
+    while (pos + 36 <= n) {
+        int v = uuid_version(s + pos, 36);
+        if (v == 0) {
+            return 0;
+        }
+        if (count++ == 0) {
+            *first_version = v;
+        }
+        *bits += uuid_bits(v);
+        pos += 36;
+        if (pos < n && strchr("-_.:,; ", s[pos]) != NULL && s[pos] != 0) {
+            pos++;
+            *bits += count == 1 ? 3.0 : 0.0; /* which separator, once */
+        }
+        if (pos == n) {
+            return count;
+        }
+    }
+    return 0;
 }
 
 /* Three base64url segments joined by two dots, the first decoding to a JSON object with "alg". */
@@ -219,10 +316,42 @@ static int looks_like_jwt(const uint8_t *s, size_t n)
 
 static uint8_t lc(uint8_t c) { return (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
+static int contains_ci(const uint8_t *s, size_t n, const char *word)
+{
+    size_t w = strlen(word), i, k;
+    for (i = 0; i + w <= n; i++) {
+        for (k = 0; k < w && lc(s[i + k]) == (uint8_t)word[k]; k++) {
+        }
+        if (k == w) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A name wrapped in delimiters: <your-secret>, ${JWT_SECRET}, %env(APP_SECRET)%. What is inside
+ * must read like a name (letters, digits, space, - _ . : /) or name a secret, or random text that
+ * happens to start with a bracket and end with one would count. */
 static int wrapped(const uint8_t *s, size_t n, const char *open, const char *close)
 {
-    size_t lo = strlen(open), lcl = strlen(close);
-    return n > lo + lcl && memcmp(s, open, lo) == 0 && memcmp(s + n - lcl, close, lcl) == 0;
+    static const char *const names[] = {"secret", "key", "token", "jwt", "env", "your", "pass", "value", "here", NULL};
+    size_t lo = strlen(open), lcl = strlen(close), i;
+    if (!(n > lo + lcl && memcmp(s, open, lo) == 0 && memcmp(s + n - lcl, close, lcl) == 0)) {
+        return 0;
+    }
+    for (i = 0; names[i] != NULL; i++) {
+        if (contains_ci(s + lo, n - lo - lcl, names[i])) {
+            return 1;
+        }
+    }
+    for (i = lo; i < n - lcl; i++) {
+        uint8_t c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+              (c != 0 && strchr(" -_.:/", c) != NULL))) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /* The lowercase letters of s only, to compare with placeholder words whatever the separators. */
@@ -341,7 +470,9 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
     unsigned shapes = 0;
     size_t lo = 0, hi = len, key_bytes = len;
     double bits = 0.0, capacity;
-    int capped = 0, forced_weak = 0, uniform = 0, rc, uuid, a;
+    int capped = 0, forced_weak = 0, uniform = 0, machine = 0, rc, uuid, a;
+    size_t n_uuids;
+    double ucap;
 
     if (r == NULL || dict == NULL || (secret == NULL && len > 0)) {
         return JSK_ERR_INVALID_ARGUMENT;
@@ -383,17 +514,30 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
     } else {
         cx.dict = dict;
         jsk_strength_maps(&cx.maps);
-        cx.bf = alphabet_bits(secret + lo, hi - lo, &shapes);
-        /* In hex or base64 text, short chance matches are everywhere; only clear patterns count. */
-        cx.min_saving = (shapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) && hi - lo >= 16 ? MACHINE_MIN_SAVING : 0.0;
+        cx.bf = alphabet_bits(secret + lo, hi - lo, &shapes, &machine);
+        /* In text a generator could have made, short chance matches are everywhere: first only
+         * clear patterns count. */
+        cx.min_saving = machine ? MACHINE_MIN_SAVING : 0.0;
+        cx.hex = (shapes & JSK_SHAPE_HEX) != 0;
         bits = jsk_strength_estimate(&cx, secret + lo, hi - lo, &path, &capped);
         capacity = capacity_bits(secret + lo, hi - lo, shapes, cx.bf);
         /* A string that looks random and that patterns barely explain is random: small chance
          * matches (a year, "abc", a short word) in real random output must not lower it. */
-        if (!capped && capacity - bits < (cx.min_saving > 0 ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
-            capacity - bits < (cx.min_saving > 0 ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
+        if (!capped && capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
+            capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
             bits = capacity;
             memset(&path, 0, sizeof path);
+        } else if (machine && !capped) {
+            /* Patterned after all: now every match counts, as in typed text. */
+            jsk_path typed;
+            int typed_capped = 0;
+            double typed_bits;
+            cx.min_saving = 0.0;
+            typed_bits = jsk_strength_estimate(&cx, secret + lo, hi - lo, &typed, &typed_capped);
+            if (typed_bits < bits && !typed_capped) {
+                bits = typed_bits;
+                path = typed;
+            }
         }
         if (bits > capacity && !capped) {
             bits = capacity;
@@ -407,15 +551,15 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
                     "not valid UTF-8: tools and libraries may turn these bytes into different keys");
         }
         /* Machine formats. */
-        uuid = uuid_version(secret + lo, hi - lo);
-        if (uuid != 0) {
-            double cap = uuid == 4 ? 122.0 : uuid == 7 ? 106.0 : uuid == 1 || uuid == 6 ? 60.0 : uuid == 3 || uuid == 5 ? 40.0 : 122.0;
+        n_uuids = uuid_list(secret + lo, hi - lo, &ucap, &uuid);
+        if (n_uuids > 0) {
             shapes |= JSK_SHAPE_UUID;
-            if (bits > cap) {
-                bits = cap;
+            if (bits > ucap) {
+                bits = ucap;
             }
             finding(r, JSK_FINDING_UUID,
-                    uuid == 4   ? "a random UUID (v4) holds only 122 random bits, and its 36 characters are not a 256-bit key"
+                    n_uuids > 1 ? "joined UUIDs: each holds at most 122 random bits (v4), and their dashes and version digits none"
+                    : uuid == 4 ? "a random UUID (v4) holds only 122 random bits, and its 36 characters are not a 256-bit key"
                     : uuid == 7 ? "a UUID v7 starts with a timestamp: about 74 random bits plus a guessable time"
                     : uuid == 1 || uuid == 6
                         ? "a time-based UUID (v1/v6) is built from a timestamp and a node id: largely guessable"

@@ -19,6 +19,7 @@ typedef struct {
     jsk_maps maps;
     double bf; /* bits per unexplained character: log2 of the string's alphabet */
     double min_saving; /* bits a match must save over brute force to count (machine-made strings) */
+    int hex;           /* the string is hex text */
 } jsk_strength_ctx;
 
 #define JSK_PATH_DICTIONARY 1U

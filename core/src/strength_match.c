@@ -219,6 +219,131 @@ static void match_sequence(run_t *r, size_t end)
     }
 }
 
+/* ------------------------------------------------------- stride and interleaved runs */
+
+/* Counting runs that the character sequence matcher cannot see, as code assistants and tutorials
+ * write "random" hex: interleaved counters (1a2b3c4d..., 9f8e7d6c... : p streams, each adding its
+ * own constant), counting that wraps around the alphabet (...89abcdef0123...), and counting bytes
+ * (000102030405...). A tracker follows one reading (hex digit values mod 16, or each character
+ * class on its own: digits mod 10, letters mod 26, or mod 6 between a-f as in hex) and one period. */
+#define STRIDE_PERIODS 4
+#define STRIDE_TRACKERS (2 * STRIDE_PERIODS + 2)
+#define STRIDE_NONE 0x7FFF
+
+typedef struct {
+    int16_t d[8];   /* the last differences, by position mod 8 */
+    uint16_t start[2];
+    uint8_t ok[2];  /* by parity for the byte trackers, [0] otherwise */
+} stride_t;
+
+static int hex_value(uint8_t c)
+{
+    return is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+}
+
+/* Class (1 digit, 2 lower, 3 upper) and index of c in it, 0 for other characters. */
+static int class_value(uint8_t c, int *v)
+{
+    if (is_digit(c)) {
+        *v = c - '0';
+        return 1;
+    }
+    if (is_lower(c)) {
+        *v = c - 'a';
+        return 2;
+    }
+    if (is_upper(c)) {
+        *v = c - 'A';
+        return 3;
+    }
+    return 0;
+}
+
+static double delta_bits(int d, int m)
+{
+    return (d == 1 || d == m - 1) ? 1.0 : (d == 2 || d == m - 2) ? 2.0 : log2((double)m);
+}
+
+/* The difference s[j] - s[j - p] in tracker t's reading, and its modulus; STRIDE_NONE when none. */
+static int stride_diff(const run_t *r, int t, size_t j, size_t p, int *mod)
+{
+    const uint8_t *s = r->s;
+    if (j < p) {
+        return STRIDE_NONE;
+    }
+    if (t < STRIDE_PERIODS) { /* hex digit values */
+        int a = hex_value(s[j]), b = hex_value(s[j - p]);
+        *mod = 16;
+        return a < 0 || b < 0 ? STRIDE_NONE : (a - b + 16) % 16;
+    } else {
+        int a, b, ca = class_value(s[j], &a), cb = class_value(s[j - p], &b);
+        if (ca == 0 || ca != cb) {
+            return STRIDE_NONE;
+        }
+        *mod = ca == 1 ? 10 : a <= 5 && b <= 5 ? 6 : 26; /* a-f counts round as in hex */
+        return (a - b + *mod) % *mod;
+    }
+}
+
+static void match_stride(run_t *r, size_t end, stride_t *tr)
+{
+    size_t j = end - 1;
+    int t;
+    for (t = 0; t < 2 * STRIDE_PERIODS; t++) {
+        stride_t *x = &tr[t];
+        size_t p = (size_t)(t % STRIDE_PERIODS) + 1U, k;
+        int mod = 16, d = stride_diff(r, t, j, p, &mod), all_zero = 1, ok;
+        double bits;
+        x->d[j % 8] = (int16_t)d;
+        ok = d != STRIDE_NONE && j >= 2 * p && x->d[(j - p) % 8] == d;
+        if (!ok) {
+            x->ok[0] = 0;
+            continue;
+        }
+        if (!x->ok[0]) {
+            x->start[0] = (uint16_t)(j - 2 * p);
+            x->ok[0] = 1;
+        }
+        if (end - x->start[0] < 2 * p + 2) {
+            continue;
+        }
+        bits = (double)p * (t < STRIDE_PERIODS ? 4.0 : r->cx->bf) + log2((double)(end - x->start[0])) + 3.0;
+        for (k = 0; k < p; k++) {
+            int dk = x->d[(j - k) % 8], m = mod;
+            if (t >= STRIDE_PERIODS) { /* each stream keeps its class: its own modulus */
+                stride_diff(r, t, j - k, p, &m);
+            }
+            all_zero &= dk == 0;
+            bits += delta_bits(dk, m);
+        }
+        if (!all_zero) { /* constant streams are repeats: the repeat matcher's */
+            relax(r, end, x->start[0], match_bits(bits, end - x->start[0]), K_SEQ, 0);
+        }
+    }
+    /* Counting bytes in hex: the 2-digit units ending at j and j - 2 differ by a constant. */
+    if (r->cx->hex) {
+        stride_t *x = &tr[2 * STRIDE_PERIODS];
+        int par = (int)(j & 1U), d = STRIDE_NONE, ok;
+        if (j >= 3 && hex_value(r->s[j]) >= 0 && hex_value(r->s[j - 1]) >= 0 && hex_value(r->s[j - 2]) >= 0 &&
+            hex_value(r->s[j - 3]) >= 0) {
+            int u = hex_value(r->s[j - 1]) * 16 + hex_value(r->s[j]), v = hex_value(r->s[j - 3]) * 16 + hex_value(r->s[j - 2]);
+            d = (u - v + 256) % 256;
+        }
+        x->d[j % 8] = (int16_t)d;
+        ok = d != STRIDE_NONE && d != 0 && j >= 5 && x->d[(j - 2) % 8] == d;
+        if (!ok) {
+            x->ok[par] = 0;
+            return;
+        }
+        if (!x->ok[par]) {
+            x->start[par] = (uint16_t)(j - 5);
+            x->ok[par] = 1;
+        }
+        relax(r, end, x->start[par],
+              match_bits(8.0 + delta_bits(d, 256) + log2((double)(end - x->start[par])) + 3.0, end - x->start[par]), K_SEQ, 0);
+    }
+}
+
 /* --------------------------------------------------------------------- repeats */
 
 /* A quick estimate of a repeated unit: the cheapest of brute force, one character, one dictionary
@@ -511,6 +636,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     window_t w;
     run_t r;
     uint16_t runs[MAX_PERIOD + 1];
+    stride_t strides[STRIDE_TRACKERS];
     size_t end, p;
 
     r.cx = cx;
@@ -519,6 +645,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     r.w = &w;
     prepare(&r);
     memset(runs, 0, sizeof runs);
+    memset(strides, 0, sizeof strides);
     w.best[0] = 0.0f;
     for (end = 1; end <= n; end++) {
         size_t j = end - 1;
@@ -534,6 +661,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         }
         match_dictionary(&r, end);
         match_sequence(&r, end);
+        match_stride(&r, end, strides);
         match_repeat(&r, end, runs);
         match_spatial(&r, end);
         match_dates(&r, end);

@@ -41,7 +41,12 @@ static void test_verdicts(void)
                                  "super-secret-jwt-token-with-at-least-32-characters-long", "<your-secret>", "${JWT_SECRET}",
                                  "changeme", "xxxxxxxxxxxxxxxx", "19900101", "0123456789abcdef0123456789abcdef",
                                  "correcthorsebatterystaple", "myapp-jwt-secret", "drowssap", "abcabcabcabcabcabcabc",
-                                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", NULL};
+                                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                                 /* counting and interleaved runs in hex, as code assistants write them */
+                                 "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b",
+                                 "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0",
+                                 "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+                                 "x7Qk1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f", NULL};
     size_t i;
     for (i = 0; weak[i] != NULL; i++) {
         int v = verdict(weak[i], JSK_ALG_HS256, JSK_ENCODING_RAW);
@@ -61,6 +66,19 @@ static void test_verdicts(void)
     CHECK(verdict("8f14e45fceea167a5a36dedd4bea2543cb4d9f0c1f0a8d2b6e7c3a9b5d1e0f27", JSK_ALG_HS384, JSK_ENCODING_HEX) ==
           JSK_VERDICT_FAIR);
     CHECK(verdict("3f2504e0-4f89-41d3-9a0c-0305e82c3301", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_FAIR);
+    /* Two UUIDs v4 joined: 244 bits, fair; random text over the 94 printable characters, Ascii85
+     * and Django's alphabet: strong, whatever chance matches they hold. */
+    CHECK(verdict("3f2504e0-4f89-41d3-9a0c-0305e82c3301-9b2e04c1-7f3a-4d2b-8c1e-5a6f7b8c9d0e", JSK_ALG_HS256,
+                  JSK_ENCODING_RAW) == JSK_VERDICT_FAIR);
+    CHECK(verdict("Zfm34n=gD(KbeWgM'm[>=M|)U5#~MG?1g*4r4F3>", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("Rgv6_SF;500+]7odo'tYu|IXeD~FBBxT'u=y!{D~", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("?EUR.+3:^#9[2>J-D=Q>\">S[$[O-W!>\"S-=^X<@I", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("NVZhln0-uq2xCxBV50+ZgXuEQFiOwp-Cfo6/EVnF", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("((mezrum1_#g5e7h67&x@n-*m#$81f#024pdi@9xx3)qq5%8!a", JSK_ALG_HS256, JSK_ENCODING_RAW) ==
+          JSK_VERDICT_STRONG);
+    CHECK(verdict("[HC/cm(rC**5]WY$Y1(kZ+t?yQ[U-tM[*qH]l@n^x?FmNzqN9uEg.$rmU3/ooFU]", JSK_ALG_HS256, JSK_ENCODING_RAW) ==
+          JSK_VERDICT_STRONG);
+    CHECK(verdict("JTUhRYl5Q55amepFog14STpQsl0w1Y3AkqOit1dvUQ5", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
     CHECK(verdict("Yb3rT9sQ1kLmN0pXz7vW2cD8fG4hJ6aE5uI-_oRqKtY", JSK_ALG_HS384, JSK_ENCODING_RAW) == JSK_VERDICT_FAIR);
     CHECK(verdict("", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_WEAK);
     CHECK(verdict("zz", JSK_ALG_HS256, JSK_ENCODING_HEX) == JSK_ERR_BAD_CHARACTER);
