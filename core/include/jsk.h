@@ -433,7 +433,8 @@ typedef enum jsk_finding_code {
     JSK_FINDING_LOW_ENTROPY = 13,   /* fewer estimated bits than the algorithm's hash output */
     JSK_FINDING_WHITESPACE = 14,    /* leading or trailing whitespace: part of the key */
     JSK_FINDING_INVALID_UTF8 = 15,  /* raw bytes that are not UTF-8 */
-    JSK_FINDING_ENCODED = 16        /* decodes as hex/base64: decoding libraries get fewer bytes */
+    JSK_FINDING_ENCODED = 16,       /* decodes as hex/base64: decoding libraries get fewer bytes */
+    JSK_FINDING_ENCODED_TEXT = 17   /* hex/base64 of readable text: judged as that text (never quoted) */
 } jsk_finding_code;
 
 /* Shapes of machine-made strings, as bits of jsk_report.shapes. */

@@ -15,6 +15,8 @@
 #define RANDOM_MARGIN_SHARE 0.15
 #define RANDOM_MARGIN_MACHINE_BITS 64.0 /* machine-made text: several chance matches can add up */
 #define RANDOM_MARGIN_MACHINE_SHARE 0.25
+#define ENCODING_CHOICE_BITS 2.0 /* hex, base64 or base64url: which one an attacker tries */
+#define DECODED_TEXT_MAX 384     /* bytes: longer encoded text is judged as it is */
 #define MACHINE_MIN_SAVING 16.0 /* bits: a pattern must be 65536 times likelier than random characters */
 
 /* ------------------------------------------------------------------ messages */
@@ -461,6 +463,65 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
     put_uint(&t, r->length);
 }
 
+/* ------------------------------------------------------------- the estimate */
+
+/* Estimated bits to guess the text s[0..n), with its shapes and the kinds on the cheapest path. */
+static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped, unsigned *shapes)
+{
+    int machine = 0;
+    double bits, capacity;
+    cx->bf = alphabet_bits(s, n, shapes, &machine);
+    /* In text a generator could have made, short chance matches are everywhere: first only clear
+     * patterns count. */
+    cx->min_saving = machine ? MACHINE_MIN_SAVING : 0.0;
+    cx->hex = (*shapes & JSK_SHAPE_HEX) != 0;
+    bits = jsk_strength_estimate(cx, s, n, path, capped);
+    capacity = capacity_bits(s, n, *shapes, cx->bf);
+    /* A string that looks random and that patterns barely explain is random: small chance
+     * matches (a year, "abc", a short word) in real random output must not lower it. */
+    if (!*capped && capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
+        capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
+        memset(path, 0, sizeof *path);
+        return capacity;
+    }
+    if (machine && !*capped) {
+        /* Patterned after all: now every match counts, as in typed text. */
+        jsk_path typed;
+        int typed_capped = 0;
+        double typed_bits;
+        cx->min_saving = 0.0;
+        typed_bits = jsk_strength_estimate(cx, s, n, &typed, &typed_capped);
+        if (typed_bits < bits && !typed_capped) {
+            bits = typed_bits;
+            *path = typed;
+        }
+    }
+    return bits > capacity && !*capped ? capacity : bits;
+}
+
+/* Decodes s (hex or base64) into out when what it holds is readable text: printable ASCII, tabs,
+ * line breaks and UTF-8 letters, at least 4 bytes. out is wiped when it is not. */
+static int decoded_text(uint8_t *out, size_t cap, size_t *out_len, const uint8_t *s, size_t n, int encoding)
+{
+    size_t i = 0, step;
+    if (jsk_decoded_len(n, encoding) > cap || jsk_decode(out, cap, out_len, (const char *)s, n, encoding) != JSK_OK) {
+        jsk_wipe(out, cap);
+        return 0;
+    }
+    while (i < *out_len) {
+        uint8_t c = out[i];
+        if (c >= 0x80 ? (step = jsk_utf8_sequence(out + i, *out_len - i)) == 0 : c == 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            break;
+        }
+        i += c >= 0x80 ? step : 1U;
+    }
+    if (i < *out_len || *out_len < 4) {
+        jsk_wipe(out, cap);
+        return 0;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------------ check */
 
 int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding)
@@ -469,8 +530,11 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
     jsk_path path;
     unsigned shapes = 0;
     size_t lo = 0, hi = len, key_bytes = len;
-    double bits = 0.0, capacity;
-    int capped = 0, forced_weak = 0, uniform = 0, machine = 0, rc, uuid, a;
+    double bits = 0.0;
+    int capped = 0, forced_weak = 0, uniform = 0, encoded_text = 0, rc, uuid, a;
+    uint8_t decoded[DECODED_TEXT_MAX];
+    size_t decoded_len = 0, view_len = 0;
+    const uint8_t *view = secret;
     size_t n_uuids;
     double ucap;
 
@@ -514,33 +578,26 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
     } else {
         cx.dict = dict;
         jsk_strength_maps(&cx.maps);
-        cx.bf = alphabet_bits(secret + lo, hi - lo, &shapes, &machine);
-        /* In text a generator could have made, short chance matches are everywhere: first only
-         * clear patterns count. */
-        cx.min_saving = machine ? MACHINE_MIN_SAVING : 0.0;
-        cx.hex = (shapes & JSK_SHAPE_HEX) != 0;
-        bits = jsk_strength_estimate(&cx, secret + lo, hi - lo, &path, &capped);
-        capacity = capacity_bits(secret + lo, hi - lo, shapes, cx.bf);
-        /* A string that looks random and that patterns barely explain is random: small chance
-         * matches (a year, "abc", a short word) in real random output must not lower it. */
-        if (!capped && capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
-            capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
-            bits = capacity;
-            memset(&path, 0, sizeof path);
-        } else if (machine && !capped) {
-            /* Patterned after all: now every match counts, as in typed text. */
-            jsk_path typed;
-            int typed_capped = 0;
-            double typed_bits;
-            cx.min_saving = 0.0;
-            typed_bits = jsk_strength_estimate(&cx, secret + lo, hi - lo, &typed, &typed_capped);
-            if (typed_bits < bits && !typed_capped) {
-                bits = typed_bits;
-                path = typed;
+        bits = estimate_text(&cx, secret + lo, hi - lo, &path, &capped, &shapes);
+        view = secret + lo;
+        view_len = hi - lo;
+        /* Hex or base64 of readable text is that text, written another way. */
+        if (shapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) {
+            int enc = (shapes & JSK_SHAPE_HEX) ? JSK_ENCODING_HEX : (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL;
+            if (decoded_text(decoded, sizeof decoded, &decoded_len, secret + lo, hi - lo, enc)) {
+                jsk_path dpath;
+                unsigned dshapes = 0;
+                int dcapped = 0;
+                double dbits = estimate_text(&cx, decoded, decoded_len, &dpath, &dcapped, &dshapes) + ENCODING_CHOICE_BITS;
+                if (dbits < bits) {
+                    bits = dbits;
+                    path = dpath;
+                    capped = dcapped;
+                    view = decoded;
+                    view_len = decoded_len;
+                    encoded_text = enc;
+                }
             }
-        }
-        if (bits > capacity && !capped) {
-            bits = capacity;
         }
         if (lo > 0 || hi < len) {
             finding(r, JSK_FINDING_WHITESPACE,
@@ -572,16 +629,21 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
             finding(r, JSK_FINDING_LOOKS_LIKE_JWT,
                     "this is a JWT, not a secret: tokens travel in headers and logs, so anyone who saw it can sign with it");
         }
-        if (is_placeholder(secret + lo, hi - lo, bits)) {
+        if (encoded_text != 0) {
+            finding(r, JSK_FINDING_ENCODED_TEXT,
+                    encoded_text == JSK_ENCODING_HEX ? "hex-encoded text: it decodes to readable text, and is only as strong as that text"
+                                                     : "base64-encoded text: it decodes to readable text, and is only as strong as that text");
+        }
+        if (is_placeholder(secret + lo, hi - lo, bits) || (encoded_text != 0 && is_placeholder(view, view_len, bits))) {
             forced_weak = 1;
             finding(r, JSK_FINDING_PLACEHOLDER, "a placeholder or template left in place of a real secret");
         }
-        if (uniform || (!capped && path.constant_chars * 10U >= (hi - lo) * 9U)) {
+        if (uniform || (!capped && path.constant_chars * 10U >= view_len * 9U)) {
             forced_weak = 1;
             finding(r, JSK_FINDING_KNOWN_CONSTANT,
                     "a well-known constant: a published digest (such as SHA-256 of the empty string), or a key whose bytes are all the same");
         }
-        if (!capped && path.jwt_chars * 10U >= (hi - lo) * 4U) {
+        if (!capped && path.jwt_chars * 10U >= view_len * 4U) {
             forced_weak = 1;
             finding(r, JSK_FINDING_KNOWN_SECRET,
                     "a documented default or tutorial JWT secret, or a variant of one: it is in every attacker's wordlist");
@@ -667,6 +729,7 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
             }
         }
     }
+    jsk_wipe(decoded, sizeof decoded);
     for (a = 0; a < 3; a++) {
         if (r->verdicts[a] == 0) {
             return JSK_ERR_INVALID_ARGUMENT;

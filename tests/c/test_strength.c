@@ -93,6 +93,11 @@ static void test_findings(void)
     jsk_report r = report("your-256-bit-secret");
     CHECK(has_finding(&r, JSK_FINDING_KNOWN_SECRET) && has_finding(&r, JSK_FINDING_SHORT_KEY));
     CHECK(r.key_bytes == 19 && r.entropy_bits < 20);
+    /* Hex or base64 of text is judged as the text, and the report never quotes it. */
+    r = report("bXktc2VjcmV0LWtleQ==");
+    CHECK(has_finding(&r, JSK_FINDING_ENCODED_TEXT) && r.verdict == JSK_VERDICT_WEAK);
+    r = report("6d792d73757065722d7365637265742d6a77742d6b65792d666f722d64657632303234");
+    CHECK(has_finding(&r, JSK_FINDING_ENCODED_TEXT) && r.verdict == JSK_VERDICT_WEAK);
     r = report("${JWT_SECRET}");
     CHECK(has_finding(&r, JSK_FINDING_PLACEHOLDER));
     r = report("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
