@@ -3,12 +3,16 @@
 //
 // Sources (declared, licensed; the npm packages and what is taken from them: strength-sources.mjs):
 //   core/data/jwt-weak-secrets.txt          this project's curated list of documented JWT defaults
+//   core/data/secret-words.txt              this project's list of secret/key/change/... words in many languages
+//   core/data/known-phrases.txt             this project's list of famous phrases (pangrams, filler text)
 //   @zxcvbn-ts/language-common 4 (MIT)      common passwords, the EFF diceware list, keyboard graphs
-//   @zxcvbn-ts/language-en 4 (MIT)          English common words, last names
+//   @zxcvbn-ts/language-en 4 (MIT)          English common words, last names; with the rest, the letter
+//                                           trigram model of typed words (jsk_ngram)
 //   node:crypto                             well-known constants (hashes of "", "secret", ...)
 // Output: words grouped by (list, rank bucket), front-coded (shared-prefix length + suffix), which
 // the core decodes once into a caller-provided workspace (jsk_dict_init); the qwerty and keypad
-// adjacency graphs as tables.
+// adjacency graphs as tables; a letter trigram model (4-bit costs) that lets the analyzer cost a
+// word it does not know as a word.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -68,6 +72,14 @@ en.dictionary['lastnames-en'].slice(0, TAKE.names).forEach((w, i) => add(w, LIST
 // Diceware words are chosen uniformly: each one is worth log2(7776) bits, whatever its position.
 const diceware = common.dictionary['diceware-common'];
 diceware.forEach((w) => add(w, LIST.diceware, diceware.length));
+
+// Our own lists: words secrets are built from in many languages (common words), famous phrases with
+// their separator variants (common passwords).
+const ownList = (name) => readFileSync(join(root, 'core/data', name), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+for (const w of ownList('secret-words.txt').flatMap((l) => l.trim().split(/\s+/))) add(w, LIST.english, 48);
+ownList('known-phrases.txt').forEach((phrase, i) => {
+  for (const sep of [' ', '-', '_', '.', '']) add(phrase.trim().replace(/ /g, sep), LIST.passwords, i + 1);
+});
 
 // 3. Character sequences and keyboard patterns the sequence and walk matchers cannot see as one run.
 ['0123456789abcdef', '0123456789abcdefghijklmnopqrstuvwxyz', 'abcdefghijklmnopqrstuvwxyz0123456789',
@@ -139,6 +151,50 @@ function graphTable(name, dirs) {
 const qwerty = graphTable('qwerty', 6);
 const keypad = graphTable('keypad', 8);
 
+// A letter trigram model of typed words: the cost in half bits (0..15) of each letter after two
+// others (index 0: the start of a word, 1-26: a-z, 27: any other letter), trained on the word types
+// of the lists (not only the part the dictionary keeps), add-0.3 smoothing.
+const NG = 28;
+function trigramModel() {
+  const types = new Set();
+  const addAll = (list) => {
+    for (const w of list) for (const t of w.toLowerCase().split(/[^a-z]+/)) if (t.length >= 2) types.add(t);
+  };
+  addAll(en.dictionary['commonWords-en']);
+  addAll(en.dictionary['wikipedia-en']);
+  addAll(en.dictionary['firstnames-en']);
+  addAll(en.dictionary['lastnames-en'].slice(0, TAKE.ngramNames));
+  addAll(common.dictionary['diceware-common']);
+  addAll(common.dictionary['passwords-common'].slice(0, TAKE.ngramPasswords));
+  addAll(ownList('secret-words.txt'));
+  const counts = new Float64Array(NG * NG * NG);
+  for (const w of types) {
+    let a = 0;
+    let b = 0;
+    for (const ch of w) {
+      const x = ch.charCodeAt(0) - 96;
+      counts[(a * NG + b) * NG + x]++;
+      a = b;
+      b = x;
+    }
+  }
+  const nibbles = new Array((NG * NG * NG) / 2).fill(0);
+  for (let a = 0; a < NG; a++) {
+    for (let b = 0; b < NG; b++) {
+      let total = 0;
+      for (let x = 1; x <= 26; x++) total += counts[(a * NG + b) * NG + x];
+      for (let x = 1; x < NG; x++) {
+        const p = (counts[(a * NG + b) * NG + x] + 0.3) / (total + 0.3 * 26);
+        const cost = x === 27 ? 15 : Math.min(15, Math.round(-Math.log2(p) * 2));
+        const i = (a * NG + b) * NG + x;
+        nibbles[i >> 1] |= cost << ((i & 1) * 4);
+      }
+    }
+  }
+  return { nibbles, types: types.size };
+}
+const ngram = trigramModel();
+
 const hex = (arr) => {
   const lines = [];
   for (let i = 0; i < arr.length; i += 24) lines.push(`    ${arr.slice(i, i + 24).join(',')},`);
@@ -171,6 +227,11 @@ ${hex(keypad.table)}
 };
 const double jsk_graph_keypad_keys = ${keypad.keys};
 const double jsk_graph_keypad_degree = ${keypad.degree};
+
+/* Letter trigram costs in half bits, two per byte (low nibble first), from ${ngram.types} word types. */
+const uint8_t jsk_ngram[${NG} * ${NG} * ${NG} / 2] = {
+${hex(ngram.nibbles)}
+};
 `;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, c99);

@@ -374,7 +374,101 @@ static size_t letters_only(const uint8_t *s, size_t n, char *out, size_t cap)
 
 static int contains(const char *hay, const char *needle) { return strstr(hay, needle) != NULL; }
 
-static int is_placeholder(const uint8_t *s, size_t n, double bits)
+/* Accented Latin letters (U+00C0-U+017F) without their accents, '.' where not a letter. */
+static const char latin_fold[] = "AAAAAAACEEEEIIIIDNOOOOO.OUUUUYTsaaaaaaaceeeeiiiidnooooo.ouuuuyty"
+                                 "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNn"
+                                 "OoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/* Instructions to replace the value, in the languages projects are written in: a verb among the
+ * words, with what it asks for (me, this, production, ...) or as the phrase's first or second
+ * word. Whole words only, accents folded, whatever the length: "please-replace-this-with-a-real-
+ * secret-in-prod", "acme-super-secret-jwt-key-2025-change-in-production", "ganti-dengan-...". */
+static const char *const instruction_verbs[] = {
+    "change", "replace", "update", "rotate", "regenerate", "insert", "put", "enter", "set", "fill", "modify", "swap",
+    "cambiar", "cambia", "cambiame", "cambialo", "reemplazar", "reemplaza", "reemplazame", "sustituir", "sustituye",
+    "trocar", "troque", "troca", "mudar", "mude", "alterar", "altere", "substituir", "substitua", "changer", "changez",
+    "remplacer", "remplacez", "modifier", "modifiez", "aendern", "andern", "aendere", "ersetzen", "ersetze",
+    "cambiare", "sostituire", "sostituisci", "modificare", "ganti", "gantilah", "ubah", "ubahlah", "masukkan", "zmien",
+    "zmienic", "zastap", "wpisz", "schimba", "schimbati", "inlocuieste", "inlocuiti", "promeni", "promenite",
+    "promijeni", "zameni", "zamenite", "zamijeni", "ozgartiring", "almashtiring", "zmente", "zmenit", "nahradte",
+    "degistir", "degistirin", "wijzig", "wijzigen", "vervang", "vervangen", NULL};
+static const char *const instruction_objects[] = {
+    "me", "this", "it", "production", "prod", "real", "own", "yours", "before", "deploy", "deployment", "deploying",
+    "later", "please", "with", "por", "favor", "produccion", "producao", "produksi", "produzione", "produktion",
+    "produkcji", "produkcja", "productie", "productie", "uretim", "dengan", "esto", "isto", "ceci", "dies", "questo",
+    "bitte", "prosze", "silakan", "tolong", NULL};
+/* Scripts written without spaces: "replace", "change", "enter", "here" as UTF-8. */
+static const char *const instruction_texts[] = {
+    "\xe6\x9b\xbf\xe6\x8d\xa2", "\xe6\x9b\xbf\xe6\x8f\x9b", "\xe6\x9b\xb4\xe6\x94\xb9", "\xe4\xbf\xae\xe6\x94\xb9",
+    "\xe6\x94\xb9\xe6\x88\x90", "\xe5\xa4\x89\xe6\x9b\xb4", "\xe7\xbd\xae\xe3\x81\x8d\xe6\x8f\x9b\xe3\x81\x88",
+    "\xe5\x85\xa5\xe5\x8a\x9b", "\xeb\xb3\x80\xea\xb2\xbd", "\xea\xb5\x90\xec\xb2\xb4", "\xec\x9e\x85\xeb\xa0\xa5",
+    "\xeb\xb0\x94\xea\xbe\xb8", "\xeb\xb0\x94\xea\xbf\x94", "\xd0\xb7\xd0\xb0\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb8",
+    "\xd0\xb8\xd0\xb7\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb8", "\xd1\x81\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb8", NULL};
+
+static int in_list(const char *const *list, const char *w, size_t len)
+{
+    size_t i;
+    for (i = 0; list[i] != NULL; i++) {
+        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_instruction(const uint8_t *s, size_t n)
+{
+    char word[24];
+    size_t i = 0, len = 0, index = 0;
+    int verb_at = -1, object = 0, found = 0;
+    uint8_t prev = 0;
+
+    for (i = 0; instruction_texts[i] != NULL; i++) {
+        size_t w = strlen(instruction_texts[i]), k;
+        for (k = 0; k + w <= n; k++) {
+            if (memcmp(s + k, instruction_texts[i], w) == 0) {
+                return 1;
+            }
+        }
+    }
+    /* Words: letters (accents folded) between anything else, or before a capital after a lowercase. */
+    for (i = 0; i <= n && !found; i++) {
+        char c = 0;
+        size_t step = 1;
+        if (i < n && s[i] >= 0xC3 && s[i] <= 0xC5 && i + 1 < n && (s[i + 1] & 0xC0U) == 0x80U) {
+            size_t cp = ((size_t)(s[i] & 0x1FU) << 6) | (s[i + 1] & 0x3FU);
+            c = cp >= 0xC0 && cp - 0xC0 < sizeof latin_fold - 1 ? latin_fold[cp - 0xC0] : 0;
+            c = c == '.' ? 0 : c;
+            step = 2;
+        } else if (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
+            c = (char)s[i];
+        }
+        if (len > 0 && (c == 0 || (prev >= 'a' && prev <= 'z' && c >= 'A' && c <= 'Z'))) {
+            if (len <= sizeof word) {
+                if (in_list(instruction_verbs, word, len)) {
+                    verb_at = verb_at < 0 ? (int)index : verb_at;
+                } else if (in_list(instruction_objects, word, len)) {
+                    object = 1;
+                }
+            }
+            index++;
+            len = 0;
+            found = verb_at >= 0 && (object || verb_at <= 1);
+        }
+        if (c != 0) {
+            if (len < sizeof word) {
+                word[len] = (char)lc((uint8_t)c);
+            }
+            len++;
+        }
+        prev = c != 0 ? (uint8_t)c : 0;
+        i += step - 1;
+    }
+    jsk_wipe(word, sizeof word);
+    return found;
+}
+
+static int is_placeholder(const uint8_t *s, size_t n, double bits, int random)
 {
     static const char *const whole[] = {"changeme", "changethis", "changeit", "replaceme", "replacethis", "placeholder",
                                         "todo", "fixme", "tbd", "null", "undefined", "none", "dummy", "example",
@@ -423,7 +517,7 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits)
         }
     }
     jsk_wipe(letters, sizeof letters); /* also what letters_only() copied before it gave up */
-    return found;
+    return found || (!random && n <= 512 && is_instruction(s, n));
 }
 
 /* ------------------------------------------------------------- verdicts */
@@ -482,6 +576,7 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     if (!*capped && capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
         capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
         memset(path, 0, sizeof *path);
+        path->random = 1;
         return capacity;
     }
     if (machine && !*capped) {
@@ -634,7 +729,8 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
                     encoded_text == JSK_ENCODING_HEX ? "hex-encoded text: it decodes to readable text, and is only as strong as that text"
                                                      : "base64-encoded text: it decodes to readable text, and is only as strong as that text");
         }
-        if (is_placeholder(secret + lo, hi - lo, bits) || (encoded_text != 0 && is_placeholder(view, view_len, bits))) {
+        if (is_placeholder(secret + lo, hi - lo, bits, path.random) ||
+            (encoded_text != 0 && is_placeholder(view, view_len, bits, path.random))) {
             forced_weak = 1;
             finding(r, JSK_FINDING_PLACEHOLDER, "a placeholder or template left in place of a real secret");
         }

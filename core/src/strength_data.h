@@ -35,4 +35,9 @@ extern const uint8_t jsk_graph_keypad[128 * 8 * 2];
 extern const double jsk_graph_keypad_keys;
 extern const double jsk_graph_keypad_degree;
 
+/* Letter trigram model: cost in half bits of letter x after a, b (0 start, 1-26 a-z, 27 other letter),
+ * at index (a * 28 + b) * 28 + x, two 4-bit costs per byte, low nibble first. */
+#define JSK_NGRAM_SYMBOLS 28
+extern const uint8_t jsk_ngram[JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS / 2];
+
 #endif

@@ -33,6 +33,7 @@ typedef struct {
     size_t jwt_chars;      /* characters explained by the curated JWT defaults */
     size_t constant_chars; /* characters explained by well-known constants */
     size_t brute_chars;    /* characters left unexplained */
+    int random;            /* the patterns found were too few or small: read as random text */
 } jsk_path;
 
 void jsk_strength_maps(jsk_maps *maps);

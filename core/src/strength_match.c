@@ -12,6 +12,7 @@
 #include "dict_internal.h"
 #include "strength_internal.h"
 #include "strength_data.h"
+#include "utf8_internal.h"
 
 #define WIN 512           /* characters analysed together; longer input goes window by window */
 #define MAX_PERIOD 48     /* longest repeated unit looked for */
@@ -22,7 +23,11 @@
 #define REFERENCE_YEAR 2026
 #define WINDOW_HISTORY 64
 
-enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP };
+#define WORD_BITS 18.0       /* a word no list here holds: one of about 2^18 in some language's dictionary */
+#define WORDLIKE_BITS 4.0    /* per letter: at most this under the trigram model, a token reads as a word */
+#define TOKEN_NONE 0xFFFFU
+
+enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP, K_WORD };
 
 typedef struct {
     float best[WIN + 1];
@@ -35,6 +40,10 @@ typedef struct {
     uint16_t walk[2][WIN];    /* start of the keyboard walk ending at k */
     uint16_t seq[WIN];        /* start of the arithmetic sequence ending at k */
     uint16_t digits[WIN];     /* length of the digit run ending at k */
+    uint16_t token[WIN];      /* start of the word token whose letter ends at byte k, TOKEN_NONE */
+    uint16_t letters[WIN + 1]; /* prefix count of letters (code points) in tokens */
+    uint16_t ideographs[WIN + 1]; /* prefix count of letters of scripts without word separators */
+    float word_cost[WIN + 1]; /* prefix sum of the letters' costs under the model of typed words */
 } window_t;
 
 static double log2_binomial_sum(unsigned n, unsigned kmax)
@@ -602,6 +611,133 @@ static void match_dates(run_t *r, size_t end)
 
 static int is_separator(uint8_t c) { return c != 0 && strchr(" -_.,:;/|+", c) != NULL; }
 
+/* ------------------------------------------------------------------ words */
+
+/* A letter's cost as typed text, by script: Latin through the trigram model (its a, b context
+ * updated), accented Latin 5 bits, other alphabets 4, kana 5, Hangul syllables 8, CJK ideographs 10.
+ * 0 when the code point is not a letter; *ideograph is 1 for scripts written without spaces. */
+static double letter_cost(const uint8_t *s, size_t len, size_t *step, int *a, int *b, int *ideograph)
+{
+    uint32_t cp;
+    *ideograph = 0;
+    *step = 1;
+    if (s[0] < 0x80) {
+        int x = is_lower(s[0]) ? s[0] - 'a' + 1 : is_upper(s[0]) ? s[0] - 'A' + 1 : 0;
+        size_t i;
+        double c;
+        if (x == 0) {
+            return 0.0;
+        }
+        i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
+        c = 0.5 * (double)((jsk_ngram[i >> 1] >> ((i & 1U) * 4U)) & 15U);
+        *a = *b;
+        *b = x;
+        return c > 0.25 ? c : 0.25;
+    }
+    if ((*step = jsk_utf8_sequence(s, len)) == 0) {
+        *step = 1;
+        return 0.0;
+    }
+    cp = *step == 2 ? ((s[0] & 0x1FU) << 6) | (s[1] & 0x3FU)
+       : *step == 3 ? ((s[0] & 0x0FU) << 12) | ((s[1] & 0x3FU) << 6) | (s[2] & 0x3FU)
+                    : 0x10000U;
+    *a = *b;
+    *b = 27;
+    if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) {
+        return 5.0;
+    }
+    if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x58F) || (cp >= 0x5D0 && cp <= 0x5EA) ||
+        (cp >= 0x620 && cp <= 0x64A) || (cp >= 0x900 && cp <= 0xE7F) || (cp >= 0x10A0 && cp <= 0x10FF)) {
+        return 4.0;
+    }
+    *ideograph = 1;
+    if (cp >= 0x3041 && cp <= 0x30FF) {
+        return 5.0;
+    }
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        return 8.0;
+    }
+    if ((cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF)) {
+        return 10.0;
+    }
+    *ideograph = 0;
+    *a = *b = 0;
+    return 0.0;
+}
+
+/* Word tokens: runs of letters, split where case turns (camelCase, JWTSecret). */
+static void prepare_words(run_t *r)
+{
+    window_t *w = r->w;
+    const uint8_t *s = r->s;
+    size_t k = 0, start = 0;
+    int a = 0, b = 0, in_token = 0, prev_lower = 0, prev_upper = 0;
+
+    w->letters[0] = 0;
+    w->ideographs[0] = 0;
+    w->word_cost[0] = 0.0f;
+    while (k < r->n) {
+        size_t step, q;
+        int ideo, up = is_upper(s[k]), low = is_lower(s[k]);
+        int ta = a, tb = b;
+        double c;
+        if (in_token && ((prev_lower && up) || (prev_upper && up && k + 1 < r->n && is_lower(s[k + 1])))) {
+            in_token = 0; /* a new word starts at this capital */
+        }
+        if (!in_token) {
+            ta = tb = 0;
+        }
+        c = letter_cost(s + k, r->n - k, &step, &ta, &tb, &ideo);
+        for (q = k; q < k + step && q < r->n; q++) {
+            w->token[q] = TOKEN_NONE;
+            w->letters[q + 1] = w->letters[q];
+            w->ideographs[q + 1] = w->ideographs[q];
+            w->word_cost[q + 1] = w->word_cost[q];
+        }
+        if (c > 0.0) {
+            if (!in_token) {
+                start = k;
+                in_token = 1;
+            }
+            a = ta;
+            b = tb;
+            q = k + step - 1 < r->n ? k + step - 1 : r->n - 1;
+            w->token[q] = (uint16_t)start;
+            w->letters[q + 1] = (uint16_t)(w->letters[q + 1] + 1U);
+            w->ideographs[q + 1] = (uint16_t)(w->ideographs[q + 1] + (unsigned)ideo);
+            w->word_cost[q + 1] = (float)((double)w->word_cost[q + 1] + c);
+        } else {
+            in_token = 0;
+            a = b = 0;
+        }
+        prev_lower = low;
+        prev_upper = up;
+        k += step;
+    }
+}
+
+/* A token of letters that reads as a word costs about a word, not its characters. */
+static void match_word(run_t *r, size_t end)
+{
+    window_t *w = r->w;
+    size_t j = end - 1, start = w->token[j];
+    unsigned letters, ideographs;
+    double cost;
+    if (start == TOKEN_NONE) {
+        return;
+    }
+    letters = (unsigned)(w->letters[end] - w->letters[start]);
+    ideographs = (unsigned)(w->ideographs[end] - w->ideographs[start]);
+    cost = (double)(w->word_cost[end] - w->word_cost[start]);
+    if (letters < 2 || (ideographs == 0 && cost > WORDLIKE_BITS * (double)letters)) {
+        return;
+    }
+    if (ideographs == 0 && cost > WORD_BITS) {
+        cost = WORD_BITS;
+    }
+    relax(r, end, start, match_bits(cost + case_bits(r->s + start, end - start), end - start), K_WORD, 0);
+}
+
 static void prepare(run_t *r)
 {
     static const uint8_t *const graphs[2] = {jsk_graph_qwerty, jsk_graph_keypad};
@@ -610,6 +746,7 @@ static void prepare(run_t *r)
     const uint8_t *s = r->s;
     size_t k, g;
 
+    prepare_words(r);
     w->shifted[0] = 0;
     for (k = 0; k < r->n; k++) {
         w->shifted[k + 1] = (uint16_t)(w->shifted[k] + qwerty_shifted(s[k]));
@@ -637,6 +774,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     run_t r;
     uint16_t runs[MAX_PERIOD + 1];
     stride_t strides[STRIDE_TRACKERS];
+    uint8_t seps[32];
     size_t end, p;
 
     r.cx = cx;
@@ -646,6 +784,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     prepare(&r);
     memset(runs, 0, sizeof runs);
     memset(strides, 0, sizeof strides);
+    memset(seps, 0, sizeof seps);
     w.best[0] = 0.0f;
     for (end = 1; end <= n; end++) {
         size_t j = end - 1;
@@ -654,12 +793,15 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         w.kind[end] = K_BRUTE;
         w.list[end] = 0;
         if (is_separator(s[j])) {
-            relax(&r, end, j, match_bits(LOG2_10, 1), K_SEP, 0);
+            /* The same separator again costs one bit: the attacker chose it once. */
+            relax(&r, end, j, (seps[s[j] >> 3] & (1U << (s[j] & 7U))) ? 1.0 : match_bits(LOG2_10, 1), K_SEP, 0);
+            seps[s[j] >> 3] |= (uint8_t)(1U << (s[j] & 7U));
         }
         for (p = 1; p <= MAX_PERIOD; p++) {
             runs[p] = (uint16_t)(j >= p && s[j] == s[j - p] ? runs[p] + 1U : 0U);
         }
         match_dictionary(&r, end);
+        match_word(&r, end);
         match_sequence(&r, end);
         match_stride(&r, end, strides);
         match_repeat(&r, end, runs);
@@ -686,6 +828,9 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
             } else {
                 path->flags |= JSK_PATH_DICTIONARY;
             }
+            break;
+        case K_WORD:
+            path->flags |= JSK_PATH_DICTIONARY;
             break;
         case K_SEQ:
             path->flags |= JSK_PATH_SEQUENCE;

@@ -46,7 +46,13 @@ static void test_verdicts(void)
                                  "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b",
                                  "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0",
                                  "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
-                                 "x7Qk1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f", NULL};
+                                 "x7Qk1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
+                                 /* words of other languages and scripts; instructions whatever their length */
+                                 "clave-secreta-para-desarrollo", "ganti-dengan-kunci-rahasia",
+                                 "\xe6\x9b\xbf\xe6\x8d\xa2\xe4\xb8\xba\xe9\x9a\x8f\xe6\x9c\xba\xe5\xad\x97\xe7\xac\xa6\xe4\xb8\xb2",
+                                 "acme-super-secret-jwt-key-2025-change-in-production",
+                                 "please-replace-this-with-a-real-secret-in-prod",
+                                 "The quick brown fox jumps over the lazy dog", NULL};
     size_t i;
     for (i = 0; weak[i] != NULL; i++) {
         int v = verdict(weak[i], JSK_ALG_HS256, JSK_ENCODING_RAW);
