@@ -6,6 +6,7 @@
 
 #include "jsk.h"
 #include "codec_internal.h"
+#include "strength_data.h"
 #include "strength_internal.h"
 #include "utf8_internal.h"
 
@@ -15,6 +16,7 @@
 #define RANDOM_MARGIN_SHARE 0.15
 #define RANDOM_MARGIN_MACHINE_BITS 64.0 /* machine-made text: several chance matches can add up */
 #define RANDOM_MARGIN_MACHINE_SHARE 0.25
+#define DIGEST_OF_WORD_BITS 12.0 /* which of a few hundred words, and which of three hashes */
 #define ENCODING_CHOICE_BITS 2.0 /* hex, base64 or base64url: which one an attacker tries */
 #define DECODED_TEXT_MAX 384     /* bytes: longer encoded text is judged as it is */
 #define MACHINE_MIN_SAVING 16.0 /* bits: a pattern must be 65536 times likelier than random characters */
@@ -272,6 +274,44 @@ static size_t uuid_list(const uint8_t *s, size_t n, double *bits, int *first_ver
         }
         if (pos == n) {
             return count;
+        }
+    }
+    return 0;
+}
+
+/* A hex MD5, SHA-1 or SHA-256 digest of a common word or password (the generated lists hold the
+ * first 36 bits of each: a random digest matches one by chance about once in 10^8). */
+static int digest_of_word(const uint8_t *s, size_t n)
+{
+    const uint8_t *set = n == 32 ? jsk_digest_md5 : n == 40 ? jsk_digest_sha1 : n == 64 ? jsk_digest_sha256 : NULL;
+    uint32_t count = jsk_digest_counts[n == 32 ? 0 : n == 40 ? 1 : 2], i;
+    uint64_t want = 0, value = 0;
+    size_t bit = 0, k;
+    if (set == NULL) {
+        return 0;
+    }
+    for (k = 0; k < n; k++) {
+        if (!hexchar(s[k])) {
+            return 0;
+        }
+    }
+    for (k = 0; k < JSK_DIGEST_PREFIX_BITS / 4; k++) {
+        uint8_t c = s[k];
+        want = (want << 4) | (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    for (i = 0; i < count && value <= want; i++) {
+        uint64_t q = 0, r = 0;
+        while ((set[bit >> 3] >> (7 - (bit & 7U))) & 1U) {
+            q++;
+            bit++;
+        }
+        bit++;
+        for (k = 0; k < JSK_DIGEST_RICE_K; k++, bit++) {
+            r = (r << 1) | ((set[bit >> 3] >> (7 - (bit & 7U))) & 1U);
+        }
+        value += (q << JSK_DIGEST_RICE_K) | r;
+        if (value == want) {
+            return 1;
         }
     }
     return 0;
@@ -734,10 +774,16 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
             forced_weak = 1;
             finding(r, JSK_FINDING_PLACEHOLDER, "a placeholder or template left in place of a real secret");
         }
+        if (digest_of_word(secret + lo, hi - lo)) {
+            path.constant_chars = view_len;
+            if (bits > DIGEST_OF_WORD_BITS) {
+                bits = DIGEST_OF_WORD_BITS;
+            }
+        }
         if (uniform || (!capped && path.constant_chars * 10U >= view_len * 9U)) {
             forced_weak = 1;
             finding(r, JSK_FINDING_KNOWN_CONSTANT,
-                    "a well-known constant: a published digest (such as SHA-256 of the empty string), or a key whose bytes are all the same");
+                    "a well-known constant: a published digest (such as SHA-256 of the empty string or MD5 of a common word), or a key whose bytes are all the same");
         }
         if (!capped && path.jwt_chars * 10U >= view_len * 4U) {
             forced_weak = 1;

@@ -35,6 +35,15 @@ extern const uint8_t jsk_graph_keypad[128 * 8 * 2];
 extern const double jsk_graph_keypad_keys;
 extern const double jsk_graph_keypad_degree;
 
+/* Digests of common words: Rice-coded (k = JSK_DIGEST_RICE_K) sorted deltas of their first
+ * JSK_DIGEST_PREFIX_BITS bits, for MD5, SHA-1 and SHA-256 in that order of jsk_digest_counts. */
+#define JSK_DIGEST_PREFIX_BITS 36
+#define JSK_DIGEST_RICE_K 27
+extern const uint8_t jsk_digest_md5[];
+extern const uint8_t jsk_digest_sha1[];
+extern const uint8_t jsk_digest_sha256[];
+extern const uint32_t jsk_digest_counts[3];
+
 /* Letter trigram model: cost in half bits of letter x after a, b (0 start, 1-26 a-z, 27 other letter),
  * at index (a * 28 + b) * 28 + x, two 4-bit costs per byte, low nibble first. */
 #define JSK_NGRAM_SYMBOLS 28

@@ -104,6 +104,11 @@ static void test_findings(void)
     CHECK(has_finding(&r, JSK_FINDING_ENCODED_TEXT) && r.verdict == JSK_VERDICT_WEAK);
     r = report("6d792d73757065722d7365637265742d6a77742d6b65792d666f722d64657632303234");
     CHECK(has_finding(&r, JSK_FINDING_ENCODED_TEXT) && r.verdict == JSK_VERDICT_WEAK);
+    /* Digests of common words: SHA-256 of "test", MD5 of "admin" (uppercase too). */
+    r = report("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d0a08a4e2c1ba");
+    CHECK(has_finding(&r, JSK_FINDING_KNOWN_CONSTANT) && r.verdict == JSK_VERDICT_WEAK);
+    r = report("21232F297A57A5A743894A0E4A801FC3");
+    CHECK(has_finding(&r, JSK_FINDING_KNOWN_CONSTANT) && r.verdict == JSK_VERDICT_WEAK);
     r = report("${JWT_SECRET}");
     CHECK(has_finding(&r, JSK_FINDING_PLACEHOLDER));
     r = report("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
