@@ -434,7 +434,8 @@ typedef enum jsk_finding_code {
     JSK_FINDING_WHITESPACE = 14,    /* leading or trailing whitespace: part of the key */
     JSK_FINDING_INVALID_UTF8 = 15,  /* raw bytes that are not UTF-8 */
     JSK_FINDING_ENCODED = 16,       /* decodes as hex/base64: decoding libraries get fewer bytes */
-    JSK_FINDING_ENCODED_TEXT = 17   /* hex/base64 of readable text: judged as that text (never quoted) */
+    JSK_FINDING_ENCODED_TEXT = 17,  /* hex/base64 of readable text: judged as that text (never quoted) */
+    JSK_FINDING_CONTEXT = 18        /* contains a context word (the project's name): attackers try it first */
 } jsk_finding_code;
 
 /* Shapes of machine-made strings, as bits of jsk_report.shapes. */
@@ -490,6 +491,17 @@ const char *jsk_finding_name(int code);
  * outlive the call. */
 int jsk_check(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
               int encoding);
+
+/* jsk_check() with context: words an attacker knows about the secret's project (its name, the
+ * repository's, the company's), one per line ('\n' or NUL between them) in context[0..context_len),
+ * at most JSK_CONTEXT_LEN_MAX bytes (JSK_ERR_OUT_OF_RANGE beyond). Each word of 3 bytes or more, and
+ * each of its parts between - _ . and spaces, costs almost nothing where the secret holds it
+ * (ASCII case ignored), as zxcvbn's user_inputs; the finding is CONTEXT. At most
+ * JSK_CONTEXT_WORDS_MAX words and parts are used. jsk_check() is this call with no context. */
+#define JSK_CONTEXT_LEN_MAX 1024U
+#define JSK_CONTEXT_WORDS_MAX 32U
+int jsk_check_context(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
+                      int encoding, const uint8_t *context, size_t context_len);
 
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
  * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,

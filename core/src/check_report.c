@@ -11,7 +11,7 @@ static const char *const verdict_names[] = {NULL, "weak", "fair", "strong"};
 static const char *const finding_names[] = {
     NULL,         "EMPTY",    "KNOWN_SECRET", "PLACEHOLDER", "KNOWN_CONSTANT", "LOOKS_LIKE_JWT",
     "UUID",       "DICTIONARY", "REPEAT",     "SEQUENCE",    "KEYBOARD",       "DATE",
-    "SHORT_KEY",  "LOW_ENTROPY", "WHITESPACE", "INVALID_UTF8", "ENCODED",        "ENCODED_TEXT"};
+    "SHORT_KEY",  "LOW_ENTROPY", "WHITESPACE", "INVALID_UTF8", "ENCODED",        "ENCODED_TEXT", "CONTEXT"};
 
 size_t jsk_report_sizeof(void) { return sizeof(jsk_report); }
 
@@ -22,7 +22,7 @@ const char *jsk_verdict_name(int verdict)
 
 const char *jsk_finding_name(int code)
 {
-    return code >= JSK_FINDING_EMPTY && code <= JSK_FINDING_ENCODED_TEXT ? finding_names[code] : NULL;
+    return code >= JSK_FINDING_EMPTY && code <= JSK_FINDING_CONTEXT ? finding_names[code] : NULL;
 }
 
 typedef struct {

@@ -659,7 +659,45 @@ static int decoded_text(uint8_t *out, size_t cap, size_t *out_len, const uint8_t
 
 /* ------------------------------------------------------------------ check */
 
+/* The context words and their parts (between - _ . and spaces), 3 bytes or more, at most
+ * JSK_CONTEXT_WORDS_MAX. */
+static void context_words(jsk_strength_ctx *cx, const uint8_t *context, size_t n)
+{
+    size_t i = 0;
+    cx->context = context;
+    cx->n_context = 0;
+    while (i < n) {
+        size_t end = i, part;
+        while (end < n && context[end] != '\n' && context[end] != '\0') {
+            end++;
+        }
+        /* the whole line, then its parts */
+        for (part = 0; part < 2; part++) {
+            size_t a = i;
+            while (a < end) {
+                size_t b = a;
+                while (b < end && (part == 0 || strchr("-_. ", context[b]) == NULL || context[b] == 0)) {
+                    b++;
+                }
+                if (b - a >= 3 && cx->n_context < JSK_CONTEXT_WORDS_MAX && (part == 1 || b == end) &&
+                    !(part == 1 && a == i && b == end)) {
+                    cx->context_at[cx->n_context] = (uint16_t)a;
+                    cx->context_len[cx->n_context++] = (uint16_t)(b - a);
+                }
+                a = b + 1;
+            }
+        }
+        i = end + 1;
+    }
+}
+
 int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding)
+{
+    return jsk_check_context(r, alg, dict, secret, len, encoding, NULL, 0);
+}
+
+int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding,
+                      const uint8_t *context, size_t context_len)
 {
     jsk_strength_ctx cx;
     jsk_path path;
@@ -673,7 +711,7 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
     size_t n_uuids;
     double ucap;
 
-    if (r == NULL || dict == NULL || (secret == NULL && len > 0)) {
+    if (r == NULL || dict == NULL || (secret == NULL && len > 0) || (context == NULL && context_len > 0)) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
     memset(r, 0, sizeof *r);
@@ -687,7 +725,7 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
         encoding != JSK_ENCODING_BASE64URL && encoding != JSK_ENCODING_AUTO) {
         return JSK_ERR_UNKNOWN_FORMAT; /* base64url-padded is base64url here: padding is optional */
     }
-    if (len > JSK_CHECK_LEN_MAX) {
+    if (len > JSK_CHECK_LEN_MAX || context_len > JSK_CONTEXT_LEN_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
     }
     if (encoding != JSK_ENCODING_RAW && encoding != JSK_ENCODING_AUTO &&
@@ -713,6 +751,7 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
     } else {
         cx.dict = dict;
         jsk_strength_maps(&cx.maps);
+        context_words(&cx, context, context_len);
         bits = estimate_text(&cx, secret + lo, hi - lo, &path, &capped, &shapes);
         view = secret + lo;
         view_len = hi - lo;
@@ -791,6 +830,10 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
                     "a documented default or tutorial JWT secret, or a variant of one: it is in every attacker's wordlist");
         } else if (path.jwt_chars > 0) {
             path.flags |= JSK_PATH_DICTIONARY;
+        }
+        if (path.flags & JSK_PATH_CONTEXT) {
+            finding(r, JSK_FINDING_CONTEXT,
+                    "contains the project's name or another context word: an attacker who knows the project tries it first");
         }
         if (path.flags & JSK_PATH_DICTIONARY) {
             finding(r, JSK_FINDING_DICTIONARY, "built from common passwords, words or names that attackers try first");

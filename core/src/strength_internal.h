@@ -20,6 +20,10 @@ typedef struct {
     double bf; /* bits per unexplained character: log2 of the string's alphabet */
     double min_saving; /* bits a match must save over brute force to count (machine-made strings) */
     int hex;           /* the string is hex text */
+    const uint8_t *context;                 /* the caller's context words, see jsk_check_context() */
+    uint16_t context_at[JSK_CONTEXT_WORDS_MAX]; /* offset and length of each word or part in context */
+    uint16_t context_len[JSK_CONTEXT_WORDS_MAX];
+    size_t n_context;
 } jsk_strength_ctx;
 
 #define JSK_PATH_DICTIONARY 1U
@@ -27,6 +31,7 @@ typedef struct {
 #define JSK_PATH_SEQUENCE 4U
 #define JSK_PATH_KEYBOARD 8U
 #define JSK_PATH_DATE 16U
+#define JSK_PATH_CONTEXT 32U
 
 typedef struct {
     unsigned flags;        /* JSK_PATH_* kinds on the cheapest path */

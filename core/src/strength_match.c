@@ -27,7 +27,7 @@
 #define WORDLIKE_BITS 4.0    /* per letter: at most this under the trigram model, a token reads as a word */
 #define TOKEN_NONE 0xFFFFU
 
-enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP, K_WORD };
+enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP, K_WORD, K_CONTEXT };
 
 typedef struct {
     float best[WIN + 1];
@@ -188,6 +188,28 @@ static void match_dictionary(run_t *r, size_t end)
         if ((idx = jsk_dict_find(d, hr, len, s + i, 1, m->lower)) >= 0) {
             relax(r, end, i, match_bits(word_bits(d, idx, s + i, len) + 1.0, len), K_DICT,
                   word_list(d, idx));
+        }
+    }
+}
+
+/* ---------------------------------------------------------------------- context */
+
+/* The caller's context words (the project's name...): which one, its case, and nothing more. */
+static void match_context(run_t *r, size_t end)
+{
+    const jsk_strength_ctx *cx = r->cx;
+    size_t i, k;
+    for (i = 0; i < cx->n_context; i++) {
+        size_t len = cx->context_len[i];
+        const uint8_t *w = cx->context + cx->context_at[i];
+        if (len > end) {
+            continue;
+        }
+        for (k = 0; k < len && cx->maps.lower[r->s[end - len + k]] == cx->maps.lower[w[k]]; k++) {
+        }
+        if (k == len) {
+            relax(r, end, end - len, log2((double)cx->n_context + 1.0) + case_bits(r->s + end - len, len) + MATCH_OVERHEAD,
+                  K_CONTEXT, 0);
         }
     }
 }
@@ -802,6 +824,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         }
         match_dictionary(&r, end);
         match_word(&r, end);
+        match_context(&r, end);
         match_sequence(&r, end);
         match_stride(&r, end, strides);
         match_repeat(&r, end, runs);
@@ -831,6 +854,9 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
             break;
         case K_WORD:
             path->flags |= JSK_PATH_DICTIONARY;
+            break;
+        case K_CONTEXT:
+            path->flags |= JSK_PATH_CONTEXT;
             break;
         case K_SEQ:
             path->flags |= JSK_PATH_SEQUENCE;

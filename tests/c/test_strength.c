@@ -109,6 +109,19 @@ static void test_findings(void)
     CHECK(has_finding(&r, JSK_FINDING_KNOWN_CONSTANT) && r.verdict == JSK_VERDICT_WEAK);
     r = report("21232F297A57A5A743894A0E4A801FC3");
     CHECK(has_finding(&r, JSK_FINDING_KNOWN_CONSTANT) && r.verdict == JSK_VERDICT_WEAK);
+    /* Context words (the project's name) cost almost nothing, whole or by their parts. */
+    {
+        static const char secret[] = "acmeshop-jwt-signing-key-2024-Qx";
+        static const char context[] = "acme-shop\nother";
+        jsk_report plain, with;
+        CHECK_RC(jsk_check(&plain, JSK_ALG_HS256, &dict, (const uint8_t *)secret, sizeof secret - 1, JSK_ENCODING_RAW), 0);
+        CHECK_RC(jsk_check_context(&with, JSK_ALG_HS256, &dict, (const uint8_t *)secret, sizeof secret - 1, JSK_ENCODING_RAW,
+                                   (const uint8_t *)context, sizeof context - 1), 0);
+        CHECK(has_finding(&with, JSK_FINDING_CONTEXT) && !has_finding(&plain, JSK_FINDING_CONTEXT));
+        CHECK(with.entropy_bits + 15.0 < plain.entropy_bits);
+        CHECK(jsk_check_context(&with, JSK_ALG_HS256, &dict, (const uint8_t *)secret, 3, JSK_ENCODING_RAW, NULL, 1) ==
+              JSK_ERR_INVALID_ARGUMENT);
+    }
     r = report("${JWT_SECRET}");
     CHECK(has_finding(&r, JSK_FINDING_PLACEHOLDER));
     r = report("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
