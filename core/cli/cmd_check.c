@@ -38,12 +38,14 @@ unsigned long long cli_whole_bits(const jsk_report *r)
 
 void cli_describe(const jsk_report *r)
 {
-    char time_text[80], fix[64];
+    char time_text[80], fix[64], meaning[JSK_REPORT_MEANING_LEN_MAX];
     size_t i;
     jsk_time_to_guess(time_text, sizeof time_text, r->seconds_log10);
     cli_printf("%s: about %llu bits of entropy%s, a %zu-byte key for %s (%s); time to guess on one GPU: %s\n",
                jsk_verdict_name(r->verdict), cli_whole_bits(r), r->entropy_capped ? " or more" : "", r->key_bytes,
                jsk_alg_name(r->alg), jsk_encoding_name(r->encoding), time_text);
+    jsk_report_meaning(meaning, sizeof meaning, r);
+    cli_printf("  %s\n", meaning);
     for (i = 0; i < r->n_findings; i++) {
         cli_printf("  - %s: %s\n", jsk_finding_name(r->findings[i].code), r->findings[i].message);
     }

@@ -504,7 +504,7 @@ int jsk_check_context(jsk_report *report, int alg, const jsk_dict *dict, const u
                       int encoding, const uint8_t *context, size_t context_len);
 
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
- * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,
+ * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, meaning, verdicts,
  * findings[{code,message}], shapes, alternatives, fix. Bits have at most one decimal,
  * seconds_to_guess two significant digits. JSK_REPORT_JSON_LEN_MAX (8192) bytes always suffice. */
 #define JSK_REPORT_JSON_LEN_MAX 8192U
@@ -514,6 +514,12 @@ int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_rep
  * ("jwt-secret generate --alg HS256", empty when strong), as in the JSON. */
 int jsk_time_to_guess(char *out, size_t out_maxlen, double seconds_log10);
 int jsk_report_fix(char *out, size_t out_maxlen, const jsk_report *report);
+
+/* What the verdict means for this secret, in one sentence from the same bits as every other line:
+ * how long a wordlist-and-rules attack (weak) or brute force (fair, strong) takes on one GPU, and
+ * for fair what the algorithm asks. JSK_REPORT_MEANING_LEN_MAX bytes always suffice. */
+#define JSK_REPORT_MEANING_LEN_MAX 256U
+int jsk_report_meaning(char *out, size_t out_maxlen, const jsk_report *report);
 
 /* sizeof(jsk_dict) and sizeof(jsk_report), for bindings that allocate them (the WASM glue). */
 size_t jsk_dict_sizeof(void);

@@ -180,6 +180,53 @@ static void duration(out_t *o, double lg)
     str(o, text);
 }
 
+static int has_code(const jsk_report *r, int code)
+{
+    size_t i;
+    for (i = 0; i < r->n_findings; i++) {
+        if (r->findings[i].code == code) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int jsk_report_meaning(char *out, size_t out_maxlen, const jsk_report *r)
+{
+    char one[80], many[80];
+    size_t need;
+    int n;
+    if (out == NULL || r == NULL || jsk_alg_name(r->alg) == NULL || jsk_verdict_name(r->verdict) == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    need = jsk_alg_key_bytes(r->alg);
+    jsk_time_to_guess(one, sizeof one, r->seconds_log10);
+    jsk_time_to_guess(many, sizeof many, r->seconds_log10 - 3.0);
+    if (r->verdict == JSK_VERDICT_WEAK && r->length == 0) {
+        n = snprintf(out, out_maxlen, "anyone can sign tokens: there is nothing to guess");
+    } else if (r->verdict == JSK_VERDICT_WEAK &&
+               (has_code(r, JSK_FINDING_KNOWN_SECRET) || has_code(r, JSK_FINDING_PLACEHOLDER) ||
+                has_code(r, JSK_FINDING_KNOWN_CONSTANT) || has_code(r, JSK_FINDING_LOOKS_LIKE_JWT))) {
+        n = snprintf(out, out_maxlen,
+                     "a wordlist-and-rules attack (published defaults, placeholders, common words and passwords, "
+                     "the project's name, with their variants) finds it in %s on one GPU",
+                     one);
+    } else if (r->verdict == JSK_VERDICT_WEAK) {
+        n = snprintf(out, out_maxlen,
+                     "a wordlist-and-rules attack finds it in %s on one GPU, %s on 1,000: below %.0f bits, guessing "
+                     "it is within an attacker's reach",
+                     one, many, JSK_WEAK_BELOW_BITS);
+    } else if (r->verdict == JSK_VERDICT_FAIR) {
+        n = snprintf(out, out_maxlen,
+                     "not practically guessable (%s on one GPU), but below what %s asks: %zu random bytes, %zu bits",
+                     one, jsk_alg_name(r->alg), need, 8U * need);
+    } else {
+        n = snprintf(out, out_maxlen, "brute force on one GPU would take %s, and it meets %s's %zu bytes of key", one,
+                     jsk_alg_name(r->alg), need);
+    }
+    return n < 0 || (size_t)n >= out_maxlen ? JSK_ERR_BUFFER_TOO_SMALL : JSK_OK;
+}
+
 static void verdict_map(out_t *o, const int verdicts[3])
 {
     int a;
@@ -229,6 +276,12 @@ int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_rep
     pow10_number(&o, r->seconds_log10);
     raw(&o, ",\"time_to_guess\":");
     duration(&o, r->seconds_log10);
+    raw(&o, ",\"meaning\":");
+    {
+        char meaning[JSK_REPORT_MEANING_LEN_MAX];
+        jsk_report_meaning(meaning, sizeof meaning, r);
+        str(&o, meaning);
+    }
     raw(&o, ",\"verdicts\":");
     verdict_map(&o, r->verdicts);
     raw(&o, ",\"findings\":[");

@@ -16,6 +16,7 @@
 #define RANDOM_MARGIN_SHARE 0.15
 #define RANDOM_MARGIN_MACHINE_BITS 64.0 /* machine-made text: several chance matches can add up */
 #define RANDOM_MARGIN_MACHINE_SHARE 0.25
+#define WORDLIST_RULES_BITS 48.0 /* 10^8 candidates times 10^6 rules: about a day on one GPU */
 #define DIGEST_OF_WORD_BITS 12.0 /* which of a few hundred words, and which of three hashes */
 #define ENCODING_CHOICE_BITS 2.0 /* hex, base64 or base64url: which one an attacker tries */
 #define DECODED_TEXT_MAX 384     /* bytes: longer encoded text is judged as it is */
@@ -853,6 +854,12 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
     }
     if (bits > 8.0 * (double)key_bytes) {
         bits = 8.0 * (double)key_bytes; /* a key cannot hold more than 8 bits a byte */
+    }
+    /* Weak by a rule (a published default, a placeholder, a constant, a token): whatever its
+     * patterns would cost, a wordlist-and-rules attack holds it, so every line reports that. */
+    if (forced_weak && bits > WORDLIST_RULES_BITS) {
+        bits = WORDLIST_RULES_BITS;
+        capped = 0;
     }
     r->shapes = shapes;
     r->entropy_bits = bits;

@@ -111,7 +111,7 @@ static void test_findings(void)
     CHECK(has_finding(&r, JSK_FINDING_KNOWN_CONSTANT) && r.verdict == JSK_VERDICT_WEAK);
     /* Context words (the project's name) cost almost nothing, whole or by their parts. */
     {
-        static const char secret[] = "acmeshop-jwt-signing-key-2024-Qx";
+        static const char secret[] = "acmeshop-Billing-2024-Qx7v";
         static const char context[] = "acme-shop\nother";
         jsk_report plain, with;
         CHECK_RC(jsk_check(&plain, JSK_ALG_HS256, &dict, (const uint8_t *)secret, sizeof secret - 1, JSK_ENCODING_RAW), 0);
