@@ -4,13 +4,17 @@
 //
 //   node scripts/build.mjs [--wasm-only] [--build-dir DIR] [--dist-dir DIR]
 //
-// The two WASM builds are linked without SINGLE_FILE and embedded here as base64: the JS API hands
-// the bytes to the glue itself, so no Emscripten version ever fetch()es its own binary.
+// The WASM builds are linked without SINGLE_FILE and embedded here as base64: the JS API hands the
+// bytes to the glue itself, so no Emscripten version ever fetch()es its own binary. The JS outputs
+// are bundled by esbuild from the same sources (wasm/api/*.mjs, web/app/*.js), with two build-time
+// modules: 'jsk:policy' (the core's rules, scripts/gen-policy.mjs) and 'jsk:wasm-core' (which core
+// an output carries: see coreModule below).
+import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -48,74 +52,103 @@ run('cmake', ['--build', wasmBuild, '-j', '2']);
 // ------------------------------------------------------------------------ dist files
 mkdirSync(distDir, { recursive: true });
 const wasmBase64 = (name) => readFileSync(join(wasmBuild, name)).toString('base64');
+const { generatePolicy, declarations } = await import('./gen-policy.mjs');
+const { policy, module: policyModulePath } = generatePolicy(buildDir);
+const policyConsts = await import(pathToFileURL(policyModulePath).href);
+
+// 'jsk:wasm-core' per output: the Emscripten factory (createCore), its binary (coreBase64) and the
+// scalar fallback loader (loadFallbackCore, or null). The ES modules import the separate core files
+// (dist/jsk-core*.mjs, kept external); the classic script bundles the SIMD core in. Build-time
+// modules live in esbuild's 'jsk' namespace, so no build path ends up in an output.
+const coreModules = {
+  esm: "export { default as createCore, JSK_WASM_BASE64 as coreBase64 } from './jsk-core.mjs';\n" +
+    "export const loadFallbackCore = () => import('./jsk-core-scalar.mjs');\n",
+  scalar: "export { default as createCore, JSK_WASM_BASE64 as coreBase64 } from './jsk-core-scalar.mjs';\n" +
+    'export const loadFallbackCore = null;\n',
+  bundled: "export { default as createCore } from 'jsk:glue/jsk-core';\n" +
+    `export const coreBase64 = ${JSON.stringify(wasmBase64('jsk-core.wasm'))};\nexport const loadFallbackCore = null;\n`,
+};
+const buildModules = (core) => ({
+  name: 'jsk-build-modules',
+  setup(b) {
+    b.onResolve({ filter: /^jsk:/ }, (a) => ({ path: a.path.slice(4), namespace: 'jsk' }));
+    b.onResolve({ filter: /^\.\/jsk-core(-scalar)?\.mjs$/ }, (a) => (a.namespace === 'jsk' ? { path: a.path, external: true } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'jsk' }, (a) => {
+      const glue = /^glue\/([\w-]+)$/.exec(a.path);
+      const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
+        : a.path === 'wasm-core' ? coreModules[core]
+          : glue ? readFileSync(join(wasmBuild, `${glue[1]}.mjs`), 'utf8') : null;
+      if (contents === null) throw new Error(`no build-time module jsk:${a.path}`);
+      return { contents, resolveDir: root, loader: 'js' };
+    });
+  },
+});
+const bundle = async (options, core) => {
+  const r = await esbuild.build({
+    bundle: true, write: false, target: 'es2020', legalComments: 'none', charset: 'utf8', logLevel: 'silent',
+    absWorkingDir: root, plugins: [buildModules(core)], ...options,
+  });
+  return options.metafile ? { text: r.outputFiles[0].text, exports: Object.values(r.metafile.outputs)[0].exports } : r.outputFiles[0].text;
+};
+const written = new Set(['THIRD-PARTY-NOTICES.txt']); // gen-notices.mjs writes that one
+const write = (name, text) => {
+  written.add(name);
+  writeFileSync(join(distDir, name), text);
+};
 
 // 1. The ES module cores (SIMD, and scalar for engines without SIMD): Emscripten's ES6 glue with
-//    its binary appended as an export.
+//    its binary as a second export.
 for (const name of ['jsk-core', 'jsk-core-scalar']) {
-  const esmGlue = readFileSync(join(wasmBuild, `${name}.mjs`), 'utf8');
-  writeFileSync(
-    join(distDir, `${name}.mjs`),
-    `${esmGlue.trimEnd()}\nexport const JSK_WASM_BASE64 = ${JSON.stringify(wasmBase64(`${name}.wasm`))};\n`,
-  );
+  write(`${name}.mjs`, await bundle({
+    stdin: { contents: `export { default } from 'jsk:glue/${name}';\n` +
+      `export const JSK_WASM_BASE64 = ${JSON.stringify(wasmBase64(`${name}.wasm`))};\n`, resolveDir: root },
+    format: 'esm', minify: true,
+  }));
 }
-copyFileSync(join(root, 'wasm/api.mjs'), join(distDir, 'index.mjs'));
-copyFileSync(join(root, 'wasm/index.d.ts'), join(distDir, 'index.d.ts'));
-// The CLI: the C program (core/cli) built for Node, and the launcher the npm bin runs.
-for (const name of ['jwt-secret-cli.cjs', 'jwt-secret-cli.wasm']) copyFileSync(join(wasmBuild, name), join(distDir, name));
-copyFileSync(join(root, 'wasm/cli-launcher.mjs'), join(distDir, 'cli.mjs'));
+
+// 2. The ES module API (SIMD with the scalar fallback) and the same API over the scalar core only
+//    (tests, benchmarks, engines known to lack SIMD).
+const api = join(root, 'wasm/api/index.mjs');
+write('index.mjs', await bundle({ entryPoints: [api], format: 'esm' }, 'esm'));
+write('scalar.mjs', await bundle({ entryPoints: [api], format: 'esm' }, 'scalar'));
+
+// 3. The classic script and the CommonJS entry, one file: `<script src=".../jwt-secret-kit.js">`
+//    defines the global JwtSecretKit; under require() it is module.exports (dist/package.json makes
+//    .js files in dist/ CommonJS, and dist/index.cjs re-exports it so that `main` keeps its path).
+//    The `0 && (...)` line lists the names for Node's cjs-module-lexer (`import { x }` of CJS).
+//    The SIMD core only: Node >= 20 and the browsers that run the page have SIMD.
+const exportNames = (await bundle({ entryPoints: [api], format: 'esm', metafile: true }, 'esm')).exports.sort();
+const classic = await bundle({
+  entryPoints: [api], format: 'iife', globalName: 'JwtSecretKit', minify: true,
+  footer: { js: "if (typeof module === 'object' && module && typeof module.exports === 'object') module.exports = JwtSecretKit;\n" +
+    `0 && (module.exports = { ${exportNames.join(', ')} });` },
+}, 'bundled');
+write('jwt-secret-kit.js', classic);
+write('index.cjs', "// The CommonJS entry: the classic script, which is also a CommonJS module.\nmodule.exports = require('./jwt-secret-kit.js');\n");
+write('package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+
+// 4. The declarations, their unions from the policy: index.d.mts for `import` (an explicit ES
+//    module: dist/package.json says "commonjs"), index.d.cts for `require`.
+write('index.d.mts', declarations(read('wasm/index.d.ts'), policy, 'Type declarations for jwt-secret-kit: the ES modules dist/index.mjs and dist/scalar.mjs.'));
+write('index.d.cts', declarations(read('wasm/index.d.ts'), policy, 'Type declarations for jwt-secret-kit: the CommonJS entry, dist/index.cjs.'));
+
+// 5. The CLI: the C program (core/cli) built for Node, its glue minified, and the launcher the npm
+//    bin runs.
+const cliGlue = readFileSync(join(wasmBuild, 'jwt-secret-cli.cjs'), 'utf8');
+write('jwt-secret-cli.cjs', (await esbuild.transform(cliGlue, { minify: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none' })).code);
+write('jwt-secret-cli.wasm', readFileSync(join(wasmBuild, 'jwt-secret-cli.wasm')));
+write('cli.mjs', read('wasm/cli-launcher.mjs'));
 chmodSync(join(distDir, 'cli.mjs'), 0o755);
 
-// 2. The classic script: the classic glue, the binary, and api.mjs turned into an IIFE that
-//    defines one global, JwtSecretKit. The transformation is exact or the build fails.
-const api = read('wasm/api.mjs');
-const importLine = "import createJskCore, { JSK_WASM_BASE64 } from './jsk-core.mjs';\n";
-const scalarLine = "const loadScalarCore = () => import('./jsk-core-scalar.mjs');\n";
-if (!api.includes(scalarLine)) throw new Error('wasm/api.mjs must keep its loadScalarCore line');
-// The same API over the scalar core only (tests, benchmarks, engines known to lack SIMD).
-writeFileSync(
-  join(distDir, 'scalar.mjs'),
-  api.replace(importLine, importLine.replace('./jsk-core.mjs', './jsk-core-scalar.mjs')).replace(scalarLine, 'const loadScalarCore = null;\n'),
-);
-const exportMatch = api.match(/\nexport \{([^}]*)\};\n$/);
-if (!api.includes(importLine) || !exportMatch) {
-  throw new Error('wasm/api.mjs must keep its single import line and end with one `export { ... };` list');
-}
-const apiBody = api.slice(0, exportMatch.index).replace(importLine, '').replace(scalarLine, 'var loadScalarCore = null;\n');
-if (/^\s*(import|export)\b|\bimport\(/m.test(apiBody)) {
-  throw new Error('wasm/api.mjs has another import or export: the classic build cannot take it');
-}
-const classicGlue = readFileSync(join(wasmBuild, 'jsk-core-classic.js'), 'utf8');
-const classic =
-  `${classicGlue.trimEnd()}\n` +
-  `var JSK_WASM_BASE64 = ${JSON.stringify(wasmBase64('jsk-core-classic.wasm'))};\n` +
-  `var JwtSecretKit = (function () {\n'use strict';\n${apiBody}\nreturn {${exportMatch[1]}};\n})();\n`;
-writeFileSync(join(distDir, 'jwt-secret-kit.js'), classic);
-
-// 3. The CommonJS entry (`require('jwt-secret-kit')`: Node before 20.19 cannot require() an ES
-//    module, and many back ends, test runners and TypeScript setups still emit require()): the same
-//    classic glue, binary and API body, its exports as module.exports. The classic glue is the SIMD
-//    build (Node >= 20 runs WebAssembly SIMD), so there is no scalar fallback here. The glue's own
-//    UMD tail (`module.exports = createJskCore`) is overwritten by the last statement, a literal
-//    of plain names that Node's cjs-module-lexer can read (for `import { x }` of a CJS file).
-const exportNames = exportMatch[1].split(',').map((s) => s.trim()).filter(Boolean);
-if (!exportNames.every((n) => /^[A-Za-z_$][\w$]*$/.test(n))) throw new Error('wasm/api.mjs: the export list must be plain names');
-const cjs =
-  `${classicGlue.trimEnd()}\n` +
-  `var JSK_WASM_BASE64 = ${JSON.stringify(wasmBase64('jsk-core-classic.wasm'))};\n` +
-  `var {${exportMatch[1]}} = (function () {\n'use strict';\n${apiBody}\nreturn {${exportMatch[1]}};\n})();\n` +
-  `module.exports = {\n${exportNames.map((n) => `  ${n},\n`).join('')}};\n`;
-writeFileSync(join(distDir, 'index.cjs'), cjs);
-// The same declarations as a .d.cts: TypeScript (node16/nodenext) reads them as CommonJS for
-// `require` and as ESM (index.d.ts, "type": "module") for `import`.
-writeFileSync(
-  join(distDir, 'index.d.cts'),
-  read('wasm/index.d.ts').replace(/^\/\/ Type declarations for jwt-secret-kit \(the ES module in dist\/index\.mjs\)\./, '// Type declarations for jwt-secret-kit (the CommonJS entry, dist/index.cjs).'),
-);
-
-// 4. The page: one file, styles and scripts inline, a CSP that allows exactly those by hash.
+// 6. The page: one file, styles and script inline, a CSP that allows exactly those by hash. The
+//    script is the page's modules and the API bundled into one minified classic script (it also
+//    defines JwtSecretKit, for the audit workers made from it). {{NAME}} and {{NAME.key}} in the
+//    markup are the policy's constants (the numbers the page shows are the core's).
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const style = read('web/style.css');
-const script = `${classic}\n${read('web/app.js')}`;
+const script = (await bundle({
+  entryPoints: [join(root, 'web/app/index.js')], format: 'iife', globalName: 'JwtSecretKit', minify: true,
+}, 'bundled')).trimEnd();
 for (const [what, text] of [['style', style], ['script', script]]) {
   if (new RegExp(`</${what}`, 'i').test(text)) throw new Error(`inline ${what} contains </${what}`);
 }
@@ -129,7 +162,11 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-let page = read('web/index.html');
+let page = read('web/index.html').replace(/\{\{([A-Z_]+)(?:\.([\w]+))?\}\}/g, (m, name, key) => {
+  const v = key === undefined ? policyConsts[name] : policyConsts[name]?.[key];
+  if (typeof v !== 'string' && typeof v !== 'number') throw new Error(`web/index.html: ${m} is not in the policy`);
+  return String(v);
+});
 const fill = (marker, value) => {
   if (page.split(marker).length !== 2) throw new Error(`web/index.html must contain ${marker} exactly once`);
   page = page.replace(marker, () => value);
@@ -138,6 +175,8 @@ fill('<!-- @LICENSES -->', (await import('./gen-notices.mjs')).writeNotices(dist
 fill('<!-- @CSP -->', `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fill('/* @STYLE */', style);
 fill('/* @SCRIPT */', script);
-writeFileSync(join(distDir, 'index.html'), page);
+write('index.html', page);
+// What earlier builds left in dist/ and this one does not make (dist/ is the build's own).
+for (const name of readdirSync(distDir)) if (!written.has(name)) rmSync(join(distDir, name), { recursive: true });
 
-console.log(`built ${distDir}/{index.mjs,index.cjs,jsk-core.mjs,jwt-secret-kit.js,index.html}`);
+console.log(`built ${distDir}/{index.mjs,scalar.mjs,jwt-secret-kit.js,index.html,cli.mjs,...}`);

@@ -1,44 +1,26 @@
-// Type declarations for jwt-secret-kit (the ES module in dist/index.mjs).
+// Type declarations for jwt-secret-kit: the template of dist/index.d.mts and dist/index.d.cts.
+// scripts/gen-policy.mjs replaces each "@policy KEY" comment marker below by a union of the core's
+// names (jsk_policy_json()), and this comment by a generated-file header: names are never typed here.
 
-export type Algorithm = 'HS256' | 'HS384' | 'HS512';
-export type Encoding = 'base64url' | 'base64' | 'hex' | 'base64url-padded';
-export type SecretFormat = Encoding | 'env' | 'jwk';
+export type Algorithm = /* @policy algorithms */;
+export type Encoding = /* @policy generate.encodings */;
+export type SecretFormat = /* @policy generate.formats */;
 
+/** The core's error codes (jsk_error_code()), stable. */
+export type CoreErrorCode = /* @policy errors */;
+/** The codes of errors the core reports on a token it read and refused (jsk_error_is_refusal()). */
+export type RefusalCode = /* @policy refusals */;
+/** The JS layer's own codes: the core cannot be loaded or run, or its heap is full. */
+export type LoaderErrorCode = 'ERR_NOT_READY' | 'ERR_NO_WEBASSEMBLY' | 'ERR_WASM_LOAD' | 'ERR_OUT_OF_MEMORY';
 /** Stable error codes: every thrown JwtSecretKitError carries one. */
-export type ErrorCode =
-  | 'ERR_INVALID_ARGUMENT'
-  | 'ERR_BUFFER_TOO_SMALL'
-  | 'ERR_BAD_CHARACTER'
-  | 'ERR_BAD_PADDING'
-  | 'ERR_TRAILING_BITS'
-  | 'ERR_BAD_LENGTH'
-  | 'ERR_NO_ENTROPY'
-  | 'ERR_BAD_ALPHABET'
-  | 'ERR_OUT_OF_RANGE'
-  | 'ERR_KEY_TOO_SHORT'
-  | 'ERR_BAD_NAME'
-  | 'ERR_UNKNOWN_ALG'
-  | 'ERR_UNKNOWN_FORMAT'
-  | 'ERR_UNSAFE_VALUE'
-  | 'ERR_NOT_READY'
-  | 'ERR_NO_WEBASSEMBLY'
-  | 'ERR_WASM_LOAD'
-  | 'ERR_SELF_TEST'
-  | 'ERR_OUT_OF_MEMORY'
-  | 'ERR_MALFORMED_TOKEN'
-  | 'ERR_BAD_JSON'
-  | 'ERR_ALG_NONE'
-  | 'ERR_ALG_NOT_HMAC'
-  | 'ERR_ALG_MISMATCH'
-  | 'ERR_CRIT'
-  | 'ERR_BAD_SIGNATURE'
-  | 'ERR_BAD_TAG_LENGTH'
-  | 'ERR_MISSING_ALG'
-  | 'ERR_TOO_LARGE';
+export type ErrorCode = CoreErrorCode | LoaderErrorCode;
 
 export class JwtSecretKitError extends Error {
   readonly name: 'JwtSecretKitError';
   readonly code: ErrorCode;
+  /** True when the core read a token and refused it (a wrong signature, alg "none", ...): a negative
+   * answer, as the CLI's exit status 1, rather than an input error. */
+  readonly refusal: boolean;
 }
 
 export interface GenerateOptions {
@@ -82,12 +64,9 @@ export function describeSecret(options?: GenerateOptions): SecretDescription;
 export function encode(bytes: Uint8Array, format?: Encoding): string;
 export function decode(text: string, format?: Encoding): Uint8Array;
 
-export type CheckEncoding = 'raw' | 'hex' | 'base64' | 'base64url' | 'auto';
-export type Verdict = 'weak' | 'fair' | 'strong';
-export type FindingCode =
-  | 'EMPTY' | 'KNOWN_SECRET' | 'PLACEHOLDER' | 'KNOWN_CONSTANT' | 'LOOKS_LIKE_JWT' | 'UUID' | 'DICTIONARY'
-  | 'REPEAT' | 'SEQUENCE' | 'KEYBOARD' | 'DATE' | 'SHORT_KEY' | 'LOW_ENTROPY' | 'WHITESPACE' | 'INVALID_UTF8'
-  | 'ENCODED';
+export type CheckEncoding = /* @policy check.encodings */;
+export type Verdict = /* @policy check.verdicts */;
+export type FindingCode = /* @policy check.findings */;
 
 export interface CheckOptions {
   /** The algorithm the verdict is for (default HS256). */
@@ -126,8 +105,11 @@ export function signJwt(payload: string | Record<string, unknown>, options: { se
 export interface VerifiedJwt {
   valid: true;
   alg: Algorithm;
-  header: Record<string, unknown> | null;
-  payload: unknown;
+  header: Record<string, unknown>;
+  /** The payload, a JSON object (the core refuses any other payload with ERR_BAD_PAYLOAD). */
+  payload: Record<string, unknown>;
+  /** The payload's text exactly as signed (jsk_jws_open), for byte-exact use or another JSON parser. */
+  payloadText: string;
 }
 /** Throws a JwtSecretKitError (ERR_BAD_SIGNATURE, ERR_ALG_NONE, ...) when the token is not valid. */
 export function verifyJwt(token: string, options: { secret: Bytes; alg?: Algorithm }): VerifiedJwt;

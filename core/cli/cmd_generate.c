@@ -53,7 +53,7 @@ int cli_generate(int argc, char **argv)
                                nnames > 0 ? names[0] : NULL, nnames > 0 ? strlen(names[0]) : 0)) ==
         JSK_ERR_OPTION_CONFLICT) {
         char message[160];
-        jsk_secret_rule_message(message, sizeof message, rule, fmt, "--");
+        jsk_secret_rule_message(message, sizeof message, rule, fmt, "--", 2);
         cli_usage_error("%s", message);
     }
     env = fmt == JSK_FORMAT_ENV || nnames > 0;

@@ -250,7 +250,8 @@ int jsk_secret_check(int *rule, int alg, size_t bytes, int format, const char *a
                      size_t length, const char *name, size_t name_len);
 /* The rule's message, each option name written after prefix ("--" on the command line, "" in
  * the JS API), the format by its name: "--bytes and --alphabet exclude each other (...)". */
-int jsk_secret_rule_message(char *out, size_t out_maxlen, int rule, int format, const char *prefix);
+int jsk_secret_rule_message(char *out, size_t out_maxlen, int rule, int format, const char *prefix,
+                            size_t prefix_len);
 /* The capacity (with NUL) jsk_secret() needs for these options; 0 when they are refused. */
 size_t jsk_secret_len(int alg, size_t bytes, int format, const char *alphabet, size_t alphabet_len, size_t length,
                       const char *name, size_t name_len);

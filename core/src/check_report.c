@@ -2,7 +2,6 @@
  * and fix texts, and the report as one line of JSON: the one serialisation the JS API and the CLI
  * (both builds) print. */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "jsk.h"
@@ -91,17 +90,57 @@ static void fixed1(out_t *o, double v)
     }
 }
 
-/* 10^x with two significant digits ("52", "2.9e+05", "5.2e-05"); 0 below 1e-6, and at most
- * 1e+300, beyond which a double would overflow (guesses_log10 keeps the size). */
+/* 10^x with two significant digits, as C's "%.2g" writes it ("52", "2.9e+05", "5.2e-05"), but
+ * without printf (whose float formatting would add kilobytes to every WASM module); 0 below 1e-6,
+ * and at most 1e+300, beyond which a double would overflow (guesses_log10 keeps the size). */
 static void pow10_number(out_t *o, double x)
 {
-    char buf[32];
+    double e;
+    unsigned m;
+    long ex;
     if (x < -6.0) {
         raw(o, "0");
         return;
     }
-    snprintf(buf, sizeof buf, "%.2g", x >= 300.0 ? 1e300 : pow(10.0, x));
-    raw(o, buf);
+    if (x >= 300.0) {
+        x = 300.0;
+    }
+    e = floor(x);
+    m = (unsigned)floor(pow(10.0, x - e) * 10.0 + 0.5); /* 10..100: the two digits */
+    if (m >= 100) {
+        m = 10;
+        e += 1.0;
+    }
+    ex = (long)e;
+    if (ex < -4 || ex >= 2) { /* d[.d]e+XX */
+        uint_(o, m / 10U);
+        if (m % 10U != 0) {
+            raw(o, ".");
+            uint_(o, m % 10U);
+        }
+        raw(o, ex < 0 ? "e-" : "e+");
+        if (ex > -10 && ex < 10) {
+            raw(o, "0");
+        }
+        uint_(o, (unsigned long long)(ex < 0 ? -ex : ex));
+    } else if (ex == 1) { /* two digits */
+        uint_(o, m);
+    } else { /* ex in -4..0: d[.d] or 0.000dd */
+        long k;
+        if (ex == 0) {
+            uint_(o, m / 10U);
+            if (m % 10U != 0) {
+                raw(o, ".");
+                uint_(o, m % 10U);
+            }
+            return;
+        }
+        raw(o, "0.");
+        for (k = 1; k < -ex; k++) {
+            raw(o, "0");
+        }
+        uint_(o, m % 10U != 0 ? m : m / 10U);
+    }
 }
 
 /* A plain-words duration for log10(seconds). */

@@ -69,6 +69,8 @@ static void names(sink *s, const char *key, const char *const *list, size_t n)
 int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
 {
     static const char *const generate_encodings[] = {"base64url", "base64", "hex", "base64url-padded"};
+    /* what `generate --format` takes: the encodings, then the two forms built on base64url */
+    static const char *const generate_formats[] = {"base64url", "base64", "hex", "base64url-padded", "env", "jwk"};
     static const char *const check_encodings[] = {"raw", "hex", "base64", "base64url", "auto"};
     static const char *const verdicts[] = {"weak", "fair", "strong"};
     sink s;
@@ -97,6 +99,7 @@ int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
     }
     put(&s, "],\"default_alg\":\"HS256\",\"generate\":{");
     names(&s, "encodings", generate_encodings, 4);
+    names(&s, "formats", generate_formats, 6);
     put(&s, "\"default_encoding\":\"base64url\",\"env_name_default\":\"JWT_SECRET\",");
     num(&s, "bytes_min", JSK_GENERATE_BYTES_MIN);
     num(&s, "bytes_max", JSK_GENERATE_BYTES_MAX);
@@ -117,6 +120,7 @@ int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
     }
     put(&s, "],\"default_encoding\":\"raw\",");
     num(&s, "len_max", JSK_CHECK_LEN_MAX);
+    num(&s, "report_json_len_max", JSK_REPORT_JSON_LEN_MAX);
     num(&s, "guesses_per_second", JSK_GUESSES_PER_SECOND);
     num(&s, "weak_below_bits", JSK_WEAK_BELOW_BITS);
     s.len--;

@@ -2,7 +2,6 @@
  * options object): which options go together, the defaults, and the text made (a value, a .env
  * line or a JWK). Both front ends call these, so they accept and refuse the same things and say
  * so in the same words. */
-#include <stdio.h>
 #include <string.h>
 
 #include "jsk.h"
@@ -39,6 +38,33 @@ const char *jsk_format_name(int format)
            : format == JSK_FORMAT_JWK ? "jwk"
            : format >= JSK_ENCODING_BASE64URL && format <= JSK_ENCODING_BASE64URL_PADDED ? jsk_encoding_name(format)
                                                                                        : NULL;
+}
+
+/* Text written into a caller's buffer, counted past its end (no printf: see check_report.c). */
+typedef struct {
+    char *out;
+    size_t cap, len;
+} text_t;
+
+static void put(text_t *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (t->len + n < t->cap) {
+        memcpy(t->out + t->len, s, n);
+    }
+    t->len += n;
+}
+
+static void put_uint(text_t *t, unsigned long long v)
+{
+    char d[24];
+    size_t n = sizeof d - 1;
+    d[n] = '\0';
+    do {
+        d[--n] = (char)('0' + v % 10U);
+        v /= 10U;
+    } while (v > 0);
+    put(t, d + n);
 }
 
 /* Everything a request resolves to. */
@@ -118,11 +144,12 @@ int jsk_secret_check(int *rule, int alg, size_t bytes, int format, const char *a
     return plan(&p, rule, alg, bytes, format, alphabet, alphabet_len, length, name, name_len);
 }
 
-int jsk_secret_rule_message(char *out, size_t out_maxlen, int rule, int format, const char *prefix)
+int jsk_secret_rule_message(char *out, size_t out_maxlen, int rule, int format, const char *prefix,
+                            size_t prefix_len)
 {
     const char *m, *fname = jsk_format_name(format);
-    size_t o = 0, plen = prefix != NULL ? strlen(prefix) : 0U;
-    if (out == NULL || out_maxlen == 0) {
+    size_t o = 0, plen = prefix_len;
+    if (out == NULL || out_maxlen == 0 || (prefix == NULL && prefix_len > 0)) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
     out[0] = '\0';
@@ -154,31 +181,46 @@ int jsk_secret_describe(char *out, size_t out_maxlen, size_t *out_len, int alg, 
                         const char *alphabet, size_t alphabet_len, size_t length, const char *name, size_t name_len)
 {
     plan_t p;
-    char bits[32];
-    int rc = plan(&p, NULL, alg, bytes, format, alphabet, alphabet_len, length, name, name_len), n;
+    text_t t;
+    unsigned long long tenths;
+    int rc = plan(&p, NULL, alg, bytes, format, alphabet, alphabet_len, length, name, name_len);
     if (out_len != NULL) {
         *out_len = 0;
     }
     if (rc != JSK_OK) {
         return rc;
     }
-    snprintf(bits, sizeof bits, "%.1f", p.bits);
-    n = snprintf(out, out_maxlen, "{\"alg\":\"%s\",\"format\":\"%s\",\"bytes\":", jsk_alg_name(alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg),
-                 jsk_format_name(p.format));
-    if (n < 0 || (size_t)n >= out_maxlen) {
+    if (out == NULL || out_maxlen == 0) {
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
-    n += snprintf(out + n, out_maxlen - (size_t)n, alphabet != NULL ? "null" : "%lu", (unsigned long)p.bytes);
-    if ((size_t)n >= out_maxlen) {
-        return JSK_ERR_BUFFER_TOO_SMALL;
+    t.out = out;
+    t.cap = out_maxlen;
+    t.len = 0;
+    put(&t, "{\"alg\":\"");
+    put(&t, jsk_alg_name(alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg));
+    put(&t, "\",\"format\":\"");
+    put(&t, jsk_format_name(p.format));
+    put(&t, "\",\"bytes\":");
+    if (alphabet != NULL) {
+        put(&t, "null");
+    } else {
+        put_uint(&t, p.bytes);
     }
-    n += snprintf(out + n, out_maxlen - (size_t)n, ",\"characters\":%lu,\"entropy_bits\":%s}", (unsigned long)p.characters, bits);
-    if ((size_t)n >= out_maxlen) {
+    put(&t, ",\"characters\":");
+    put_uint(&t, p.characters);
+    put(&t, ",\"entropy_bits\":");
+    tenths = (unsigned long long)(p.bits * 10.0 + 0.5);
+    put_uint(&t, tenths / 10U);
+    put(&t, ".");
+    put_uint(&t, tenths % 10U);
+    put(&t, "}");
+    if (t.len >= out_maxlen) {
         out[0] = '\0';
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
+    out[t.len] = '\0';
     if (out_len != NULL) {
-        *out_len = (size_t)n;
+        *out_len = t.len;
     }
     return JSK_OK;
 }

@@ -177,8 +177,9 @@ async function generatorChecks(page, origin) {
   assert.deepEqual(envShape((await view(page)).text).shape, blocks(names, ENVS));
   assert.equal(await page.getAttribute(removeButton(1), 'aria-label'), 'Remove API_ACCESS_SECRET');
   for (const [bad, message] of [
-    ['1BAD', 'Cannot write the .env block: 1BAD is not a variable name (letters, digits and _, not first a digit).'],
-    ['JWT-SECRET', 'Cannot write the .env block: JWT-SECRET is not a variable name (letters, digits and _, not first a digit).'],
+    // refused by the core (jsk_env_name_check), in its words
+    ['1BAD', 'Cannot write the .env block: 1BAD: variable name must match [A-Za-z_][A-Za-z0-9_]* (at most 128 characters).'],
+    ['JWT-SECRET', 'Cannot write the .env block: JWT-SECRET: variable name must match [A-Za-z_][A-Za-z0-9_]* (at most 128 characters).'],
     ['', 'Cannot write the .env block: variable name 2 is empty.'],
     ['api_access_secret', 'Cannot write the .env block: api_access_secret is there twice.'],
   ]) {

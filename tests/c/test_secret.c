@@ -1,5 +1,7 @@
 /* test_secret.c — one secret from a caller's options (jsk_secret*): the option rules and their
  * messages, defaults, formats, the .env line and JWK, capacities, and the policy document. */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -19,8 +21,69 @@ static int is_b64url(const char *s, size_t n)
     return 1;
 }
 
+/* The report's seconds_to_guess is written without printf; it must read as "%.2g" writes it. */
+static void test_report_numbers(void)
+{
+    static const char *const secrets[] = {"", "a", "secret", "Tr0ub4dor&3", "correct horse battery staple",
+                                          "hello world how are you", "x7Kq9", "p4ssw0rd!2024", "zzzzzzzzzzzzzzzzzzz",
+                                          "kTz8#qL2@vN5$wR9", "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+                                          "QwErTy123456", "a-much-longer-passphrase-with-many-words-in-it"};
+    jsk_dict dict;
+    void *ws = malloc(jsk_dict_workspace_len());
+    jsk_report r;
+    char json[JSK_REPORT_JSON_LEN_MAX], want[32];
+    size_t i, n;
+    CHECK(ws != NULL && jsk_dict_init(&dict, ws, jsk_dict_workspace_len()) == JSK_OK);
+    for (i = 0; i < sizeof secrets / sizeof secrets[0]; i++) {
+        const char *at;
+        CHECK_RC(jsk_check(&r, JSK_ALG_HS256, &dict, (const uint8_t *)secrets[i], strlen(secrets[i]), JSK_ENCODING_RAW), JSK_OK);
+        CHECK_RC(jsk_report_json(json, sizeof json, &n, &r), JSK_OK);
+        at = strstr(json, "\"seconds_to_guess\":");
+        CHECK(at != NULL);
+        if (at == NULL) {
+            continue;
+        }
+        at += strlen("\"seconds_to_guess\":");
+        if (r.seconds_log10 < -6.0) {
+            strcpy(want, "0");
+        } else {
+            snprintf(want, sizeof want, "%.2g", pow(10.0, r.seconds_log10 >= 300.0 ? 300.0 : r.seconds_log10));
+        }
+        CHECK(strncmp(at, want, strlen(want)) == 0 && at[strlen(want)] == ',');
+        if (strncmp(at, want, strlen(want)) != 0) {
+            fprintf(stderr, "  %s: got %.12s, want %s\n", secrets[i], at, want);
+        }
+    }
+    /* Every exponent from 1e-7 to 1e+305, in steps of 0.001 in log10. */
+    {
+        long k, bad = 0;
+        for (k = -7000; k <= 305000; k++) {
+            const char *at;
+            r.seconds_log10 = (double)k / 1000.0;
+            if (jsk_report_json(json, sizeof json, &n, &r) != JSK_OK || (at = strstr(json, "\"seconds_to_guess\":")) == NULL) {
+                bad++;
+                continue;
+            }
+            at += strlen("\"seconds_to_guess\":");
+            if (r.seconds_log10 < -6.0) {
+                strcpy(want, "0");
+            } else {
+                snprintf(want, sizeof want, "%.2g", pow(10.0, r.seconds_log10 >= 300.0 ? 300.0 : r.seconds_log10));
+            }
+            if (strncmp(at, want, strlen(want)) != 0 || at[strlen(want)] != ',') {
+                if (bad++ < 5) {
+                    fprintf(stderr, "  log10 %.3f: got %.12s, want %s\n", r.seconds_log10, at, want);
+                }
+            }
+        }
+        CHECK(bad == 0);
+    }
+    free(ws);
+}
+
 int main(void)
 {
+    test_report_numbers();
     char out[16384], msg[200];
     size_t n;
     int rule;
@@ -38,22 +101,22 @@ int main(void)
     /* The rules, each with its message for both front ends. */
     CHECK_RC(jsk_secret_check(&rule, 0, 0, 0, NULL, 0, 10, NULL, 0), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_LENGTH_WITHOUT_ALPHABET);
-    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, 0, "--"), JSK_OK);
+    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, 0, "--", 2), JSK_OK);
     CHECK(strcmp(msg, "--length applies to --alphabet; use --bytes for random bytes") == 0);
-    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, 0, ""), JSK_OK);
+    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, 0, "", 0), JSK_OK);
     CHECK(strcmp(msg, "length applies to alphabet; use bytes for random bytes") == 0);
     CHECK_RC(jsk_secret_check(&rule, 0, 32, 0, S("ab"), 0, NULL, 0), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_BYTES_AND_ALPHABET);
     CHECK_RC(jsk_secret_check(&rule, 0, 0, JSK_ENCODING_HEX, S("ab"), 0, NULL, 0), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_FORMAT_AND_ALPHABET);
-    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, JSK_ENCODING_HEX, "--"), JSK_OK);
+    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, rule, JSK_ENCODING_HEX, "--", 2), JSK_OK);
     CHECK(strcmp(msg, "--format hex encodes random bytes; an --alphabet secret is already text") == 0);
     CHECK_RC(jsk_secret_check(&rule, 0, 0, JSK_FORMAT_JWK, S("ab"), 0, NULL, 0), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_FORMAT_AND_ALPHABET);
     CHECK_RC(jsk_secret_check(&rule, 0, 0, JSK_ENCODING_BASE64, NULL, 0, 0, S("X")), JSK_ERR_OPTION_CONFLICT);
     CHECK(rule == JSK_RULE_NAME_WITHOUT_ENV);
-    CHECK_RC(jsk_secret_rule_message(msg, 10, rule, 0, "--"), JSK_ERR_BUFFER_TOO_SMALL);
-    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, 99, 0, "--"), JSK_ERR_INVALID_ARGUMENT);
+    CHECK_RC(jsk_secret_rule_message(msg, 10, rule, 0, "--", 2), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_secret_rule_message(msg, sizeof msg, 99, 0, "--", 2), JSK_ERR_INVALID_ARGUMENT);
     /* What is allowed; and ranges, alphabets and names checked as the generator checks them. */
     CHECK_RC(jsk_secret_check(&rule, 0, 0, JSK_FORMAT_ENV, S("ab"), 300, S("K")), JSK_OK);
     CHECK(rule == 0);

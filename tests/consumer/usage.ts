@@ -1,6 +1,6 @@
 // usage.ts — type-checked by tests/node/consumer.test.mjs with `tsc --strict --noEmit` in a fresh
 // project ("type": "module") that installed the packed tarball: an ES module consumer under
-// module/moduleResolution nodenext (and bundler), which must read dist/index.d.ts.
+// module/moduleResolution nodenext (and bundler), which must read dist/index.d.mts.
 import {
   ALGORITHMS, checkSecret, generateSecret, JwtSecretKitError, ready, signJwt, verifyJwt,
   type Algorithm, type CheckReport, type Verdict,

@@ -135,7 +135,7 @@ describe('generateSecret', () => {
     throwsCode(() => generateSecret({ name: 'JWT-SECRET' }), 'ERR_BAD_NAME');
     throwsCode(() => generateSecret({ name: '' }), 'ERR_BAD_NAME');
     throwsCode(() => generateSecret({ name: 'X'.repeat(129) }), 'ERR_BAD_NAME');
-    throwsCode(() => generateSecret({ name: 'X', format: 'hex' }), 'ERR_INVALID_ARGUMENT');
+    throwsCode(() => generateSecret({ name: 'X', format: 'hex' }), 'ERR_OPTION_CONFLICT');
     throwsCode(() => generateSecret({ name: 7 }), 'ERR_INVALID_ARGUMENT');
   });
 
@@ -172,9 +172,13 @@ describe('generateSecret', () => {
     throwsCode(() => generateSecret({ alphabet: 'abcé' }), 'ERR_BAD_ALPHABET');
     throwsCode(() => generateSecret({ alphabet: 'ab\0' }), 'ERR_BAD_ALPHABET');
     throwsCode(() => generateSecret({ alphabet: '01', length: 4097 }), 'ERR_OUT_OF_RANGE');
-    throwsCode(() => generateSecret({ alphabet: 'ab', bytes: 32 }), 'ERR_INVALID_ARGUMENT');
-    throwsCode(() => generateSecret({ alphabet: 'ab', format: 'hex' }), 'ERR_INVALID_ARGUMENT');
-    throwsCode(() => generateSecret({ length: 20 }), 'ERR_INVALID_ARGUMENT');
+    throwsCode(() => generateSecret({ alphabet: 'ab', bytes: 32 }), 'ERR_OPTION_CONFLICT');
+    throwsCode(() => generateSecret({ alphabet: 'ab', format: 'hex' }), 'ERR_OPTION_CONFLICT');
+    throwsCode(() => generateSecret({ length: 20 }), 'ERR_OPTION_CONFLICT');
+    // The rules and their words are the core's: the CLI says the same with "--" before each option.
+    assert.throws(() => generateSecret({ alphabet: 'ab', bytes: 32 }), {
+      message: 'generateSecret: bytes and alphabet exclude each other (size an alphabet secret with length)',
+    });
   });
 
   test('bad options: unknown names and values are errors, never ignored', () => {
@@ -186,7 +190,7 @@ describe('generateSecret', () => {
     throwsCode(() => generateSecret({ alg: 'none' }), 'ERR_UNKNOWN_ALG');
     throwsCode(() => generateSecret({ alg: 'RS256' }), 'ERR_UNKNOWN_ALG');
     throwsCode(() => generateSecret({ alg: 256 }), 'ERR_INVALID_ARGUMENT');
-    throwsCode(() => generateSecret({ format: 'jwk', alphabet: 'abc' }), 'ERR_INVALID_ARGUMENT');
+    throwsCode(() => generateSecret({ format: 'jwk', alphabet: 'abc' }), 'ERR_OPTION_CONFLICT');
     throwsCode(() => generateSecret({ format: 'pem' }), 'ERR_UNKNOWN_FORMAT');
     throwsCode(() => generateSecret({ format: 'HEX' }), 'ERR_UNKNOWN_FORMAT');
     throwsCode(() => describeSecret({ alg: 'HS1' }), 'ERR_UNKNOWN_ALG');

@@ -3,7 +3,7 @@
 //   (a) imports it from Node ESM and require()s it from CommonJS, and runs its `jwt-secret` bin;
 //   (b) type-checks strict TypeScript against it: an ES module and a .cts file (require), each with
 //       @ts-expect-error for a wrong algorithm, under nodenext and node16 (and the ES module under
-//       bundler resolution); each must read its own declarations (.d.ts / .d.cts);
+//       bundler resolution); each must read its own declarations (.d.mts / .d.cts);
 //   (c) builds a Vite app with it (no configuration) that uses it on the page and in a module Web
 //       Worker, and a webpack app (no configuration file), each served on 127.0.0.1 and opened in
 //       headless Chromium.
@@ -72,10 +72,10 @@ describe('the packed package', () => {
     assert.equal(manifest.sideEffects, false);
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     assert.deepEqual(listing, [
-      'package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-NOTICES.txt', 'package/dist/cli.mjs', 'package/dist/index.cjs', 'package/dist/index.d.cts', 'package/dist/index.d.ts',
+      'package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-NOTICES.txt', 'package/dist/cli.mjs', 'package/dist/index.cjs', 'package/dist/index.d.cts', 'package/dist/index.d.mts',
       'package/dist/index.html', 'package/dist/index.mjs', 'package/dist/jsk-core-scalar.mjs', 'package/dist/jsk-core.mjs',
       'package/dist/jwt-secret-cli.cjs', 'package/dist/jwt-secret-cli.wasm',
-      'package/dist/jwt-secret-kit.js', 'package/dist/scalar.mjs', 'package/package.json',
+      'package/dist/jwt-secret-kit.js', 'package/dist/package.json', 'package/dist/scalar.mjs', 'package/package.json',
     ]);
     // Every file the exports map, main, module, types and bin name is in the tarball.
     const targets = JSON.stringify([manifest.exports, manifest.main, manifest.module, manifest.types, manifest.bin]).match(/\.?\/?dist\/[\w.-]+/g);
@@ -129,7 +129,7 @@ describe('the packed package', () => {
       run(process.execPath, [tsc, '--strict', '--noEmit', '--listFiles', '--target', 'es2022', '--module', 'nodenext',
         '--moduleResolution', 'nodenext', '--skipLibCheck', 'false', 'usage.ts', 'usage.cts'], { cwd: project }));
     const declarations = files.split('\n').filter((f) => f.includes('node_modules/jwt-secret-kit/')).map((f) => f.replace(/^.*\/node_modules\//, ''));
-    assert.deepEqual(declarations.sort(), ['jwt-secret-kit/dist/index.d.cts', 'jwt-secret-kit/dist/index.d.ts']);
+    assert.deepEqual(declarations.sort(), ['jwt-secret-kit/dist/index.d.cts', 'jwt-secret-kit/dist/index.d.mts']);
   });
 
   test('(b) tsc --strict under module node16, where requiring ESM-typed declarations is an error', () => {

@@ -61,3 +61,12 @@ test('no WebAssembly: ERR_NO_WEBASSEMBLY', () => {
   assert.equal(out.ready.code, 'ERR_NO_WEBASSEMBLY');
   assert.equal(out.generate, 'ERR_NOT_READY');
 });
+
+test('a getRandomValues that returns the same bytes every time fails the core\'s self-test (ERR_SELF_TEST)', () => {
+  const out = runWith(
+    "Object.defineProperty(globalThis, 'crypto', { value: { getRandomValues(a) { a.fill(7); return a; } }, configurable: true });",
+  );
+  assert.equal(out.ready.code, 'ERR_SELF_TEST');
+  assert.equal(out.ready.name, 'JwtSecretKitError');
+  assert.equal(out.generate, 'ERR_NOT_READY');
+});

@@ -1,5 +1,5 @@
 // usage.ts — compiled with `tsc --strict --noEmit` by tests/node/types.test.mjs against
-// dist/index.d.ts, through the package's own exports map: what users write must type-check, and misuse must not.
+// dist/index.d.mts, through the package's own exports map: what users write must type-check, and misuse must not.
 import {
   ALGORITHMS, auditToken, checkSecret, createAudit, decode, describeSecret, encode, generateSecret, hmac, init,
   JwtSecretKitError, ready, signJwt, toJwk, toJwks, verifyJwt,

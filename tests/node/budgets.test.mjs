@@ -1,0 +1,25 @@
+// budgets.test.mjs — what users download must not grow: the page (gzipped, as a static host serves
+// it) and the npm package (`npm pack`). The limits are the sizes before the one-CLI work (commit
+// 6abe647: page 130,767 B gzip -9, tarball 624,355 B), which had to fit the CLI's own WASM in.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+
+const root = new URL('../../', import.meta.url);
+const PAGE_GZIP_MAX = 130767;
+const PACK_MAX = 624355;
+
+test(`the page, gzipped, is at most ${PAGE_GZIP_MAX} bytes`, () => {
+  const page = readFileSync(new URL('dist/index.html', root));
+  const size = gzipSync(page, { level: 9 }).length;
+  console.log(`# page: ${page.length} bytes, ${size} gzipped`);
+  assert.ok(size <= PAGE_GZIP_MAX, `${size} > ${PAGE_GZIP_MAX}`);
+});
+
+test(`the npm package is at most ${PACK_MAX} bytes packed`, () => {
+  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  console.log(`# npm pack: ${pack.size} bytes, ${pack.entryCount} files`);
+  assert.ok(pack.size <= PACK_MAX, `${pack.size} > ${PACK_MAX}`);
+});

@@ -1,0 +1,130 @@
+// policy.test.mjs — the JS side says what the core says. The live WASM core is asked for every
+// error code it has (jsk_error_code over JSK_ERROR_MIN..-1, through jsk-policy-dump, the build's
+// own tool, and through the shipped module) and the generated declarations must list exactly those;
+// the API's exported constants must equal the policy's; the page shows the core's numbers.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { readPolicy } from '../../scripts/gen-policy.mjs';
+import * as kit from '../../dist/index.mjs';
+
+const root = new URL('../../', import.meta.url);
+const policy = readPolicy(new URL('build/wasm/', root).pathname);
+await kit.ready;
+
+// The string literals of `export type NAME = ...;` in a declaration file.
+function union(dts, name) {
+  const m = new RegExp(`export type ${name} =([^;]*);`).exec(dts);
+  assert.ok(m, `${name} is declared`);
+  return [...m[1].matchAll(/'([^']*)'/g)].map((x) => x[1]);
+}
+
+// Every error code of the core module the package ships, asked one value at a time.
+async function liveErrorCodes() {
+  const core = await import('../../dist/jsk-core.mjs');
+  const bytes = Buffer.from(core.JSK_WASM_BASE64, 'base64');
+  const m = await core.default({ wasmBinary: bytes, print() {}, printErr() {} });
+  const cstr = (p) => {
+    let e = p;
+    while (m.HEAPU8[e] !== 0) e++;
+    return Buffer.from(m.HEAPU8.subarray(p, e)).toString('utf8');
+  };
+  const codes = [];
+  for (let v = -1; ; v--) {
+    const code = cstr(m._jsk_error_code(v));
+    if (code === 'ERR_UNKNOWN') break;
+    codes.push({ value: v, code, message: cstr(m._jsk_strerror(v)), refusal: m._jsk_error_is_refusal(v) === 1 });
+  }
+  return codes;
+}
+
+for (const file of ['index.d.mts', 'index.d.cts']) {
+  const dts = readFileSync(new URL(`dist/${file}`, root), 'utf8');
+
+  test(`${file}: CoreErrorCode is exactly the live core's error codes, and RefusalCode its refusals`, async () => {
+    const live = await liveErrorCodes();
+    assert.deepEqual(live, policy.errors, 'the policy document lists every error the core reports, as it reports it');
+    assert.deepEqual(union(dts, 'CoreErrorCode').sort(), live.map((e) => e.code).sort());
+    assert.deepEqual(union(dts, 'RefusalCode').sort(), live.filter((e) => e.refusal).map((e) => e.code).sort());
+    // The JS layer's own codes are not the core's.
+    for (const code of union(dts, 'LoaderErrorCode')) assert.ok(!live.some((e) => e.code === code), code);
+  });
+
+  test(`${file}: the name unions are the policy's`, () => {
+    assert.deepEqual(union(dts, 'Algorithm'), policy.algorithms.map((a) => a.name));
+    assert.deepEqual(union(dts, 'Encoding'), policy.generate.encodings);
+    assert.deepEqual(union(dts, 'SecretFormat'), policy.generate.formats);
+    assert.deepEqual(union(dts, 'CheckEncoding'), policy.check.encodings);
+    assert.deepEqual(union(dts, 'Verdict'), policy.check.verdicts);
+    assert.deepEqual(union(dts, 'FindingCode'), policy.check.findings);
+    assert.doesNotMatch(dts, /\/\* @policy/, 'no marker is left');
+  });
+}
+
+test("the API's exported constants are the policy's", () => {
+  assert.equal(kit.VERSION, policy.version);
+  assert.deepEqual(kit.ALGORITHMS, policy.algorithms.map((a) => a.name));
+  assert.deepEqual(kit.ENCODINGS, policy.generate.encodings);
+  assert.deepEqual(kit.FORMATS, policy.generate.formats);
+  assert.deepEqual(kit.CHECK_ENCODINGS, policy.check.encodings);
+  for (const list of [kit.ALGORITHMS, kit.ENCODINGS, kit.FORMATS, kit.CHECK_ENCODINGS]) assert.ok(Object.isFrozen(list));
+});
+
+test("the API's defaults and errors are the core's", () => {
+  const alg = policy.algorithms.find((a) => a.name === policy.default_alg);
+  assert.equal(kit.describeSecret().alg, null);
+  assert.equal(kit.describeSecret().bytes, alg.key_bytes, 'the default size');
+  assert.equal(kit.describeSecret().format, policy.generate.default_encoding);
+  assert.ok(kit.generateSecret({ format: 'env' }).startsWith(`${policy.generate.env_name_default}=`));
+  assert.equal(kit.checkSecret('x').encoding, policy.check.default_encoding);
+  for (const a of policy.algorithms) assert.equal(kit.hmac(a.name, 'k', 'm').length, a.key_bytes);
+  const byCode = Object.fromEntries(policy.errors.map((e) => [e.code, e]));
+  const thrown = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      return e;
+    }
+    assert.fail('did not throw');
+  };
+  const cases = [
+    [() => kit.generateSecret({ bytes: policy.generate.bytes_max + 1 }), 'ERR_OUT_OF_RANGE'],
+    [() => kit.generateSecret({ alg: 'HS512', bytes: 32 }), 'ERR_KEY_TOO_SHORT'],
+    [() => kit.generateSecret({ name: '1X' }), 'ERR_BAD_NAME'],
+    [() => kit.generateSecret({ name: 'X'.repeat(policy.generate.env_name_len_max + 1) }), 'ERR_BAD_NAME'],
+    [() => kit.decode('Zh==', 'base64'), 'ERR_TRAILING_BITS'],
+    [() => kit.verifyJwt(kit.signJwt({ a: 1 }, { secret: 'k'.repeat(32) }), { secret: 'j'.repeat(32) }), 'ERR_BAD_SIGNATURE'],
+    [() => kit.verifyJwt('a.b', { secret: 'k' }), 'ERR_MALFORMED_TOKEN'],
+  ];
+  for (const [fn, code] of cases) {
+    const e = thrown(fn);
+    assert.equal(e.code, code);
+    assert.ok(e.message.endsWith(`: ${byCode[code].message}`), `${code}: the core's message, got ${e.message}`);
+    assert.equal(e.refusal, byCode[code].refusal, `${code}: refusal as the core says`);
+  }
+  assert.ok(kit.generateSecret({ name: 'X'.repeat(policy.generate.env_name_len_max) }));
+});
+
+test('verifyJwt: the payload exactly as signed, and a signed non-object payload is refused (ERR_BAD_PAYLOAD)', () => {
+  const secret = 'k'.repeat(32);
+  const text = '{"b":2,  "a":"\\u00fc","a":3}';
+  const r = kit.verifyJwt(kit.signJwt(text, { secret }), { secret });
+  assert.equal(r.payloadText, text);
+  assert.deepEqual(r.payload, JSON.parse(text));
+  // A token whose signature holds over a payload that is not a JSON object.
+  const b64u = (s) => Buffer.from(s).toString('base64url');
+  for (const payload of ['[1]', '"x"', '1', `${'['.repeat(65)}${']'.repeat(65)}`, `{"a":${'['.repeat(64)}${']'.repeat(64)}}`]) {
+    const input = `${b64u('{"alg":"HS256","typ":"JWT"}')}.${b64u(payload)}`;
+    const tag = Buffer.from(kit.hmac('HS256', secret, input)).toString('base64url');
+    const e = (() => { try { kit.verifyJwt(`${input}.${tag}`, { secret }); } catch (err) { return err; } return null; })();
+    assert.equal(e?.code, 'ERR_BAD_PAYLOAD', payload.slice(0, 20));
+    assert.equal(e.refusal, true);
+  }
+});
+
+test('the page shows the core\'s numbers', () => {
+  const html = readFileSync(new URL('dist/index.html', root), 'utf8');
+  assert.doesNotMatch(html, /\{\{[A-Z_.a-z]+\}\}/, 'every placeholder is filled');
+  assert.match(html, new RegExp(`max="${policy.generate.bytes_max}"`));
+  for (const a of policy.algorithms) assert.match(html, new RegExp(`${a.name} <span class="hint">${a.key_bytes} bytes</span>`));
+});

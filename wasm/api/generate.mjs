@@ -1,0 +1,107 @@
+// generate.mjs — generateSecret, describeSecret, encode and decode over the core's generator and
+// codecs (jsk_secret*, jsk_encode, jsk_decode).
+import { DEFAULT_ENCODING, ENCODINGS, ERROR_VALUES, FORMATS } from 'jsk:policy';
+import { algArg, algName, encodingArg, optionsOf, sizeArg, stringArg } from './args.mjs';
+
+const CONFLICT = ERROR_VALUES.ERR_OPTION_CONFLICT;
+import { check, fail, failWith, loaded, putBytes, putString, readCString, readString, readU32, withHeap } from './core.mjs';
+
+const GENERATE_OPTIONS = ['alg', 'bytes', 'format', 'alphabet', 'length', 'name'];
+
+// generateSecret()/describeSecret() options as the core's jsk_secret* calls take them. Which options
+// go together, the defaults and every limit are the core's (jsk_secret_check): the CLI's generate
+// asks the same function, so both accept and refuse the same things in the same words.
+function secretArgs(alloc, options, context) {
+  const o = optionsOf(options, GENERATE_OPTIONS, context);
+  const m = loaded();
+  let format = 0;
+  if (o.format !== undefined) {
+    const [p, n] = putString(alloc, stringArg(o.format, 'format', context));
+    format = m._jsk_format_from_name(p, n);
+    if (format < 0) fail('ERR_UNKNOWN_FORMAT', `${context}: unknown format '${o.format}' (expected ${FORMATS.join(', ')})`);
+  }
+  const [alphabet, alphabetLength] = o.alphabet === undefined ? [0, 0] : putString(alloc, stringArg(o.alphabet, 'alphabet', context));
+  const [name, nameLength] = o.name === undefined ? [0, 0] : putString(alloc, stringArg(o.name, 'name', context));
+  const args = [algArg(alloc, o.alg, context), sizeArg(o.bytes, 'bytes', context), format, alphabet, alphabetLength,
+    sizeArg(o.length, 'length', context), name, nameLength];
+  const ruleP = alloc(4);
+  const rc = m._jsk_secret_check(ruleP, ...args);
+  if (rc === CONFLICT) {
+    const cap = 256;
+    const out = alloc(cap);
+    check(m._jsk_secret_rule_message(out, cap, readU32(ruleP), format, 0, 0), context); // no "--" prefix here
+    fail('ERR_OPTION_CONFLICT', `${context}: ${readCString(out)}`);
+  }
+  check(rc, context);
+  return args;
+}
+
+/**
+ * A new random secret from the platform CSPRNG.
+ * options: alg ('HS256' | 'HS384' | 'HS512': sizes the secret, default 32 bytes = HS256),
+ * bytes (1..4096, at least the alg's size when alg is given), format ('base64url' default,
+ * 'base64', 'hex', 'base64url-padded', 'env', 'jwk'), name (the variable for 'env', default
+ * JWT_SECRET; a name alone means 'env'), alphabet (2..94 distinct printable ASCII characters, drawn
+ * uniformly) with length (default: enough characters for the alg's bits). (The names, limits and
+ * which options go together are the core's.)
+ */
+export function generateSecret(options) {
+  return withHeap((alloc, m) => {
+    const context = 'generateSecret';
+    const args = secretArgs(alloc, options, context);
+    const cap = m._jsk_secret_len(...args);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_secret(out, cap, lenP, ...args), context);
+    return readString(out, readU32(lenP));
+  });
+}
+
+/**
+ * What generateSecret(options) would make, without making it: { alg (null when not given), format,
+ * bytes (random bytes drawn, null for an alphabet secret), characters (of the secret itself),
+ * entropyBits }.
+ */
+export function describeSecret(options) {
+  return withHeap((alloc, m) => {
+    const context = 'describeSecret';
+    const args = secretArgs(alloc, options, context);
+    const cap = 256;
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_secret_describe(out, cap, lenP, ...args), context);
+    const d = JSON.parse(readString(out, readU32(lenP)));
+    return { alg: args[0] === 0 ? null : algName(args[0]), format: d.format, bytes: d.bytes, characters: d.characters, entropyBits: d.entropy_bits };
+  });
+}
+
+/** bytes (a Uint8Array) as text: 'base64url' (default, unpadded), 'base64', 'hex', 'base64url-padded'. */
+export function encode(bytes, format = DEFAULT_ENCODING) {
+  const context = 'encode';
+  if (!(bytes instanceof Uint8Array)) fail('ERR_INVALID_ARGUMENT', `${context}: bytes must be a Uint8Array`);
+  return withHeap((alloc, m) => {
+    const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
+    const cap = m._jsk_encoded_len(bytes.length, enc);
+    if (cap === 0 || bytes.length > 0x7fffffff) failWith('ERR_OUT_OF_RANGE', context);
+    const inP = putBytes(alloc, bytes);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_encode(out, cap, lenP, inP, bytes.length, enc), context);
+    return readString(out, readU32(lenP));
+  });
+}
+
+/** Strict decoding of text in format (see encode): a bad character, padding or length throws. */
+export function decode(text, format = DEFAULT_ENCODING) {
+  const context = 'decode';
+  stringArg(text, 'text', context);
+  return withHeap((alloc, m) => {
+    const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
+    const [inP, inLen] = putString(alloc, text);
+    const cap = m._jsk_decoded_len(inLen, enc);
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    check(m._jsk_decode(out, cap, lenP, inP, inLen, enc), context);
+    return m.HEAPU8.slice(out, out + readU32(lenP));
+  });
+}

@@ -1,0 +1,198 @@
+// audit.js — the audit panel: the token tried against the built-in list and an optional wordlist,
+// on one Web Worker per core (worker.js). The workers are Blobs of the page's own script text, so
+// they work from file:// under the page's CSP (worker-src blob:).
+import * as kit from '../../wasm/api/index.mjs';
+import { $id, plural, say, sayError } from './ui.js';
+
+// pageScript: the text of the page's script (document.currentScript), the workers' source.
+export function initAudit(pageScript) {
+  var auditBox = $id('audit');
+  var auditToken = $id('audit-token');
+  var auditFile = $id('audit-file');
+  var start = $id('audit-start');
+  var cancel = $id('audit-cancel');
+  var bar = $id('audit-progress');
+  var auditStatus = $id('audit-status');
+  var auditResult = $id('audit-result');
+  var auditSecret = $id('audit-secret');
+  var reveal = $id('audit-reveal');
+  var MASK = '\u2022'.repeat(10);
+  var workerUrl = '';
+  var run = null; // the audit under way
+  var builtinTotal = 0; // lines of the built-in list, once a run has counted them
+  var found = '';
+
+  function fmt(n) { return n.toLocaleString('en-US'); }
+  function sum(a) {
+    var s = 0;
+    for (var i = 0; i < a.length; i++) {
+      if (a[i] === null) return null;
+      s += a[i];
+    }
+    return s;
+  }
+  // One worker per core (at most 8); data-workers on the section overrides it.
+  function workerCount() {
+    var n = parseInt(auditBox.dataset.workers, 10);
+    return n >= 1 ? Math.min(n, 64) : Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+  }
+  function total(r) {
+    var lines = sum(r.lines);
+    var builtin = sum(r.builtin);
+    if (builtin !== null) builtinTotal = builtin;
+    return lines === null || !builtinTotal ? 0 : lines + builtinTotal;
+  }
+  function running(on) {
+    var refocus = document.activeElement === (on ? start : cancel);
+    start.disabled = on;
+    auditFile.disabled = on;
+    cancel.disabled = !on;
+    if (refocus) (on ? cancel : start).focus();
+  }
+
+  function startAudit() {
+    if (run) return;
+    var text = auditToken.value.trim();
+    var file = auditFile.files[0];
+    found = '';
+    auditSecret.textContent = '';
+    auditResult.hidden = true;
+    bar.max = 1;
+    bar.value = 0;
+    try {
+      kit.createAudit(text).close(); // a malformed or non-HMAC token is refused here, with its code
+      if (typeof Worker === 'undefined' || !pageScript) throw new Error('this browser cannot run Web Workers');
+    } catch (e) {
+      return finish(null, 'error', e);
+    }
+    var r = { n: workerCount(), workers: [], tried: [], lines: [], builtin: [], done: 0,
+      t0: performance.now(), shown: 0, file: file ? file.name : '' };
+    run = r;
+    running(true);
+    auditStatus.textContent = file ? 'Reading ' + file.name + '\u2026' : 'Starting\u2026';
+    (file ? file.arrayBuffer() : Promise.resolve(null)).then(function (buf) {
+      if (run === r) spawn(r, text, buf);
+    }, function (e) {
+      finish(r, 'error', new Error('cannot read the wordlist: ' + e.message));
+    });
+  }
+
+  // Cuts the wordlist into one contiguous slice per worker, at line ends, and hands each over.
+  function spawn(r, text, buf) {
+    var bytes = buf ? new Uint8Array(buf) : null;
+    var len = bytes ? bytes.length : 0;
+    var from = 0;
+    try {
+      workerUrl = workerUrl || URL.createObjectURL(new Blob([pageScript], { type: 'text/javascript' }));
+      for (var i = 0; i < r.n; i++) {
+        var to = len;
+        if (i < r.n - 1 && bytes) {
+          var nl = bytes.indexOf(10, Math.floor((len * (i + 1)) / r.n));
+          to = Math.max(from, nl < 0 ? len : nl + 1);
+        }
+        var slice = buf ? buf.slice(from, to) : null;
+        from = to;
+        var w = new Worker(workerUrl);
+        w.onmessage = message.bind(null, r, i);
+        w.onerror = function (e) {
+          e.preventDefault();
+          finish(r, 'error', new Error('an audit worker failed: ' + (e.message || 'unknown error')));
+        };
+        r.workers.push(w);
+        r.tried.push(0);
+        r.lines.push(null);
+        r.builtin.push(null);
+        w.postMessage({ token: text, wordlist: slice, shard: { index: i, count: r.n } }, slice ? [slice] : []);
+      }
+    } catch (e) {
+      return finish(r, 'error', e);
+    }
+    auditStatus.textContent = 'Auditing on ' + plural(r.n, 'worker') + '\u2026';
+  }
+
+  function message(r, i, event) {
+    var d = event.data;
+    if (run !== r) return;
+    if (d.type === 'csp') return console.error('Audit worker: Content Security Policy: ' + d.text);
+    if (d.type === 'error') return finish(r, 'error', d);
+    r.tried[i] = d.tried;
+    r.lines[i] = d.lines;
+    if (d.builtin !== null) r.builtin[i] = d.builtin;
+    if (d.type === 'done') {
+      if (d.found) return finish(r, 'found', d);
+      if (++r.done === r.n) return finish(r, 'not-found');
+    }
+    var tried = sum(r.tried);
+    var t = total(r);
+    if (t) {
+      bar.max = t;
+      bar.value = tried;
+    } else {
+      bar.removeAttribute('value'); // indeterminate until the lists are counted
+    }
+    var now = performance.now();
+    if (now - r.shown > 1000) { // the live region speaks at most once a second
+      r.shown = now;
+      auditStatus.textContent = 'Auditing on ' + plural(r.n, 'worker') + ': ' + fmt(tried) +
+        (t ? ' of ' + fmt(t) : '') + ' candidates tried\u2026';
+    }
+  }
+
+  function finish(r, state, d) {
+    if (r) {
+      if (run !== r) return;
+      run = null;
+      r.workers.forEach(function (w) { w.terminate(); });
+      running(false);
+    }
+    var tried = r ? sum(r.tried) : 0;
+    var seconds = r ? (performance.now() - r.t0) / 1000 : 0;
+    var facts = r ? 'Tried ' + fmt(tried) + (tried === 1 ? ' candidate' : ' candidates') + ' in ' + seconds.toFixed(2) + ' s (' +
+      fmt(Math.round(tried / Math.max(seconds, 1e-3))) + ' a second) on ' + plural(r.n, 'worker') + '.' : '';
+    auditStatus.textContent = '';
+    auditResult.hidden = false;
+    auditResult.dataset.state = state;
+    auditResult.dataset.tried = tried;
+    auditResult.dataset.seconds = seconds;
+    auditResult.dataset.workers = r ? r.n : 0;
+    $id('audit-found').hidden = state !== 'found';
+    auditSecret.textContent = '';
+    if (r && state !== 'error') {
+      bar.max = total(r) || tried || 1;
+      bar.value = tried;
+    }
+    var verdict = $id('audit-verdict');
+    if (state === 'found') {
+      found = d.secret;
+      auditSecret.textContent = MASK;
+      reveal.setAttribute('aria-pressed', 'false');
+      reveal.textContent = 'Reveal';
+      say(verdict, 'bad', '', 'Found: this token is signed with a secret from ' + (d.source === 'wordlist'
+        ? 'your wordlist (' + r.file + ')' : 'the built-in list of JWT defaults and common passwords') +
+        '. Anyone with the list can sign tokens your server accepts: use a generated secret instead.');
+    } else if (state === 'not-found') {
+      say(verdict, '', '', 'Not found in ' + (r.file ? 'the built-in list or your wordlist' : 'the built-in list') +
+        '. That does not make the secret strong: check the secret itself above.');
+    } else if (state === 'cancelled') {
+      say(verdict, '', '', 'Cancelled.');
+    } else {
+      sayError(verdict, d);
+      facts = '';
+    }
+    $id('audit-facts').textContent = facts;
+  }
+
+  start.addEventListener('click', startAudit);
+  cancel.addEventListener('click', function () { if (run) finish(run, 'cancelled'); });
+  reveal.addEventListener('click', function () {
+    var show = auditSecret.textContent === MASK;
+    auditSecret.textContent = show ? found : MASK;
+    reveal.textContent = show ? 'Hide' : 'Reveal';
+    reveal.setAttribute('aria-pressed', String(show));
+  });
+
+
+  return {
+    disable: function () { start.disabled = true; },
+  };
+}

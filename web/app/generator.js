@@ -1,0 +1,255 @@
+// generator.js — the generator panel: one secret in a format, or a .env block (a secret per name,
+// per environment). Whether a size or a name is acceptable is the core's answer: the panel asks
+// it (describeSecret, generateSecret) and only words the answer.
+import * as kit from '../../wasm/api/index.mjs';
+import { GENERATE_LIMITS, KEY_BYTES } from 'jsk:policy';
+import { wireCopy } from './clipboard.js';
+import { $id, messageOf, plural, tell } from './ui.js';
+
+var DEFAULT_NAMES = ['JWT_ACCESS_TOKEN_SECRET', 'JWT_REFRESH_TOKEN_SECRET', 'JWT_EMAIL_TOKEN_SECRET'];
+var NOTHING = { text: '', key: '', what: '', file: '', jwk: false };
+
+// hooks: onAlg(alg) when the algorithm is set, onChange() after every generation.
+export function initGenerator(hooks) {
+  var form = $id('generate-form');
+  var output = $id('secret');
+  var size = $id('size');
+  var copy = $id('copy');
+  var copyStatus = $id('copy-status');
+  var maskButton = $id('mask');
+  var download = $id('download');
+  var genError = $id('gen-error');
+  var bytesInput = $id('bytes');
+  var names = $id('names');
+  // What the generator made: the text (whatever the field shows while masked), the one secret the
+  // sign panel uses and how it names it, and the file name when it is .env text.
+  var made = NOTHING;
+  var masked = false;
+
+  function nameInputs() {
+    return Array.prototype.slice.call(names.querySelectorAll('input'));
+  }
+  function labelNames() {
+    nameInputs().forEach(function (input, i, all) {
+      input.setAttribute('aria-label', 'Variable name ' + (i + 1));
+      var remove = input.nextElementSibling;
+      remove.setAttribute('aria-label', 'Remove ' + (input.value.trim() || 'variable name ' + (i + 1)));
+      remove.disabled = all.length === 1;
+    });
+  }
+  function addName(value) {
+    var li = document.createElement('li');
+    var input = document.createElement('input');
+    input.type = 'text';
+    input.className = 'mono';
+    input.value = value;
+    input.spellcheck = false;
+    input.autocomplete = 'off';
+    input.setAttribute('autocapitalize', 'characters');
+    input.setAttribute('aria-describedby', 'gen-error');
+    var remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'secondary';
+    remove.textContent = 'Remove';
+    li.append(input, remove);
+    names.appendChild(li);
+    labelNames();
+    return input;
+  }
+  DEFAULT_NAMES.forEach(addName);
+  names.addEventListener('input', labelNames);
+  names.addEventListener('click', function (event) {
+    var li = event.target.closest('button') && event.target.closest('li');
+    if (!li || nameInputs().length === 1) return;
+    var next = li.nextElementSibling || li.previousElementSibling;
+    li.remove();
+    labelNames();
+    next.querySelector('input').focus();
+    generate();
+  });
+  $id('name-add').addEventListener('click', function () {
+    addName('').focus();
+  });
+
+  // The generator's settings, or what is wrong with them ({ error, bad: the fields at fault }).
+  // The page's own rules only: a whole number typed, no empty or repeated name in the block.
+  function settings() {
+    var alg = form.elements.alg.value;
+    var several = form.elements.mode.value === 'several';
+    var raw = bytesInput.value.trim();
+    var s = { alg: alg, several: several, format: several ? 'env' : form.elements.format.value, bytes: Number(raw),
+      envs: [], layout: form.elements.layout.value, names: [], inputs: [], error: '', bad: [] };
+    if (!/^\d+$/.test(raw)) {
+      s.sizeUnreadable = true; // not a whole number: nothing to ask the core
+      return sizeError(s);
+    }
+    if (!several) return s;
+    form.querySelectorAll('input[name=env]:checked').forEach(function (box) { s.envs.push(box.value); });
+    var seen = {};
+    nameInputs().forEach(function (input, i) {
+      var name = input.value.trim();
+      var problem = !name ? 'variable name ' + (i + 1) + ' is empty' : seen[name.toUpperCase()] ? name + ' is there twice' : '';
+      seen[name.toUpperCase()] = true;
+      if (problem) nameError(s, input, problem);
+      s.names.push(name);
+      s.inputs.push(input);
+    });
+    return s;
+  }
+  function sizeError(s) {
+    s.error = 'Size: a whole number of bytes from ' + KEY_BYTES[s.alg] + ' (' + s.alg + ') to ' + GENERATE_LIMITS.bytes_max + '.';
+    s.bad.push(bytesInput);
+    return s;
+  }
+  function nameError(s, input, problem) {
+    if (!s.error) s.error = 'Cannot write the .env block: ' + problem + '.';
+    if (s.bad.indexOf(input) < 0) s.bad.push(input);
+  }
+
+  // A .env block: a secret per name, per environment (a block under a comment, or prefixed names).
+  // A name the core refuses (ERR_BAD_NAME, with its prefix) marks its field.
+  function several(s) {
+    var lines = ['# ' + s.alg + ', ' + s.bytes + ' random bytes each (base64url). Not for version control.'];
+    var first = null;
+    (s.envs.length ? s.envs : [null]).forEach(function (env) {
+      lines.push('');
+      if (env && s.layout === 'blocks') lines.push('# ' + env);
+      s.names.forEach(function (name, i) {
+        var full = (env && s.layout === 'prefix' ? env.toUpperCase() + '_' : '') + name;
+        var line;
+        try {
+          line = kit.generateSecret({ alg: s.alg, bytes: s.bytes, format: 'env', name: full });
+        } catch (e) {
+          if (e.code !== 'ERR_BAD_NAME') throw e;
+          return nameError(s, s.inputs[i], full + ': ' + messageOf(e));
+        }
+        if (!first) first = { line: line, what: full + (env && s.layout === 'blocks' ? ' (' + env + ')' : '') };
+        lines.push(line);
+      });
+    });
+    if (s.error) return null;
+    return { text: lines.join('\n'), key: first.line.slice(first.line.indexOf('=') + 1),
+      what: 'the generated ' + first.what, file: 'jwt-secrets.env', jwk: false, count: lines.length };
+  }
+
+  function generate() {
+    var s = settings();
+    var info;
+    var fresh;
+    if (!s.sizeUnreadable) {
+      try {
+        info = kit.describeSecret({ alg: s.alg, bytes: s.bytes, format: s.format });
+      } catch (e) {
+        if (e.code === 'ERR_KEY_TOO_SHORT' || e.code === 'ERR_OUT_OF_RANGE') {
+          s.error = ''; // the size first, as the names cannot be written without one
+          s.bad = [];
+          sizeError(s);
+        } else if (!s.error) {
+          s.error = 'Cannot generate: ' + e.code + ': ' + messageOf(e) + '.';
+        }
+      }
+    }
+    if (!s.error) {
+      try {
+        fresh = s.several ? several(s) : kit.generateSecret({ alg: s.alg, bytes: s.bytes, format: s.format });
+      } catch (e) {
+        s.error = 'Cannot generate: ' + e.code + ': ' + messageOf(e) + '.';
+      }
+    }
+    $id('format-field').hidden = s.several;
+    $id('several').hidden = !s.several;
+    form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
+    s.bad.forEach(function (el) { el.setAttribute('aria-invalid', 'true'); });
+    genError.hidden = !s.error;
+    genError.textContent = s.error;
+    if (s.error) {
+      made = NOTHING;
+      size.textContent = 'Nothing generated: fix the settings above.';
+    } else {
+      var encoding = s.format === 'env' ? 'base64url' : s.format === 'jwk' ? 'base64url in a JWK (kid: its RFC 7638 thumbprint)' : s.format;
+      var each = plural(info.bytes, 'random byte') + ' = ' + info.entropyBits + ' bits of entropy, ' +
+        plural(info.characters, 'character') + ' as ' + encoding;
+      if (s.several) {
+        made = fresh;
+        var n = s.names.length * Math.max(1, s.envs.length);
+        size.textContent = plural(n, 'secret') + ' (' + plural(s.names.length, 'name') +
+          (s.envs.length ? ' \u00d7 ' + plural(s.envs.length, 'environment') : '') + '), each ' + each + '.';
+      } else {
+        var text = fresh;
+        made = { text: text, key: s.format === 'env' ? text.slice(text.indexOf('=') + 1) : text,
+          what: 'the generated secret', file: s.format === 'env' ? 'jwt-secret.env' : '', jwk: s.format === 'jwk' };
+        size.textContent = each;
+      }
+    }
+    $id('secret-label').textContent = s.several ? 'Your secrets (.env)' : 'Your secret';
+    output.wrap = s.several ? 'off' : 'soft';
+    output.rows = s.several ? Math.min(made.count || 3, 16) : s.format === 'jwk' ? 5 : 3;
+    copy.disabled = !made.text;
+    download.hidden = !made.file;
+    tell(copyStatus, '', 0);
+    render();
+    hooks.onChange();
+  }
+
+  // The field shows the secrets, or bullets in their place (variable names and comments stay).
+  function maskOf(text) {
+    if (made.jwk) return text.replace(/("k"\s*:\s*")([^"]*)/, function (m, pre, k) { return pre + '\u2022'.repeat(k.length); });
+    // The core writes NAME=value lines, and no value it makes has an '='.
+    return text.split('\n').map(function (line) {
+      if (/^#|^$/.test(line)) return line;
+      var eq = made.file ? line.indexOf('=') + 1 : 0;
+      return line.slice(0, eq) + '\u2022'.repeat(line.length - eq);
+    }).join('\n');
+  }
+  function render() {
+    output.value = masked ? maskOf(made.text) : made.text;
+  }
+  maskButton.addEventListener('click', function () {
+    masked = !masked;
+    maskButton.setAttribute('aria-pressed', String(masked));
+    render();
+  });
+
+  function setAlg(alg) {
+    form.elements.alg.value = alg;
+    bytesInput.min = KEY_BYTES[alg];
+    bytesInput.value = KEY_BYTES[alg];
+    hooks.onAlg(alg);
+  }
+
+  // .env text as a file: one line each, "\n" line ends, nothing trailing.
+  download.addEventListener('click', function () {
+    if (!made.text || !made.file) return;
+    var url = URL.createObjectURL(new Blob([made.text + '\n'], { type: 'text/plain;charset=utf-8' }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = made.file;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    tell(copyStatus, 'Downloading ' + made.file + '.');
+  });
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    generate();
+  });
+  form.addEventListener('change', function (event) {
+    if (event.target.name === 'alg') setAlg(event.target.value);
+    generate();
+  });
+  wireCopy(copy, output, function () { return made.text; }, copyStatus, 'Copy failed: select the secret and copy it by hand.');
+
+  return {
+    generate: generate,
+    setAlg: setAlg,
+    made: function () { return made; },
+    ready: function () {
+      copy.disabled = false;
+      generate();
+    },
+    focus: function () { output.focus(); },
+  };
+}
