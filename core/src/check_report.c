@@ -233,37 +233,60 @@ static int has_code(const jsk_report *r, int code)
 int jsk_report_meaning(char *out, size_t out_maxlen, const jsk_report *r)
 {
     char one[80], many[80];
+    const char *alg;
     size_t need;
-    int n;
+    out_t o;
     if (out == NULL || r == NULL || jsk_alg_name(r->alg) == NULL || jsk_verdict_name(r->verdict) == NULL) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
+    o.buf = out;
+    o.len = 0;
+    o.cap = out_maxlen;
+    o.overflow = 0;
+    if (out_maxlen > 0) {
+        out[0] = '\0';
+    }
+    alg = jsk_alg_name(r->alg);
     need = jsk_alg_key_bytes(r->alg);
     jsk_time_to_guess(one, sizeof one, r->seconds_log10);
     jsk_time_to_guess(many, sizeof many, r->seconds_log10 - 3.0);
     if (r->verdict == JSK_VERDICT_WEAK && r->length == 0) {
-        n = snprintf(out, out_maxlen, "anyone can sign tokens: there is nothing to guess");
+        raw(&o, "anyone can sign tokens: there is nothing to guess");
     } else if (r->verdict == JSK_VERDICT_WEAK &&
                (has_code(r, JSK_FINDING_KNOWN_SECRET) || has_code(r, JSK_FINDING_PLACEHOLDER) ||
                 has_code(r, JSK_FINDING_KNOWN_CONSTANT) || has_code(r, JSK_FINDING_LOOKS_LIKE_JWT))) {
-        n = snprintf(out, out_maxlen,
-                     "a wordlist-and-rules attack (published defaults, placeholders, common words and passwords, "
-                     "the project's name, with their variants) finds it in %s on one GPU",
-                     one);
+        raw(&o, "a wordlist-and-rules attack (published defaults, placeholders, common words and passwords, "
+                "the project's name, with their variants) finds it in ");
+        raw(&o, one);
+        raw(&o, " on one GPU");
     } else if (r->verdict == JSK_VERDICT_WEAK) {
-        n = snprintf(out, out_maxlen,
-                     "a wordlist-and-rules attack finds it in %s on one GPU, %s on 1,000: below %.0f bits, guessing "
-                     "it is within an attacker's reach",
-                     one, many, JSK_WEAK_BELOW_BITS);
+        raw(&o, "a wordlist-and-rules attack finds it in ");
+        raw(&o, one);
+        raw(&o, " on one GPU, ");
+        raw(&o, many);
+        raw(&o, " on 1,000: below ");
+        uint_(&o, (unsigned long long)floor(JSK_WEAK_BELOW_BITS + 0.5));
+        raw(&o, " bits, guessing it is within an attacker's reach");
     } else if (r->verdict == JSK_VERDICT_FAIR) {
-        n = snprintf(out, out_maxlen,
-                     "not practically guessable (%s on one GPU), but below what %s asks: %zu random bytes, %zu bits",
-                     one, jsk_alg_name(r->alg), need, 8U * need);
+        raw(&o, "not practically guessable (");
+        raw(&o, one);
+        raw(&o, " on one GPU), but below what ");
+        raw(&o, alg);
+        raw(&o, " asks: ");
+        uint_(&o, need);
+        raw(&o, " random bytes, ");
+        uint_(&o, 8U * need);
+        raw(&o, " bits");
     } else {
-        n = snprintf(out, out_maxlen, "brute force on one GPU would take %s, and it meets %s's %zu bytes of key", one,
-                     jsk_alg_name(r->alg), need);
+        raw(&o, "brute force on one GPU would take ");
+        raw(&o, one);
+        raw(&o, ", and it meets ");
+        raw(&o, alg);
+        raw(&o, "'s ");
+        uint_(&o, need);
+        raw(&o, " bytes of key");
     }
-    return n < 0 || (size_t)n >= out_maxlen ? JSK_ERR_BUFFER_TOO_SMALL : JSK_OK;
+    return o.overflow || out_maxlen == 0 ? JSK_ERR_BUFFER_TOO_SMALL : JSK_OK;
 }
 
 static void verdict_map(out_t *o, const int verdicts[3])
