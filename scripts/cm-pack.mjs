@@ -1,0 +1,140 @@
+// cm-pack.mjs — the entropy coder for the checker's compiled-in word lists (gen-strength-data.mjs):
+// a binary arithmetic coder driven by a small context-mixing model, bit for bit the model that
+// core/src/dict.c decodes with (jsk_dict_init). Integer arithmetic only, so both sides agree.
+//
+// The stream: for each section (list, rank bucket, word count) four header bytes, then each word
+// as its shared-prefix length with the previous word of the section, its suffix and a 0 byte.
+// Every byte is coded MSB first; each bit is predicted from CM_INPUTS contexts (hashed with the
+// bits of the byte seen so far into one table of 16-bit counters) mixed in the logistic domain.
+
+export const CM_TABLE_BITS = 18; // counters: 2^18 x 16 bits = 512 KiB of the caller's workspace, during jsk_dict_init
+export const CM_INPUTS = 5;
+const SQ = [1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785,
+  3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089, 4092, 4093, 4094];
+
+export function squash(d) {
+  if (d > 2047) return 4095;
+  if (d < -2047) return 1;
+  const w = d & 127;
+  const i = (d >> 7) + 16;
+  return (SQ[i] * (128 - w) + SQ[i + 1] * w + 64) >> 7;
+}
+const STRETCH = new Int16Array(4096);
+{
+  let pi = 0;
+  for (let x = -2047; x <= 2047; x++) {
+    const v = squash(x);
+    for (let i = pi; i <= v; i++) STRETCH[i] = x;
+    pi = v + 1;
+  }
+  for (let i = pi; i < 4096; i++) STRETCH[i] = 2047;
+}
+// Counter update rates: 1/(n + 1.5) for the first uses of a context, then 1/16.5.
+const RATE = Array.from({ length: 16 }, (_, n) => Math.floor(131072 / (2 * n + 3)));
+
+const h2 = (a, b) => Math.imul((a ^ Math.imul(b + 0x3c6ef372, 0x2545f491)) >>> 0, 0x9e3779b1) >>> 0;
+export const hashOf = (...xs) => xs.reduce((h, x) => h2(h, x), 0x811c9dc5);
+
+// The contexts of one byte: [mixer weight set, ...CM_INPUTS hashes]. s: { kind, list, word, k, prev, first, prevp }
+export function contexts(s) {
+  const w = s.word;
+  const c1 = s.k >= 1 ? w[s.k - 1] : 0;
+  const c2 = s.k >= 2 ? w[s.k - 2] : 0;
+  const c3 = s.k >= 3 ? w[s.k - 3] : 0;
+  if (s.kind === 0) return [0, hashOf(1, s.k), hashOf(2, s.k, c1), 0, 0, 0];
+  if (s.kind === 1) return [1, hashOf(3, s.list, s.prevp), hashOf(4, s.prevp, s.prev.length), hashOf(5, s.prevp), hashOf(6, s.list, s.prev.length), 0];
+  const pc = s.k < s.prev.length ? s.prev[s.k] : 0;
+  return [2 + s.first, hashOf(7, s.list, c1), hashOf(8, c2, c1), hashOf(9, c3, c2, c1), hashOf(10, s.first, pc, c1), hashOf(12, s.list, s.k, c1)];
+}
+
+// A context's counters for one half of a byte sit together: 16 of them, at a slot chosen by the
+// context and the bits of the byte before this half, indexed by the bits of this half so far.
+function slot(ctx, c0) {
+  const after = c0 < 16 ? 0 : 31 - Math.clz32(c0) - 4; // bits of the second half seen
+  const half = c0 < 16 ? 0 : c0 >> after; // 16 + the first half
+  const j = c0 < 16 ? c0 : (c0 & ((1 << after) - 1)) | (1 << after);
+  return ((Math.imul((ctx + half) >>> 0, 0x9e3779b1) >>> (32 - CM_TABLE_BITS)) & ~15) | j;
+}
+
+function model() {
+  const t = new Uint16Array(1 << CM_TABLE_BITS).fill(0x8000);
+  const weights = new Int32Array(4 * CM_INPUTS).fill(21845);
+  const idx = new Int32Array(CM_INPUTS);
+  const st = new Int32Array(CM_INPUTS);
+  let set = 0;
+  let pr = 2048;
+  return {
+    predict(ctx, c0) {
+      set = ctx[0];
+      let dot = 0;
+      for (let i = 0; i < CM_INPUTS; i++) {
+        idx[i] = slot(ctx[i + 1], c0);
+        st[i] = ctx[i + 1] === 0 ? 0 : STRETCH[t[idx[i]] >> 4];
+        dot += weights[set * CM_INPUTS + i] * st[i];
+      }
+      dot = Math.floor(dot / 65536);
+      pr = squash(dot < -2047 ? -2047 : dot > 2047 ? 2047 : dot);
+      return pr;
+    },
+    update(y, ctx) {
+      const err = ((y << 12) - pr) * 6;
+      for (let i = 0; i < CM_INPUTS; i++) {
+        weights[set * CM_INPUTS + i] += (st[i] * err + 0x8000) >> 16;
+        if (ctx[i + 1] === 0) continue;
+        const v = t[idx[i]];
+        const n = v & 15;
+        let p = v >> 4;
+        p += Math.floor((((y << 12) - p) * RATE[n]) / 65536);
+        t[idx[i]] = (p << 4) | (n < 15 ? n + 1 : 15);
+      }
+    },
+  };
+}
+
+// The byte sequence of the stream with each byte's coding state.
+function* walk(sections) {
+  for (const { list, bucket, words } of sections) {
+    const head = [list, bucket, words.length & 255, words.length >> 8];
+    for (let k = 0; k < 4; k++) yield { byte: head[k], s: { kind: 0, k, word: head } };
+    let prev = [];
+    let prevp = 0;
+    for (const text of words) {
+      const word = [...Buffer.from(text, 'latin1')];
+      let p = 0;
+      while (p < prev.length && p < word.length && prev[p] === word[p]) p++;
+      yield { byte: p, s: { kind: 1, list, prev, prevp } };
+      for (let k = p; k <= word.length; k++) {
+        yield { byte: k < word.length ? word[k] : 0, s: { kind: 2, list, word, k, prev, first: k === p ? 1 : 0 } };
+      }
+      prev = word;
+      prevp = p;
+    }
+  }
+}
+
+export function encode(sections) {
+  const m = model();
+  const out = [];
+  let x1 = 0;
+  let x2 = 0xffffffff;
+  for (const { byte, s } of walk(sections)) {
+    const ctx = contexts(s);
+    let c0 = 1;
+    for (let b = 7; b >= 0; b--) {
+      const y = (byte >> b) & 1;
+      const p = m.predict(ctx, c0);
+      const xmid = x1 + Math.floor((x2 - x1) / 4096) * p;
+      if (y) x2 = xmid;
+      else x1 = xmid + 1;
+      m.update(y, ctx);
+      c0 = (c0 << 1) | y;
+      while (((x1 ^ x2) & 0xff000000) === 0) {
+        out.push(x2 >>> 24);
+        x1 = (x1 << 8) >>> 0;
+        x2 = ((x2 << 8) | 255) >>> 0;
+      }
+    }
+  }
+  out.push(x1 >>> 24, (x1 >>> 16) & 255, (x1 >>> 8) & 255, x1 & 255);
+  return out;
+}
