@@ -9,6 +9,7 @@
 
 export const CM_TABLE_BITS = 18; // counters: 2^18 x 16 bits = 512 KiB of the caller's workspace, during jsk_dict_init
 export const CM_INPUTS = 5;
+export const CM_SETS = 5; // mixer weight sets: header, prefix length, letter, first letter after the prefix, trigram cost
 const SQ = [1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785,
   3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089, 4092, 4093, 4094];
 
@@ -58,7 +59,7 @@ function slot(ctx, c0) {
 
 function model() {
   const t = new Uint16Array(1 << CM_TABLE_BITS).fill(0x8000);
-  const weights = new Int32Array(4 * CM_INPUTS).fill(21845);
+  const weights = new Int32Array(CM_SETS * CM_INPUTS).fill(21845);
   const idx = new Int32Array(CM_INPUTS);
   const st = new Int32Array(CM_INPUTS);
   let set = 0;
@@ -91,20 +92,20 @@ function model() {
   };
 }
 
-// The byte sequence of the stream with each byte's coding state.
-function* walk(sections) {
+// The dictionary's stream: each byte with its contexts.
+function* dictionaryItems(sections) {
   for (const { list, bucket, words } of sections) {
     const head = [list, bucket, words.length & 255, words.length >> 8];
-    for (let k = 0; k < 4; k++) yield { byte: head[k], s: { kind: 0, k, word: head } };
+    for (let k = 0; k < 4; k++) yield { byte: head[k], bits: 8, ctx: contexts({ kind: 0, k, word: head }) };
     let prev = [];
     let prevp = 0;
     for (const text of words) {
       const word = [...Buffer.from(text, 'latin1')];
       let p = 0;
       while (p < prev.length && p < word.length && prev[p] === word[p]) p++;
-      yield { byte: p, s: { kind: 1, list, prev, prevp } };
+      yield { byte: p, bits: 8, ctx: contexts({ kind: 1, list, prev, prevp }) };
       for (let k = p; k <= word.length; k++) {
-        yield { byte: k < word.length ? word[k] : 0, s: { kind: 2, list, word, k, prev, first: k === p ? 1 : 0 } };
+        yield { byte: k < word.length ? word[k] : 0, bits: 8, ctx: contexts({ kind: 2, list, word, k, prev, first: k === p ? 1 : 0 }) };
       }
       prev = word;
       prevp = p;
@@ -112,15 +113,31 @@ function* walk(sections) {
   }
 }
 
-export function encode(sections) {
+// The letter trigram model's 4-bit costs v[(a * n + b) * n + x], in that order: each from its
+// neighbours already decoded and from (b, x) across every a, as a bigram model would see it.
+export function ngramContexts(v, n, a, b, x) {
+  const at = (aa, bb, xx) => (aa < 0 || bb < 0 || xx < 0 ? 16 : v[(aa * n + bb) * n + xx]);
+  const left = at(a, b, x - 1);
+  const up = at(a - 1, b, x);
+  return [4, hashOf(20, left, x), hashOf(21, up, x), hashOf(22, b, x), hashOf(23, left, up, at(a, b - 1, x)), hashOf(24, a, x)];
+}
+function* ngramItems(v, n) {
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) for (let x = 0; x < n; x++) yield { byte: v[(a * n + b) * n + x], bits: 4, ctx: ngramContexts(v, n, a, b, x) };
+}
+
+// The whole stream: the dictionary's sections, then the trigram costs (n symbols, one per entry).
+export function encode(sections, ngram, n) {
   const m = model();
   const out = [];
   let x1 = 0;
   let x2 = 0xffffffff;
-  for (const { byte, s } of walk(sections)) {
-    const ctx = contexts(s);
+  const items = function* () {
+    yield* dictionaryItems(sections);
+    yield* ngramItems(ngram, n);
+  };
+  for (const { byte, bits, ctx } of items()) {
     let c0 = 1;
-    for (let b = 7; b >= 0; b--) {
+    for (let b = bits - 1; b >= 0; b--) {
       const y = (byte >> b) & 1;
       const p = m.predict(ctx, c0);
       const xmid = x1 + Math.floor((x2 - x1) / 4096) * p;

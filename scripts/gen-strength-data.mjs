@@ -148,8 +148,6 @@ for (const { words } of sections) {
     maxLen = Math.max(maxLen, w.length);
   }
 }
-const bytes = encode(sections);
-
 // Keyboard adjacency: for each ASCII key, its neighbours per direction (unshifted, shifted).
 function graphTable(name, dirs) {
   const g = common.adjacencyGraphs[name];
@@ -197,7 +195,7 @@ function trigramModel() {
       b = x;
     }
   }
-  const nibbles = new Array((NG * NG * NG) / 2).fill(0);
+  const costs = new Array(NG * NG * NG).fill(0);
   for (let a = 0; a < NG; a++) {
     for (let b = 0; b < NG; b++) {
       let total = 0;
@@ -205,14 +203,14 @@ function trigramModel() {
       for (let x = 1; x < NG; x++) {
         const p = (counts[(a * NG + b) * NG + x] + 0.3) / (total + 0.3 * 26);
         const cost = x === 27 ? 15 : Math.min(15, Math.round(-Math.log2(p) * 2));
-        const i = (a * NG + b) * NG + x;
-        nibbles[i >> 1] |= cost << ((i & 1) * 4);
+        costs[(a * NG + b) * NG + x] = cost;
       }
     }
   }
-  return { nibbles, types: types.size };
+  return { costs, types: types.size };
 }
 const ngram = trigramModel();
+const bytes = encode(sections, ngram.costs, NG);
 
 const hex = (arr) => {
   const lines = [];
@@ -261,10 +259,7 @@ ${hex(digestSets[2].bytes)}
 };
 const uint32_t jsk_digest_counts[3] = {${digestSets.map((d) => d.count).join(', ')}};
 
-/* Letter trigram costs in half bits, two per byte (low nibble first), from ${ngram.types} word types. */
-const uint8_t jsk_ngram[${NG} * ${NG} * ${NG} / 2] = {
-${hex(ngram.nibbles)}
-};
+/* The letter trigram model's ${NG * NG * NG} costs (${ngram.types} word types) are coded after the words in jsk_dict_blob. */
 `;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, c99);

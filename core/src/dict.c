@@ -22,7 +22,7 @@ static uint32_t slot_count(void)
  * integer; the model's state lives where the hash table will be, until the words are decoded. */
 #define CM_TABLE_BITS 18
 #define CM_INPUTS 5
-#define CM_SETS 4
+#define CM_SETS 5
 #define CM_STATE_LEN (((size_t)1 << CM_TABLE_BITS) * 2U + 4096U * 2U)
 
 typedef struct {
@@ -88,7 +88,7 @@ static void cm_init(cm_t *m, void *state)
 }
 
 /* One byte, MSB first, predicted from ctx[] (0: no context) with the mixer weights of set. */
-static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS])
+static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned bits)
 {
     /* A counter moves 1/(n + 1.5) of the way for its first uses, then 1/16.5: 65536 / (n + 1.5). */
     static const int32_t rate[16] = {43690, 26214, 18724, 14563, 11915, 10082, 8738, 7710,
@@ -97,7 +97,7 @@ static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS])
     int32_t st[CM_INPUTS], *w = m->w + set * CM_INPUTS;
     unsigned c0 = 1, j = 1;
     int i;
-    while (c0 < 256U) {
+    while (c0 < (1U << bits)) {
         int64_t dot = 0;
         int pr, y, err;
         uint32_t xmid;
@@ -144,7 +144,7 @@ static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS])
             m->x = (m->x << 8) | cm_next(m);
         }
     }
-    return (uint8_t)c0;
+    return (uint8_t)(c0 - (1U << bits));
 }
 
 /* The region that holds the decoder's state, then the hash table. */
@@ -158,17 +158,18 @@ size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
 
 size_t jsk_dict_workspace_len(void)
 {
-    return table_region() + (size_t)jsk_dict_word_count * 5U + jsk_dict_char_count + 4U;
+    return table_region() + (size_t)jsk_dict_word_count * 5U + JSK_NGRAM_LEN + jsk_dict_char_count + 4U;
 }
 
 int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
 {
     uint32_t slots = slot_count(), n = 0, i;
     uint32_t *table, *entries;
-    uint8_t *info;
+    uint8_t *info, *ngram;
     char *words;
     size_t chars = 0;
     cm_t m;
+    int a, b, x;
 
     if (dict == NULL || workspace == NULL) {
         return JSK_ERR_INVALID_ARGUMENT;
@@ -180,7 +181,8 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     table = (uint32_t *)workspace;
     entries = (uint32_t *)((uint8_t *)workspace + table_region());
     info = (uint8_t *)(entries + jsk_dict_word_count);
-    words = (char *)(info + jsk_dict_word_count);
+    ngram = info + jsk_dict_word_count;
+    words = (char *)(ngram + JSK_NGRAM_LEN);
 
     cm_init(&m, workspace);
     while (n < jsk_dict_word_count) {
@@ -193,7 +195,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             uint32_t ctx[CM_INPUTS] = {0};
             ctx[0] = hash2(1, i);
             ctx[1] = hash3(2, i, i > 0 ? head[i - 1] : 0);
-            head[i] = cm_byte(&m, 0, ctx);
+            head[i] = cm_byte(&m, 0, ctx, 8);
         }
         list = head[0];
         bucket = head[1];
@@ -209,7 +211,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             ctx[1] = hash3(4, prevp, (uint32_t)prev_len);
             ctx[2] = hash2(5, prevp);
             ctx[3] = hash3(6, list, (uint32_t)prev_len);
-            p = cm_byte(&m, 1, ctx);
+            p = cm_byte(&m, 1, ctx, 8);
             if (p > prev_len) {
                 return JSK_ERR_INVALID_ARGUMENT;
             }
@@ -226,7 +228,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
                 ctx[2] = hash4(9, c3, c2, c1);
                 ctx[3] = hash4(10, first, pc, c1);
                 ctx[4] = hash4(12, list, (uint32_t)len, c1);
-                c = cm_byte(&m, 2 + (int)first, ctx);
+                c = cm_byte(&m, 2 + (int)first, ctx, 8);
                 if (c == 0) {
                     break;
                 }
@@ -247,6 +249,22 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             n++;
         }
     }
+    /* Then the letter trigram model's costs, from their neighbours and from (b, x) across every a. */
+    for (a = 0; a < JSK_NGRAM_SYMBOLS; a++) {
+        for (b = 0; b < JSK_NGRAM_SYMBOLS; b++) {
+            for (x = 0; x < JSK_NGRAM_SYMBOLS; x++) {
+                uint8_t *v = ngram + (a * JSK_NGRAM_SYMBOLS + b) * JSK_NGRAM_SYMBOLS + x;
+                uint32_t ctx[CM_INPUTS], left = x > 0 ? v[-1] : 16U;
+                uint32_t up = a > 0 ? v[-JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS] : 16U;
+                ctx[0] = hash3(20, left, (uint32_t)x);
+                ctx[1] = hash3(21, up, (uint32_t)x);
+                ctx[2] = hash3(22, (uint32_t)b, (uint32_t)x);
+                ctx[3] = hash4(23, left, up, b > 0 ? v[-JSK_NGRAM_SYMBOLS] : 16U);
+                ctx[4] = hash3(24, (uint32_t)a, (uint32_t)x);
+                *v = cm_byte(&m, 4, ctx, 4);
+            }
+        }
+    }
     /* The decoder's state is done with: the hash table takes its place. */
     memset(table, 0, (size_t)slots * 4U);
     for (i = 0; i < n; i++) {
@@ -263,6 +281,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     dict->mask = slots - 1U;
     dict->count = n;
     dict->max_len = jsk_dict_max_len;
+    dict->ngram = ngram;
     return n == jsk_dict_word_count && chars == jsk_dict_char_count ? JSK_OK : JSK_ERR_INVALID_ARGUMENT;
 }
 

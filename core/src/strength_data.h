@@ -44,9 +44,10 @@ extern const uint8_t jsk_digest_sha1[];
 extern const uint8_t jsk_digest_sha256[];
 extern const uint32_t jsk_digest_counts[3];
 
-/* Letter trigram model: cost in half bits of letter x after a, b (0 start, 1-26 a-z, 27 other letter),
- * at index (a * 28 + b) * 28 + x, two 4-bit costs per byte, low nibble first. */
+/* Letter trigram model: cost in half bits (0..15) of letter x after a, b (0 start, 1-26 a-z, 27 other
+ * letter), at index (a * 28 + b) * 28 + x; coded after the words in jsk_dict_blob, decoded by
+ * jsk_dict_init into the workspace (jsk_dict.ngram), one cost a byte. */
 #define JSK_NGRAM_SYMBOLS 28
-extern const uint8_t jsk_ngram[JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS / 2];
+#define JSK_NGRAM_LEN (JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS)
 
 #endif

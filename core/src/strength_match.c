@@ -638,7 +638,8 @@ static int is_separator(uint8_t c) { return c != 0 && strchr(" -_.,:;/|+", c) !=
 /* A letter's cost as typed text, by script: Latin through the trigram model (its a, b context
  * updated), accented Latin 5 bits, other alphabets 4, kana 5, Hangul syllables 8, CJK ideographs 10.
  * 0 when the code point is not a letter; *ideograph is 1 for scripts written without spaces. */
-static double letter_cost(const uint8_t *s, size_t len, size_t *step, int *a, int *b, int *ideograph)
+static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, size_t *step, int *a, int *b,
+                          int *ideograph)
 {
     uint32_t cp;
     *ideograph = 0;
@@ -651,7 +652,7 @@ static double letter_cost(const uint8_t *s, size_t len, size_t *step, int *a, in
             return 0.0;
         }
         i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
-        c = 0.5 * (double)((jsk_ngram[i >> 1] >> ((i & 1U) * 4U)) & 15U);
+        c = 0.5 * (double)ngram[i];
         *a = *b;
         *b = x;
         return c > 0.25 ? c : 0.25;
@@ -709,7 +710,7 @@ static void prepare_words(run_t *r)
         if (!in_token) {
             ta = tb = 0;
         }
-        c = letter_cost(s + k, r->n - k, &step, &ta, &tb, &ideo);
+        c = letter_cost(r->cx->dict->ngram, s + k, r->n - k, &step, &ta, &tb, &ideo);
         for (q = k; q < k + step && q < r->n; q++) {
             w->token[q] = TOKEN_NONE;
             w->letters[q + 1] = w->letters[q];
