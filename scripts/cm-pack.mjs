@@ -92,25 +92,34 @@ function model() {
   };
 }
 
-// The dictionary's stream: each byte with its contexts.
+// One word, front-coded against the previous one: the shared prefix's length, the rest, a 0.
+function* wordItems(list, text, prev, prevp) {
+  const word = [...Buffer.from(text, 'utf8')];
+  let p = 0;
+  while (p < prev.length && p < word.length && prev[p] === word[p]) p++;
+  yield { byte: p, bits: 8, ctx: contexts({ kind: 1, list, prev, prevp }) };
+  for (let k = p; k <= word.length; k++) {
+    yield { byte: k < word.length ? word[k] : 0, bits: 8, ctx: contexts({ kind: 2, list, word, k, prev, first: k === p ? 1 : 0 }) };
+  }
+  return [word, p];
+}
+
+// The dictionary's stream: each section's header, then its words.
 function* dictionaryItems(sections) {
   for (const { list, bucket, words } of sections) {
     const head = [list, bucket, words.length & 255, words.length >> 8];
     for (let k = 0; k < 4; k++) yield { byte: head[k], bits: 8, ctx: contexts({ kind: 0, k, word: head }) };
     let prev = [];
     let prevp = 0;
-    for (const text of words) {
-      const word = [...Buffer.from(text, 'latin1')];
-      let p = 0;
-      while (p < prev.length && p < word.length && prev[p] === word[p]) p++;
-      yield { byte: p, bits: 8, ctx: contexts({ kind: 1, list, prev, prevp }) };
-      for (let k = p; k <= word.length; k++) {
-        yield { byte: k < word.length ? word[k] : 0, bits: 8, ctx: contexts({ kind: 2, list, word, k, prev, first: k === p ? 1 : 0 }) };
-      }
-      prev = word;
-      prevp = p;
-    }
+    for (const text of words) [prev, prevp] = yield* wordItems(list, text, prev, prevp);
   }
+}
+
+// Lines of text in their order (the curated defaults as printed), coded as the words of list 8.
+function* lineItems(lines) {
+  let prev = [];
+  let prevp = 0;
+  for (const text of lines) [prev, prevp] = yield* wordItems(8, text, prev, prevp);
 }
 
 // The letter trigram model's 4-bit costs v[(a * n + b) * n + x], in that order: each from its
@@ -125,8 +134,8 @@ function* ngramItems(v, n) {
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) for (let x = 0; x < n; x++) yield { byte: v[(a * n + b) * n + x], bits: 4, ctx: ngramContexts(v, n, a, b, x) };
 }
 
-// The whole stream: the dictionary's sections, then the trigram costs (n symbols, one per entry).
-export function encode(sections, ngram, n) {
+// The whole stream: the dictionary's sections, the trigram costs (n symbols), the lines.
+export function encode(sections, ngram, n, lines) {
   const m = model();
   const out = [];
   let x1 = 0;
@@ -134,6 +143,7 @@ export function encode(sections, ngram, n) {
   const items = function* () {
     yield* dictionaryItems(sections);
     yield* ngramItems(ngram, n);
+    yield* lineItems(lines);
   };
   for (const { byte, bits, ctx } of items()) {
     let c0 = 1;

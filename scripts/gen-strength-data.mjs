@@ -210,7 +210,7 @@ function trigramModel() {
   return { costs, types: types.size };
 }
 const ngram = trigramModel();
-const bytes = encode(sections, ngram.costs, NG);
+const bytes = encode(sections, ngram.costs, NG, defaults);
 
 const hex = (arr) => {
   const lines = [];
@@ -231,8 +231,9 @@ const uint32_t jsk_dict_word_count = ${entries.size}U;
 const uint32_t jsk_dict_char_count = ${totalChars}U;
 const uint32_t jsk_dict_max_len = ${maxLen}U;
 
-/* The curated JWT defaults and their separator/size variants, as printed, one per line. */
-const char jsk_jwt_defaults[] = ${JSON.stringify(defaults.join('\n') + '\n').replace(/\?/g, '\\?')};
+/* The curated JWT defaults and their separator/size variants, as printed, one per line: coded
+ * last in jsk_dict_blob (${defaults.length} lines). */
+const uint32_t jsk_jwt_defaults_count = ${defaults.length}U;
 const size_t jsk_jwt_defaults_size = ${Buffer.byteLength(defaults.join('\n') + '\n')}U;
 
 const uint8_t jsk_graph_qwerty[128 * 6 * 2] = {

@@ -409,6 +409,8 @@ typedef struct jsk_dict {
     uint32_t max_len;        /* longest word */
     uint8_t lengths[16];     /* bit L set when some word has length L (L < 128) */
     const uint8_t *ngram;    /* letter trigram model: cost in half bits of x after a, b (internal) */
+    const char *defaults;    /* the curated JWT defaults and their variants, as printed, one per line */
+    size_t defaults_len;
 } jsk_dict;
 
 /* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer; a smaller

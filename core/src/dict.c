@@ -147,6 +147,48 @@ static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned
     return (uint8_t)(c0 - (1U << bits));
 }
 
+/* One word (or line), front-coded against the previous one: the shared prefix's length, the rest,
+ * a 0 byte. At most room bytes are written to w; 0 when it decoded, -1 when it did not fit. */
+static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len, uint32_t prevp, char *w, size_t room,
+                       size_t *out_len, uint32_t *out_p)
+{
+    uint32_t ctx[CM_INPUTS] = {0}, p;
+    size_t len;
+    ctx[0] = hash3(3, list, prevp);
+    ctx[1] = hash3(4, prevp, (uint32_t)prev_len);
+    ctx[2] = hash2(5, prevp);
+    ctx[3] = hash3(6, list, (uint32_t)prev_len);
+    p = cm_byte(m, 1, ctx, 8);
+    if (p > prev_len || p > room) {
+        return -1;
+    }
+    if (p > 0) {
+        memcpy(w, prev, p);
+    }
+    for (len = p;;) {
+        uint32_t c1 = len >= 1 ? (uint8_t)w[len - 1] : 0, c2 = len >= 2 ? (uint8_t)w[len - 2] : 0;
+        uint32_t c3 = len >= 3 ? (uint8_t)w[len - 3] : 0, first = len == p;
+        uint32_t pc = len < prev_len ? (uint8_t)prev[len] : 0;
+        uint8_t c;
+        ctx[0] = hash3(7, list, c1);
+        ctx[1] = hash3(8, c2, c1);
+        ctx[2] = hash4(9, c3, c2, c1);
+        ctx[3] = hash4(10, first, pc, c1);
+        ctx[4] = hash4(12, list, (uint32_t)len, c1);
+        c = cm_byte(m, 2 + (int)first, ctx, 8);
+        if (c == 0) {
+            break;
+        }
+        if (len >= 255 || len >= room) {
+            return -1;
+        }
+        w[len++] = (char)c;
+    }
+    *out_len = len;
+    *out_p = p;
+    return 0;
+}
+
 /* The region that holds the decoder's state, then the hash table. */
 static size_t table_region(void)
 {
@@ -158,7 +200,8 @@ size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
 
 size_t jsk_dict_workspace_len(void)
 {
-    return table_region() + (size_t)jsk_dict_word_count * 5U + JSK_NGRAM_LEN + jsk_dict_char_count + 4U;
+    return table_region() + (size_t)jsk_dict_word_count * 5U + JSK_NGRAM_LEN + jsk_jwt_defaults_size +
+           jsk_dict_char_count + 4U;
 }
 
 int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
@@ -166,8 +209,8 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     uint32_t slots = slot_count(), n = 0, i;
     uint32_t *table, *entries;
     uint8_t *info, *ngram;
-    char *words;
-    size_t chars = 0;
+    char *words, *defaults;
+    size_t chars = 0, dlen = 0;
     cm_t m;
     int a, b, x;
 
@@ -182,7 +225,8 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     entries = (uint32_t *)((uint8_t *)workspace + table_region());
     info = (uint8_t *)(entries + jsk_dict_word_count);
     ngram = info + jsk_dict_word_count;
-    words = (char *)(ngram + JSK_NGRAM_LEN);
+    defaults = (char *)(ngram + JSK_NGRAM_LEN);
+    words = defaults + jsk_jwt_defaults_size;
 
     cm_init(&m, workspace);
     while (n < jsk_dict_word_count) {
@@ -204,38 +248,11 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             return JSK_ERR_INVALID_ARGUMENT;
         }
         for (i = 0; i < count; i++) {
-            uint32_t ctx[CM_INPUTS] = {0}, p;
+            uint32_t p;
             size_t len;
             char *w = words + chars;
-            ctx[0] = hash3(3, list, prevp);
-            ctx[1] = hash3(4, prevp, (uint32_t)prev_len);
-            ctx[2] = hash2(5, prevp);
-            ctx[3] = hash3(6, list, (uint32_t)prev_len);
-            p = cm_byte(&m, 1, ctx, 8);
-            if (p > prev_len) {
+            if (decode_word(&m, list, prev, prev_len, prevp, w, jsk_dict_char_count - chars, &len, &p) != 0) {
                 return JSK_ERR_INVALID_ARGUMENT;
-            }
-            if (p > 0) {
-                memcpy(w, prev, p);
-            }
-            for (len = p;;) {
-                uint32_t c1 = len >= 1 ? (uint8_t)w[len - 1] : 0, c2 = len >= 2 ? (uint8_t)w[len - 2] : 0;
-                uint32_t c3 = len >= 3 ? (uint8_t)w[len - 3] : 0, first = len == p;
-                uint32_t pc = len < prev_len ? (uint8_t)prev[len] : 0;
-                uint8_t c;
-                ctx[0] = hash3(7, list, c1);
-                ctx[1] = hash3(8, c2, c1);
-                ctx[2] = hash4(9, c3, c2, c1);
-                ctx[3] = hash4(10, first, pc, c1);
-                ctx[4] = hash4(12, list, (uint32_t)len, c1);
-                c = cm_byte(&m, 2 + (int)first, ctx, 8);
-                if (c == 0) {
-                    break;
-                }
-                if (len >= 255 || chars + len >= jsk_dict_char_count) {
-                    return JSK_ERR_INVALID_ARGUMENT;
-                }
-                w[len++] = (char)c;
             }
             entries[n] = (uint32_t)(chars << 8) | (uint32_t)len;
             info[n] = (uint8_t)((list << 5) | (bucket & 31U));
@@ -265,6 +282,25 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             }
         }
     }
+    /* Last, the curated defaults as printed, one per line (the audit's first candidates). */
+    {
+        const char *prev = NULL;
+        size_t prev_len = 0;
+        uint32_t prevp = 0;
+        for (i = 0; i < jsk_jwt_defaults_count; i++) {
+            size_t len;
+            uint32_t p;
+            if (decode_word(&m, 8, prev, prev_len, prevp, defaults + dlen, jsk_jwt_defaults_size - dlen, &len, &p) != 0 ||
+                dlen + len >= jsk_jwt_defaults_size) {
+                return JSK_ERR_INVALID_ARGUMENT;
+            }
+            prev = defaults + dlen;
+            prev_len = len;
+            prevp = p;
+            dlen += len;
+            defaults[dlen++] = '\n';
+        }
+    }
     /* The decoder's state is done with: the hash table takes its place. */
     memset(table, 0, (size_t)slots * 4U);
     for (i = 0; i < n; i++) {
@@ -282,7 +318,11 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     dict->count = n;
     dict->max_len = jsk_dict_max_len;
     dict->ngram = ngram;
-    return n == jsk_dict_word_count && chars == jsk_dict_char_count ? JSK_OK : JSK_ERR_INVALID_ARGUMENT;
+    dict->defaults = defaults;
+    dict->defaults_len = dlen;
+    return n == jsk_dict_word_count && chars == jsk_dict_char_count && dlen == jsk_jwt_defaults_size
+               ? JSK_OK
+               : JSK_ERR_INVALID_ARGUMENT;
 }
 
 int jsk_dict_find(const jsk_dict *dict, uint32_t hash, size_t len, const uint8_t *text, int reversed,

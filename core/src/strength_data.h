@@ -24,7 +24,8 @@ extern const size_t jsk_dict_blob_size;
 extern const uint32_t jsk_dict_word_count;
 extern const uint32_t jsk_dict_char_count;
 extern const uint32_t jsk_dict_max_len;
-extern const char jsk_jwt_defaults[];
+/* The curated defaults as printed, one per line: coded last in jsk_dict_blob (jsk_dict.defaults). */
+extern const uint32_t jsk_jwt_defaults_count;
 extern const size_t jsk_jwt_defaults_size;
 
 /* Keyboard graphs: [key][direction][unshifted, shifted] -> neighbouring key, 0 for none. */
