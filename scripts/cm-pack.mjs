@@ -115,11 +115,12 @@ function* dictionaryItems(sections) {
   }
 }
 
-// Lines of text in their order (the curated defaults as printed), coded as the words of list 8.
-function* lineItems(lines) {
+// Lines of text in their order, coded as the words of a list of their own (8: the curated defaults
+// as printed, 9: the extra words whose digests are known).
+function* lineItems(list, lines) {
   let prev = [];
   let prevp = 0;
-  for (const text of lines) [prev, prevp] = yield* wordItems(8, text, prev, prevp);
+  for (const text of lines) [prev, prevp] = yield* wordItems(list, text, prev, prevp);
 }
 
 // The letter trigram model's 4-bit costs v[(a * n + b) * n + x], in that order: each from its
@@ -134,8 +135,8 @@ function* ngramItems(v, n) {
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) for (let x = 0; x < n; x++) yield { byte: v[(a * n + b) * n + x], bits: 4, ctx: ngramContexts(v, n, a, b, x) };
 }
 
-// The whole stream: the dictionary's sections, the trigram costs (n symbols), the lines.
-export function encode(sections, ngram, n, lines) {
+// The whole stream: the dictionary's sections, the trigram costs (n symbols), the two lists of lines.
+export function encode(sections, ngram, n, defaults, extra) {
   const m = model();
   const out = [];
   let x1 = 0;
@@ -143,7 +144,8 @@ export function encode(sections, ngram, n, lines) {
   const items = function* () {
     yield* dictionaryItems(sections);
     yield* ngramItems(ngram, n);
-    yield* lineItems(lines);
+    yield* lineItems(8, defaults);
+    yield* lineItems(9, extra);
   };
   for (const { byte, bits, ctx } of items()) {
     let c0 = 1;

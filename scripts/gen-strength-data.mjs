@@ -101,30 +101,18 @@ for (const text of ['', 'secret', 'password']) {
 }
 
 // 5. Digests (hex) of the words and passwords people hash to make a "random" key: MD5, SHA-1 and
-//    SHA-256 of our curated JWT defaults as printed, a few words, the most common passwords and English words.
-//    Kept compactly: per algorithm, the sorted first 36 bits of each digest, Rice-coded (k = 27)
-//    deltas; the analyzer decodes the one list of a hex string's length.
-const DIGEST_PREFIX_BITS = 36;
-const DIGEST_RICE_K = 27;
+//    SHA-256 of our curated JWT defaults as printed, a few words, the most common passwords and English
+//    words. Not stored: jsk_dict_init computes them from the words it decodes (every default as
+//    printed, the words of lists PASSWORDS and ENGLISH of rank below 256) and from the extra words
+//    below, those of this list the rule misses (all-digit passwords, which the dictionary leaves out).
+const DIGEST_MAX_BUCKET = 7; // rank < 256 (JSK_DIGEST_MAX_BUCKET)
 const digestWords = [...new Set([...curated.slice(0, TAKE.digestDefaults), 'admin', 'root', 'test', 'dev', 'jwt', 'key', 'token',
   ...common.dictionary['passwords-common'].slice(0, TAKE.digestPasswords),
   ...en.dictionary['commonWords-en'].slice(0, TAKE.digestEnglish)])];
-const digestSets = ['md5', 'sha1', 'sha256'].map((alg) => {
-  const prefixes = [...new Set(digestWords.map((w) => BigInt('0x' + createHash(alg).update(w).digest('hex').slice(0, DIGEST_PREFIX_BITS / 4))))]
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const bits = [];
-  let prev = 0n;
-  for (const p of prefixes) {
-    const delta = p - prev;
-    prev = p;
-    for (let q = delta >> BigInt(DIGEST_RICE_K); q > 0n; q--) bits.push(1);
-    bits.push(0);
-    for (let b = DIGEST_RICE_K - 1; b >= 0; b--) bits.push(Number((delta >> BigInt(b)) & 1n));
-  }
-  const bytes = new Array(Math.ceil(bits.length / 8)).fill(0);
-  bits.forEach((b, i) => { bytes[i >> 3] |= b << (7 - (i & 7)); });
-  return { count: prefixes.length, bytes };
-});
+const digestRule = [...entries].filter(([, { list, rank }]) => (list === LIST.passwords || list === LIST.english) && Math.floor(Math.log2(rank)) <= DIGEST_MAX_BUCKET).map(([w]) => w);
+const digestCovered = new Set([...defaults, ...digestRule]);
+const digestExtra = digestWords.filter((w) => !digestCovered.has(w) && w.length > 0 && w.length < 255 && !w.includes('\n'));
+const digestCount = defaults.length + digestRule.length + digestExtra.length;
 
 // Words grouped by (list, floor(log2 rank)), sorted, front-coded (section: list, bucket, count as
 // two bytes; word: shared-prefix length, the suffix, 0), and entropy-coded with the context-mixing
@@ -210,7 +198,7 @@ function trigramModel() {
   return { costs, types: types.size };
 }
 const ngram = trigramModel();
-const bytes = encode(sections, ngram.costs, NG, defaults);
+const bytes = encode(sections, ngram.costs, NG, defaults, digestExtra);
 
 const hex = (arr) => {
   const lines = [];
@@ -247,18 +235,10 @@ ${hex(keypad.table)}
 const double jsk_graph_keypad_keys = ${keypad.keys};
 const double jsk_graph_keypad_degree = ${keypad.degree};
 
-/* Digests of common words, per algorithm (MD5, SHA-1, SHA-256): Rice-coded deltas of their first
- * ${DIGEST_PREFIX_BITS} bits, k = ${DIGEST_RICE_K}; ${digestWords.length} words. */
-const uint8_t jsk_digest_md5[] = {
-${hex(digestSets[0].bytes)}
-};
-const uint8_t jsk_digest_sha1[] = {
-${hex(digestSets[1].bytes)}
-};
-const uint8_t jsk_digest_sha256[] = {
-${hex(digestSets[2].bytes)}
-};
-const uint32_t jsk_digest_counts[3] = {${digestSets.map((d) => d.count).join(', ')}};
+/* Digests of common words: computed by jsk_dict_init from ${digestCount} words (${digestExtra.length} extra words coded last in jsk_dict_blob). */
+const uint32_t jsk_digest_extra_count = ${digestExtra.length}U;
+const size_t jsk_digest_extra_size = ${Buffer.byteLength(digestExtra.map((w) => w + '\n').join(''))}U;
+const uint32_t jsk_digest_word_count = ${digestCount}U;
 
 /* The letter trigram model's ${NG * NG * NG} costs (${ngram.types} word types) are coded after the words in jsk_dict_blob. */
 `;

@@ -411,6 +411,8 @@ typedef struct jsk_dict {
     const uint8_t *ngram;    /* letter trigram model: cost in half bits of x after a, b (internal) */
     const char *defaults;    /* the curated JWT defaults and their variants, as printed, one per line */
     size_t defaults_len;
+    const uint64_t *digests; /* first 36 bits of MD5, SHA-1, SHA-256 of common words: 3 sorted runs */
+    uint32_t digest_count;   /* words in each run */
 } jsk_dict;
 
 /* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer; a smaller

@@ -200,8 +200,8 @@ size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
 
 size_t jsk_dict_workspace_len(void)
 {
-    return table_region() + (size_t)jsk_dict_word_count * 5U + JSK_NGRAM_LEN + jsk_jwt_defaults_size +
-           jsk_dict_char_count + 4U;
+    return table_region() + (size_t)jsk_digest_word_count * 3U * 8U + (size_t)jsk_dict_word_count * 5U + JSK_NGRAM_LEN +
+           jsk_jwt_defaults_size + jsk_digest_extra_size + jsk_dict_char_count + 8U;
 }
 
 int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
@@ -209,8 +209,9 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     uint32_t slots = slot_count(), n = 0, i;
     uint32_t *table, *entries;
     uint8_t *info, *ngram;
-    char *words, *defaults;
-    size_t chars = 0, dlen = 0;
+    char *words, *defaults, *extra;
+    uint64_t *digests;
+    size_t chars = 0, dlen = 0, nd = 0;
     cm_t m;
     int a, b, x;
 
@@ -222,11 +223,13 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     }
     memset(dict, 0, sizeof *dict);
     table = (uint32_t *)workspace;
-    entries = (uint32_t *)((uint8_t *)workspace + table_region());
+    digests = (uint64_t *)(void *)((uint8_t *)workspace + table_region() + ((uintptr_t)workspace & 4U)); /* 8-aligned */
+    entries = (uint32_t *)(void *)(digests + (size_t)jsk_digest_word_count * 3U);
     info = (uint8_t *)(entries + jsk_dict_word_count);
     ngram = info + jsk_dict_word_count;
     defaults = (char *)(ngram + JSK_NGRAM_LEN);
-    words = defaults + jsk_jwt_defaults_size;
+    extra = defaults + jsk_jwt_defaults_size;
+    words = extra + jsk_digest_extra_size;
 
     cm_init(&m, workspace);
     while (n < jsk_dict_word_count) {
@@ -282,24 +285,46 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             }
         }
     }
-    /* Last, the curated defaults as printed, one per line (the audit's first candidates). */
-    {
+    /* Last, the curated defaults as printed, one per line (the audit's first candidates), then the
+     * extra words whose digests are known constants. */
+    for (a = 0; a < 2; a++) {
+        char *base = a == 0 ? defaults : extra;
+        size_t size = a == 0 ? jsk_jwt_defaults_size : jsk_digest_extra_size, at = 0, prev_len = 0, len;
+        uint32_t lines = a == 0 ? jsk_jwt_defaults_count : jsk_digest_extra_count, p, prevp = 0;
         const char *prev = NULL;
-        size_t prev_len = 0;
-        uint32_t prevp = 0;
-        for (i = 0; i < jsk_jwt_defaults_count; i++) {
-            size_t len;
-            uint32_t p;
-            if (decode_word(&m, 8, prev, prev_len, prevp, defaults + dlen, jsk_jwt_defaults_size - dlen, &len, &p) != 0 ||
-                dlen + len >= jsk_jwt_defaults_size) {
+        for (i = 0; i < lines; i++) {
+            if (decode_word(&m, 8U + (uint32_t)a, prev, prev_len, prevp, base + at, size - at, &len, &p) != 0 ||
+                at + len >= size || nd >= jsk_digest_word_count) {
                 return JSK_ERR_INVALID_ARGUMENT;
             }
-            prev = defaults + dlen;
+            jsk_digest_words_add(digests, jsk_digest_word_count, nd++, (const uint8_t *)base + at, len);
+            prev = base + at;
             prev_len = len;
             prevp = p;
-            dlen += len;
-            defaults[dlen++] = '\n';
+            at += len;
+            base[at++] = '\n';
         }
+        if (at != size) {
+            return JSK_ERR_INVALID_ARGUMENT;
+        }
+        dlen = a == 0 ? at : dlen;
+    }
+    /* The digests of the common passwords and words of rank below 256. */
+    for (i = 0; i < n; i++) {
+        unsigned list = info[i] >> 5, bucket = info[i] & 31U;
+        if ((list == JSK_LIST_PASSWORDS || list == JSK_LIST_ENGLISH) && bucket <= JSK_DIGEST_MAX_BUCKET) {
+            if (nd >= jsk_digest_word_count) {
+                return JSK_ERR_INVALID_ARGUMENT;
+            }
+            jsk_digest_words_add(digests, jsk_digest_word_count, nd++, (const uint8_t *)words + (entries[i] >> 8),
+                                 entries[i] & 0xFFU);
+        }
+    }
+    if (nd != jsk_digest_word_count) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    for (a = 0; a < 3; a++) {
+        jsk_digest_words_sort(digests + (size_t)a * nd, nd);
     }
     /* The decoder's state is done with: the hash table takes its place. */
     memset(table, 0, (size_t)slots * 4U);
@@ -320,9 +345,9 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     dict->ngram = ngram;
     dict->defaults = defaults;
     dict->defaults_len = dlen;
-    return n == jsk_dict_word_count && chars == jsk_dict_char_count && dlen == jsk_jwt_defaults_size
-               ? JSK_OK
-               : JSK_ERR_INVALID_ARGUMENT;
+    dict->digests = digests;
+    dict->digest_count = (uint32_t)nd;
+    return n == jsk_dict_word_count && chars == jsk_dict_char_count ? JSK_OK : JSK_ERR_INVALID_ARGUMENT;
 }
 
 int jsk_dict_find(const jsk_dict *dict, uint32_t hash, size_t len, const uint8_t *text, int reversed,

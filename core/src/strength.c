@@ -6,6 +6,7 @@
 
 #include "jsk.h"
 #include "codec_internal.h"
+#include "dict_internal.h"
 #include "strength_data.h"
 #include "strength_internal.h"
 #include "utf8_internal.h"
@@ -275,44 +276,6 @@ static size_t uuid_list(const uint8_t *s, size_t n, double *bits, int *first_ver
         }
         if (pos == n) {
             return count;
-        }
-    }
-    return 0;
-}
-
-/* A hex MD5, SHA-1 or SHA-256 digest of a common word or password (the generated lists hold the
- * first 36 bits of each: a random digest matches one by chance about once in 10^8). */
-static int digest_of_word(const uint8_t *s, size_t n)
-{
-    const uint8_t *set = n == 32 ? jsk_digest_md5 : n == 40 ? jsk_digest_sha1 : n == 64 ? jsk_digest_sha256 : NULL;
-    uint32_t count = jsk_digest_counts[n == 32 ? 0 : n == 40 ? 1 : 2], i;
-    uint64_t want = 0, value = 0;
-    size_t bit = 0, k;
-    if (set == NULL) {
-        return 0;
-    }
-    for (k = 0; k < n; k++) {
-        if (!hexchar(s[k])) {
-            return 0;
-        }
-    }
-    for (k = 0; k < JSK_DIGEST_PREFIX_BITS / 4; k++) {
-        uint8_t c = s[k];
-        want = (want << 4) | (uint64_t)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
-    }
-    for (i = 0; i < count && value <= want; i++) {
-        uint64_t q = 0, r = 0;
-        while ((set[bit >> 3] >> (7 - (bit & 7U))) & 1U) {
-            q++;
-            bit++;
-        }
-        bit++;
-        for (k = 0; k < JSK_DIGEST_RICE_K; k++, bit++) {
-            r = (r << 1) | ((set[bit >> 3] >> (7 - (bit & 7U))) & 1U);
-        }
-        value += (q << JSK_DIGEST_RICE_K) | r;
-        if (value == want) {
-            return 1;
         }
     }
     return 0;
@@ -814,7 +777,7 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
             forced_weak = 1;
             finding(r, JSK_FINDING_PLACEHOLDER, "a placeholder or template left in place of a real secret");
         }
-        if (digest_of_word(secret + lo, hi - lo)) {
+        if (jsk_digest_of_word(dict, secret + lo, hi - lo)) { /* MD5, SHA-1, SHA-256 of a common word */
             path.constant_chars = view_len;
             if (bits > DIGEST_OF_WORD_BITS) {
                 bits = DIGEST_OF_WORD_BITS;

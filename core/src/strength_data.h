@@ -36,14 +36,14 @@ extern const uint8_t jsk_graph_keypad[128 * 8 * 2];
 extern const double jsk_graph_keypad_keys;
 extern const double jsk_graph_keypad_degree;
 
-/* Digests of common words: Rice-coded (k = JSK_DIGEST_RICE_K) sorted deltas of their first
- * JSK_DIGEST_PREFIX_BITS bits, for MD5, SHA-1 and SHA-256 in that order of jsk_digest_counts. */
-#define JSK_DIGEST_PREFIX_BITS 36
-#define JSK_DIGEST_RICE_K 27
-extern const uint8_t jsk_digest_md5[];
-extern const uint8_t jsk_digest_sha1[];
-extern const uint8_t jsk_digest_sha256[];
-extern const uint32_t jsk_digest_counts[3];
+/* Digests of common words, computed by jsk_dict_init: of every curated default as printed, of the
+ * common passwords and words of rank below 256 (lists PASSWORDS and ENGLISH, bucket <= 7), and of
+ * the extra words coded after the defaults (jsk_digest_extra_count lines, jsk_digest_extra_size
+ * bytes with their newlines); jsk_digest_word_count in all. */
+#define JSK_DIGEST_MAX_BUCKET 7
+extern const uint32_t jsk_digest_extra_count;
+extern const size_t jsk_digest_extra_size;
+extern const uint32_t jsk_digest_word_count;
 
 /* Letter trigram model: cost in half bits (0..15) of letter x after a, b (0 start, 1-26 a-z, 27 other
  * letter), at index (a * 28 + b) * 28 + x; coded after the words in jsk_dict_blob, decoded by
