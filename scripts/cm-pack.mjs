@@ -117,10 +117,19 @@ function* dictionaryItems(sections) {
 
 // Lines of text in their order, coded as the words of a list of their own (8: the curated defaults
 // as printed, 9: the extra words whose digests are known).
-function* lineItems(list, lines) {
+// tags, when given: a byte before each line (the defaults: 1 + the rank bucket of the line in
+// lowercase as a word of list JWT, 0 when it is not one).
+function* lineItems(list, lines, tags) {
   let prev = [];
   let prevp = 0;
-  for (const text of lines) [prev, prevp] = yield* wordItems(list, text, prev, prevp);
+  let tag = 0;
+  for (const [i, text] of lines.entries()) {
+    if (tags) {
+      yield { byte: tags[i], bits: 8, ctx: [1, hashOf(13, tag), hashOf(14, tag, prevp), 0, 0, 0] };
+      tag = tags[i];
+    }
+    [prev, prevp] = yield* wordItems(list, text, prev, prevp);
+  }
 }
 
 // The letter trigram model's 4-bit costs v[(a * n + b) * n + x], in that order: each from its
@@ -136,7 +145,7 @@ function* ngramItems(v, n) {
 }
 
 // The whole stream: the dictionary's sections, the trigram costs (n symbols), the two lists of lines.
-export function encode(sections, ngram, n, defaults, extra) {
+export function encode(sections, ngram, n, defaults, defaultTags, extra) {
   const m = model();
   const out = [];
   let x1 = 0;
@@ -144,7 +153,7 @@ export function encode(sections, ngram, n, defaults, extra) {
   const items = function* () {
     yield* dictionaryItems(sections);
     yield* ngramItems(ngram, n);
-    yield* lineItems(8, defaults);
+    yield* lineItems(8, defaults, defaultTags);
     yield* lineItems(9, extra);
   };
   for (const { byte, bits, ctx } of items()) {

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CM_INPUTS, CM_TABLE_BITS, encode } from './cm-pack.mjs';
-import { STRENGTH_PACKAGES, TAKE } from './strength-sources.mjs';
+import { LANGUAGES, STRENGTH_PACKAGES, TAKE } from './strength-sources.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = process.argv[2];
@@ -28,6 +28,16 @@ const require = createRequire(join(root, 'package.json'));
 const pkg = (key) => require(STRENGTH_PACKAGES.find((p) => p.key === key).name);
 const common = pkg('common'); // @zxcvbn-ts/language-common
 const en = pkg('en'); // @zxcvbn-ts/language-en
+// The other languages: { key, common: their common words in rank order, all: every word list }.
+const languages = LANGUAGES.map(([key]) => {
+  const lists = Object.entries(pkg(key).dictionary);
+  const common = lists.find(([n]) => n.startsWith('commonWords'));
+  if (!common) throw new Error(`gen-strength-data: @zxcvbn-ts/language-${key} has no commonWords list`);
+  return { key, common: common[1], all: lists.filter(([n]) => /^(commonWords|wikipedia|.*[Nn]ames)/.test(n)).map(([, l]) => l) };
+});
+// Latin letters without their accents (the analyzer folds U+00C0-U+017F the same way, jsk_latin_fold).
+const SPECIAL_FOLD = { ß: 'ss', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', ð: 'd', ı: 'i', ħ: 'h' };
+const fold = (w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[ßłŁøØđĐæÆœŒþðıħ]/g, (c) => SPECIAL_FOLD[c]);
 
 // List ids: the core maps them to findings (keep in sync with core/src/strength_data.h).
 const LIST = { jwt: 0, passwords: 1, english: 2, diceware: 3, names: 4, patterns: 5, constants: 6, keyboard: 7 };
@@ -70,6 +80,11 @@ curated.forEach((secret, i) => {
 common.dictionary['passwords-common'].slice(0, TAKE.passwords).forEach((w, i) => /^[0-9]+$/.test(w) || add(w, LIST.passwords, i + 1));
 en.dictionary['commonWords-en'].slice(0, TAKE.english).forEach((w, i) => add(w, LIST.english, i + 1));
 en.dictionary['lastnames-en'].slice(0, TAKE.names).forEach((w, i) => add(w, LIST.names, i + 1));
+// Each other language's most common words of 4 letters or more (shorter ones the trigram model
+// costs as cheaply, without chance matches in random text), accents folded, as common words.
+for (const { common } of languages) {
+  common.map(fold).filter((w) => /^[a-z]{4,}$/.test(w)).slice(0, TAKE.foreignWords).forEach((w, i) => add(w, LIST.english, i + 1));
+}
 // Diceware words are chosen uniformly: each one is worth log2(7776) bits, whatever its position.
 const diceware = common.dictionary['diceware-common'];
 diceware.forEach((w) => add(w, LIST.diceware, diceware.length));
@@ -123,18 +138,27 @@ for (const [word, { list, rank }] of entries) {
   if (!groups.has(key)) groups.set(key, []);
   groups.get(key).push(word);
 }
+// The words of list JWT are the curated defaults in lowercase: not coded again, but as a tag before
+// each default line (1 + its rank bucket, or 0), from which jsk_dict_init adds them.
+const seenJwt = new Set();
+const defaultTags = defaults.map((form) => {
+  const w = form.toLowerCase();
+  const e = entries.get(w);
+  if (!e || e.list !== LIST.jwt || seenJwt.has(w)) return 0;
+  seenJwt.add(w);
+  return 1 + Math.floor(Math.log2(e.rank));
+});
+for (const [w, { list }] of entries) if (list === LIST.jwt && !seenJwt.has(w)) throw new Error(`gen-strength-data: JWT word ${w} is no default line`);
 const sections = [];
-for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+for (const key of [...groups.keys()].filter((k) => Math.floor(k / 64) !== LIST.jwt).sort((a, b) => a - b)) {
   const words = groups.get(key).sort();
   for (let start = 0; start < words.length; start += 0xffff) sections.push({ list: Math.floor(key / 64), bucket: key % 64, words: words.slice(start, start + 0xffff) });
 }
 let totalChars = 0;
 let maxLen = 0;
-for (const { words } of sections) {
-  for (const w of words) {
-    totalChars += w.length;
-    maxLen = Math.max(maxLen, w.length);
-  }
+for (const w of entries.keys()) {
+  totalChars += w.length;
+  maxLen = Math.max(maxLen, w.length);
 }
 // Keyboard adjacency: for each ASCII key, its neighbours per direction (unshifted, shifted).
 function graphTable(name, dirs) {
@@ -163,8 +187,9 @@ const NG = 28;
 function trigramModel() {
   const types = new Set();
   const addAll = (list) => {
-    for (const w of list) for (const t of w.toLowerCase().split(/[^a-z]+/)) if (t.length >= 2) types.add(t);
+    for (const w of list) for (const t of fold(w).toLowerCase().split(/[^a-z]+/)) if (t.length >= 2) types.add(t);
   };
+  for (const { all } of languages) all.forEach(addAll);
   addAll(en.dictionary['commonWords-en']);
   addAll(en.dictionary['wikipedia-en']);
   addAll(en.dictionary['firstnames-en']);
@@ -198,7 +223,7 @@ function trigramModel() {
   return { costs, types: types.size };
 }
 const ngram = trigramModel();
-const bytes = encode(sections, ngram.costs, NG, defaults, digestExtra);
+const bytes = encode(sections, ngram.costs, NG, defaults, defaultTags, digestExtra);
 
 const hex = (arr) => {
   const lines = [];
@@ -216,6 +241,7 @@ ${hex(bytes)}
 };
 const size_t jsk_dict_blob_size = ${bytes.length}U;
 const uint32_t jsk_dict_word_count = ${entries.size}U;
+const uint32_t jsk_dict_jwt_count = ${seenJwt.size}U;
 const uint32_t jsk_dict_char_count = ${totalChars}U;
 const uint32_t jsk_dict_max_len = ${maxLen}U;
 

@@ -189,6 +189,18 @@ static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len
     return 0;
 }
 
+/* Word n, just decoded at words + *chars: its entry, list and rank bucket, and its length. */
+static void add_entry(jsk_dict *dict, uint32_t *entries, uint8_t *info, uint32_t n, size_t *chars, size_t len,
+                      uint32_t list, uint32_t bucket)
+{
+    entries[n] = (uint32_t)(*chars << 8) | (uint32_t)len;
+    info[n] = (uint8_t)((list << 5) | (bucket & 31U));
+    if (len < 128) {
+        dict->lengths[len >> 3] |= (uint8_t)(1U << (len & 7U));
+    }
+    *chars += len;
+}
+
 /* The region that holds the decoder's state, then the hash table. */
 static size_t table_region(void)
 {
@@ -232,7 +244,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     words = extra + jsk_digest_extra_size;
 
     cm_init(&m, workspace);
-    while (n < jsk_dict_word_count) {
+    while (n < jsk_dict_word_count - jsk_dict_jwt_count) {
         /* Section: list, rank bucket, count (little-endian 16 bits); then its words, front-coded. */
         uint8_t head[4], list, bucket;
         uint32_t count, prevp = 0;
@@ -247,7 +259,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
         list = head[0];
         bucket = head[1];
         count = (uint32_t)head[2] | ((uint32_t)head[3] << 8);
-        if (count == 0 || count > jsk_dict_word_count - n) {
+        if (count == 0 || count > jsk_dict_word_count - jsk_dict_jwt_count - n) {
             return JSK_ERR_INVALID_ARGUMENT;
         }
         for (i = 0; i < count; i++) {
@@ -257,16 +269,10 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             if (decode_word(&m, list, prev, prev_len, prevp, w, jsk_dict_char_count - chars, &len, &p) != 0) {
                 return JSK_ERR_INVALID_ARGUMENT;
             }
-            entries[n] = (uint32_t)(chars << 8) | (uint32_t)len;
-            info[n] = (uint8_t)((list << 5) | (bucket & 31U));
-            if (len < 128) {
-                dict->lengths[len >> 3] |= (uint8_t)(1U << (len & 7U));
-            }
+            add_entry(dict, entries, info, n++, &chars, len, list, bucket);
             prev = w;
             prev_len = len;
             prevp = p;
-            chars += len;
-            n++;
         }
     }
     /* Then the letter trigram model's costs, from their neighbours and from (b, x) across every a. */
@@ -292,11 +298,31 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
         size_t size = a == 0 ? jsk_jwt_defaults_size : jsk_digest_extra_size, at = 0, prev_len = 0, len;
         uint32_t lines = a == 0 ? jsk_jwt_defaults_count : jsk_digest_extra_count, p, prevp = 0;
         const char *prev = NULL;
+        uint32_t tag = 0;
         for (i = 0; i < lines; i++) {
+            uint32_t next_tag = 0;
+            if (a == 0) { /* 1 + the rank bucket of the line in lowercase as a word of list JWT, or 0 */
+                uint32_t ctx[CM_INPUTS] = {0};
+                ctx[0] = hash2(13, tag);
+                ctx[1] = hash3(14, tag, prevp);
+                next_tag = cm_byte(&m, 1, ctx, 8);
+            }
             if (decode_word(&m, 8U + (uint32_t)a, prev, prev_len, prevp, base + at, size - at, &len, &p) != 0 ||
                 at + len >= size || nd >= jsk_digest_word_count) {
                 return JSK_ERR_INVALID_ARGUMENT;
             }
+            if (next_tag != 0) {
+                size_t k;
+                if (n >= jsk_dict_word_count || len > jsk_dict_char_count - chars) {
+                    return JSK_ERR_INVALID_ARGUMENT;
+                }
+                for (k = 0; k < len; k++) {
+                    char c = base[at + k];
+                    words[chars + k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                }
+                add_entry(dict, entries, info, n++, &chars, len, JSK_LIST_JWT, next_tag - 1U);
+            }
+            tag = next_tag;
             jsk_digest_words_add(digests, jsk_digest_word_count, nd++, (const uint8_t *)base + at, len);
             prev = base + at;
             prev_len = len;

@@ -379,7 +379,7 @@ static size_t letters_only(const uint8_t *s, size_t n, char *out, size_t cap)
 static int contains(const char *hay, const char *needle) { return strstr(hay, needle) != NULL; }
 
 /* Accented Latin letters (U+00C0-U+017F) without their accents, '.' where not a letter. */
-static const char latin_fold[] = "AAAAAAACEEEEIIIIDNOOOOO.OUUUUYTsaaaaaaaceeeeiiiidnooooo.ouuuuyty"
+const char jsk_latin_fold[] = "AAAAAAACEEEEIIIIDNOOOOO.OUUUUYTsaaaaaaaceeeeiiiidnooooo.ouuuuyty"
                                  "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNn"
                                  "OoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
@@ -441,7 +441,7 @@ static int is_instruction(const uint8_t *s, size_t n)
         size_t step = 1;
         if (i < n && s[i] >= 0xC3 && s[i] <= 0xC5 && i + 1 < n && (s[i + 1] & 0xC0U) == 0x80U) {
             size_t cp = ((size_t)(s[i] & 0x1FU) << 6) | (s[i + 1] & 0x3FU);
-            c = cp >= 0xC0 && cp - 0xC0 < sizeof latin_fold - 1 ? latin_fold[cp - 0xC0] : 0;
+            c = cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN ? jsk_latin_fold[cp - 0xC0] : 0;
             c = c == '.' ? 0 : c;
             step = 2;
         } else if (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {

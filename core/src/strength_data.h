@@ -22,6 +22,7 @@ enum {
 extern const uint8_t jsk_dict_blob[];
 extern const size_t jsk_dict_blob_size;
 extern const uint32_t jsk_dict_word_count;
+extern const uint32_t jsk_dict_jwt_count; /* of which list JWT: the defaults in lowercase, added from their lines */
 extern const uint32_t jsk_dict_char_count;
 extern const uint32_t jsk_dict_max_len;
 /* The curated defaults as printed, one per line: coded last in jsk_dict_blob (jsk_dict.defaults). */

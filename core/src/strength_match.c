@@ -664,6 +664,15 @@ static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, si
     cp = *step == 2 ? ((s[0] & 0x1FU) << 6) | (s[1] & 0x3FU)
        : *step == 3 ? ((s[0] & 0x0FU) << 12) | ((s[1] & 0x3FU) << 6) | (s[2] & 0x3FU)
                     : 0x10000U;
+    if (cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN && jsk_latin_fold[cp - 0xC0] != '.') {
+        /* Accented Latin: the letter without its accent (the model is trained so), and a bit for the accent. */
+        int x = (jsk_latin_fold[cp - 0xC0] | 0x20) - 'a' + 1;
+        size_t i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
+        double c = 0.5 * (double)ngram[i] + 1.0;
+        *a = *b;
+        *b = x;
+        return c;
+    }
     *a = *b;
     *b = 27;
     if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) {
