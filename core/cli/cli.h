@@ -150,7 +150,8 @@ unsigned long long cli_whole_bits(const jsk_report *r);
 
 int cli_generate(int argc, char **argv);
 int cli_check(int argc, char **argv);
-int cli_check_env(const char *file, const char *const *patterns, int npatterns, int alg, int encoding, int json);
+int cli_check_env(const char *file, const char *const *patterns, int npatterns, int alg, int encoding, int json,
+                  const char *context, size_t context_len);
 int cli_sign(int argc, char **argv);
 int cli_verify(int argc, char **argv);
 int cli_audit(int argc, char **argv);

@@ -38,12 +38,14 @@ unsigned long long cli_whole_bits(const jsk_report *r)
 
 void cli_describe(const jsk_report *r)
 {
-    char time_text[80], fix[64];
+    char time_text[80], fix[64], meaning[JSK_REPORT_MEANING_LEN_MAX];
     size_t i;
     jsk_time_to_guess(time_text, sizeof time_text, r->seconds_log10);
     cli_printf("%s: about %llu bits of entropy%s, a %zu-byte key for %s (%s); time to guess on one GPU: %s\n",
                jsk_verdict_name(r->verdict), cli_whole_bits(r), r->entropy_capped ? " or more" : "", r->key_bytes,
                jsk_alg_name(r->alg), jsk_encoding_name(r->encoding), time_text);
+    jsk_report_meaning(meaning, sizeof meaning, r);
+    cli_printf("  %s\n", meaning);
     for (i = 0; i < r->n_findings; i++) {
         cli_printf("  - %s: %s\n", jsk_finding_name(r->findings[i].code), r->findings[i].message);
     }
@@ -96,7 +98,24 @@ static void print_line_error(size_t line, int rc, int json)
     fprintf(stderr, CLI_NAME ": line %zu: %s (%s)\n", line, jsk_strerror(rc), jsk_error_code(rc));
 }
 
-static int check_batch(int alg, int encoding, int json)
+/* The --context words, one per line, for jsk_check_context(). */
+static size_t context_text(char *out, const char *const *words, int n)
+{
+    size_t len = 0;
+    int k;
+    for (k = 0; k < n; k++) {
+        size_t w = strlen(words[k]);
+        if (len + w + 1 > JSK_CONTEXT_LEN_MAX) {
+            cli_usage_error("--context: at most %u bytes of context words in all", JSK_CONTEXT_LEN_MAX);
+        }
+        memcpy(out + len, words[k], w);
+        len += w;
+        out[len++] = '\n';
+    }
+    return len;
+}
+
+static int check_batch(int alg, int encoding, int json, const char *context, size_t context_len)
 {
     cli_lines lines;
     const uint8_t *line;
@@ -110,7 +129,7 @@ static int check_batch(int alg, int encoding, int json)
     cli_lines_open(&lines, stdin, JSK_CHECK_LEN_MAX);
     while ((rc = cli_lines_next(&lines, &line, &len)) != 0) {
         if (rc == 1) {
-            rc = jsk_check(r, alg, cli_dict(), line, len, encoding);
+            rc = jsk_check_context(r, alg, cli_dict(), line, len, encoding, (const uint8_t *)context, context_len);
         }
         if (rc != JSK_OK) {
             print_line_error(lines.number, rc, json);
@@ -135,12 +154,13 @@ static int check_batch(int alg, int encoding, int json)
 int cli_check(int argc, char **argv)
 {
     static const cli_option spec[] = {{"alg", 0, 0}, {"encoding", 0, 0}, {"json", 1, 0}, {"batch", 1, 0},
-                                      {"env", 0, 0}, {"var-pattern", 0, 1}, {NULL, 0, 0}};
+                                      {"env", 0, 0}, {"var-pattern", 0, 1}, {"context", 0, 1}, {NULL, 0, 0}};
     cli_args a;
     cli_bytes in = {NULL, 0, 0};
     const char *enc_text, *env_file;
     int alg, encoding = JSK_ENCODING_RAW, json, batch, rc, status;
-    size_t len;
+    size_t len, context_len;
+    char context[JSK_CONTEXT_LEN_MAX];
     jsk_report *r;
 
     cli_parse(&a, argc, argv, spec, "check");
@@ -157,6 +177,7 @@ int cli_check(int argc, char **argv)
                              encoding == JSK_ENCODING_BASE64URL_PADDED)) {
         cli_usage_error("--encoding must be one of raw, hex, base64, base64url, auto, got '%s'", enc_text);
     }
+    context_len = context_text(context, cli_opt_values(&a, "context"), cli_opt_count(&a, "context"));
     env_file = cli_opt(&a, "env");
     if (env_file != NULL) {
         if (a.npositionals > 0) {
@@ -169,7 +190,7 @@ int cli_check(int argc, char **argv)
             cli_usage_error("--env needs a file name");
         }
         status = cli_check_env(env_file, cli_opt_values(&a, "var-pattern"), cli_opt_count(&a, "var-pattern"), alg,
-                               encoding, json);
+                               encoding, json, context, context_len);
         cli_args_free(&a);
         return status;
     }
@@ -183,7 +204,7 @@ int cli_check(int argc, char **argv)
         cli_usage_error("--batch reads standard input: give no SECRET");
     }
     if (batch) {
-        status = check_batch(alg, encoding, json);
+        status = check_batch(alg, encoding, json, context, context_len);
         cli_args_free(&a);
         return status;
     }
@@ -196,7 +217,7 @@ int cli_check(int argc, char **argv)
         len = cli_strip_newline(in.data, in.len);
     }
     r = cli_malloc(sizeof *r);
-    rc = jsk_check(r, alg, cli_dict(), in.data, len, encoding);
+    rc = jsk_check_context(r, alg, cli_dict(), in.data, len, encoding, (const uint8_t *)context, context_len);
     if (a.npositionals == 0) {
         cli_wipe_free(in.data, in.cap);
     }

@@ -2,6 +2,8 @@
  * reader exactly as the dotenv package reads them (jsk_dotenv_*), checked one by one. Values are
  * never printed. Output is in order of each name's first assignment with the value of its last
  * (dotenv's object), and streamed: one report in memory at a time, whatever the file's size. */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,8 +90,76 @@ static size_t hash_name(const uint8_t *s, size_t n)
     return h;
 }
 
-int cli_check_env(const char *file, const char *const *patterns, int npatterns, int alg, int encoding, int json)
+/* The project's name, as context for every check: the "name" of the nearest package.json upward
+ * from the .env file, and the name of that file's folder. Appended to context[0..*len) as lines. */
+static void add_line(char *context, size_t *len, const char *s, size_t n)
 {
+    if (n > 0 && *len + n + 1 <= JSK_CONTEXT_LEN_MAX) {
+        memcpy(context + *len, s, n);
+        *len += n;
+        context[(*len)++] = '\n';
+    }
+}
+
+static void project_context(const char *file, char *context, size_t *len)
+{
+    char dir[4096];
+    size_t n = strlen(file), depth;
+    if (strcmp(file, "-") == 0 || n >= sizeof dir) {
+        return;
+    }
+    memcpy(dir, file, n + 1);
+    while (n > 0 && dir[n - 1] != '/') {
+        n--; /* the folder, with its trailing slash */
+    }
+    if (n == 0) {
+        memcpy(dir, "./", 3);
+        n = 2;
+    }
+    dir[n] = '\0';
+    {
+        char real[4096];
+        if (realpath(dir, real) != NULL) {
+            const char *base = strrchr(real, '/');
+            base = base != NULL ? base + 1 : real;
+            add_line(context, len, base, strlen(base)); /* the folder's name */
+            n = strlen(real);
+            memcpy(dir, real, n + 1);
+        }
+    }
+    for (depth = 0; depth < 32 && n + 14 < sizeof dir; depth++) {
+        FILE *f;
+        memcpy(dir + n, "/package.json", 14);
+        if ((f = fopen(dir, "rb")) != NULL) {
+            char buf[8192], *p, *q;
+            size_t got = fread(buf, 1, sizeof buf - 1, f);
+            fclose(f);
+            buf[got] = '\0';
+            /* the first "name": "..." (the top-level one in any package.json npm writes) */
+            if ((p = strstr(buf, "\"name\"")) != NULL && (p = strchr(p + 6, ':')) != NULL &&
+                (p = strchr(p, '"')) != NULL && (q = strchr(p + 1, '"')) != NULL) {
+                char *at = memchr(p + 1, '/', (size_t)(q - p - 1)); /* @scope/name: the name */
+                p = at != NULL && p[1] == '@' ? at : p;
+                add_line(context, len, p + 1, (size_t)(q - p - 1));
+            }
+            return;
+        }
+        dir[n] = '\0';
+        while (n > 1 && dir[n - 1] != '/') {
+            n--;
+        }
+        if (n <= 1) {
+            return;
+        }
+        dir[--n] = '\0';
+    }
+}
+
+int cli_check_env(const char *file, const char *const *patterns, int npatterns, int alg, int encoding, int json,
+                  const char *given_context, size_t given_len)
+{
+    char context[JSK_CONTEXT_LEN_MAX];
+    size_t context_len = given_len;
     cli_bytes in = {NULL, 0, 0};
     jsk_dotenv it, before;
     env_var *vars = NULL;
@@ -102,6 +172,8 @@ int cli_check_env(const char *file, const char *const *patterns, int npatterns, 
     jsk_report *r;
 
     cli_read_file(&in, file, "env", ENV_FILE_MAX);
+    memcpy(context, given_context, given_len);
+    project_context(file, context, &context_len);
 
     /* 1. Which names, in order of first assignment, and where each one's last assignment is. */
     jsk_dotenv_init(&it, in.data, in.len);
@@ -188,7 +260,7 @@ int cli_check_env(const char *file, const char *const *patterns, int npatterns, 
         if ((rc = next_var(&it, &off, &len, &value, &cap, &vlen, &flags)) != 1) {
             cli_core_error("check --env", rc < 0 ? rc : JSK_ERR_INVALID_ARGUMENT);
         }
-        rc = jsk_check(r, alg, cli_dict(), value, vlen, encoding);
+        rc = jsk_check_context(r, alg, cli_dict(), value, vlen, encoding, (const uint8_t *)context, context_len);
         jsk_wipe(value, vlen);
         if (rc != JSK_OK) { /* not valid in --encoding: reported in place, the rest still checked */
             v->verdict = 0;

@@ -80,7 +80,8 @@ static const char audit_usage[] =
     "Exit status: 0 not found, 1 found (the secret is weak), 2 usage or input error.\n";
 
 static const char check_usage[] =
-    "Usage: jwt-secret check [--alg ALG] [--encoding ENC] [--json] [--batch] [SECRET]\n"
+    "Usage: jwt-secret check [--alg ALG] [--encoding ENC] [--context WORD]... [--json]\n"
+    "                        [--batch] [SECRET]\n"
     "       jwt-secret check --env FILE [--var-pattern GLOB]... [--alg ALG] [--encoding ENC]\n"
     "                        [--json]\n"
     "\n"
@@ -99,6 +100,10 @@ static const char check_usage[] =
     "                     base64     base64-decoded (padding optional; jjwt Decoders.BASE64)\n"
     "                     base64url  base64url-decoded (padding optional)\n"
     "                     auto       raw, plus what decoding libraries would get\n"
+    "  --context WORD   a word an attacker knows about the project (its name, the\n"
+    "                   company's): it costs almost nothing in the secret. Repeat\n"
+    "                   for more words. --env adds the project's name on its own\n"
+    "                   (package.json's name, the .env file's folder)\n"
     "  --json           one JSON object per secret: verdict, key_bytes, entropy_bits,\n"
     "                   findings [{code, message}], verdicts, time_to_guess, fix, ...\n"
     "  --batch          one secret per line of standard input (only the \\n or \\r\\n\n"

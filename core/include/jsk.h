@@ -408,6 +408,11 @@ typedef struct jsk_dict {
     uint32_t count;          /* words */
     uint32_t max_len;        /* longest word */
     uint8_t lengths[16];     /* bit L set when some word has length L (L < 128) */
+    const uint8_t *ngram;    /* letter trigram model: cost in half bits of x after a, b (internal) */
+    const char *defaults;    /* the curated JWT defaults and their variants, as printed, one per line */
+    size_t defaults_len;
+    const uint64_t *digests; /* first 36 bits of MD5, SHA-1, SHA-256 of common words: 3 sorted runs */
+    uint32_t digest_count;   /* words in each run */
 } jsk_dict;
 
 /* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer; a smaller
@@ -434,7 +439,9 @@ typedef enum jsk_finding_code {
     JSK_FINDING_LOW_ENTROPY = 13,   /* fewer estimated bits than the algorithm's hash output */
     JSK_FINDING_WHITESPACE = 14,    /* leading or trailing whitespace: part of the key */
     JSK_FINDING_INVALID_UTF8 = 15,  /* raw bytes that are not UTF-8 */
-    JSK_FINDING_ENCODED = 16        /* decodes as hex/base64: decoding libraries get fewer bytes */
+    JSK_FINDING_ENCODED = 16,       /* decodes as hex/base64: decoding libraries get fewer bytes */
+    JSK_FINDING_ENCODED_TEXT = 17,  /* hex/base64 of readable text: judged as that text (never quoted) */
+    JSK_FINDING_CONTEXT = 18        /* contains a context word (the project's name): attackers try it first */
 } jsk_finding_code;
 
 /* Shapes of machine-made strings, as bits of jsk_report.shapes. */
@@ -491,8 +498,19 @@ const char *jsk_finding_name(int code);
 int jsk_check(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
               int encoding);
 
+/* jsk_check() with context: words an attacker knows about the secret's project (its name, the
+ * repository's, the company's), one per line ('\n' or NUL between them) in context[0..context_len),
+ * at most JSK_CONTEXT_LEN_MAX bytes (JSK_ERR_OUT_OF_RANGE beyond). Each word of 3 bytes or more, and
+ * each of its parts between - _ . and spaces, costs almost nothing where the secret holds it
+ * (ASCII case ignored), as zxcvbn's user_inputs; the finding is CONTEXT. At most
+ * JSK_CONTEXT_WORDS_MAX words and parts are used. jsk_check() is this call with no context. */
+#define JSK_CONTEXT_LEN_MAX 1024U
+#define JSK_CONTEXT_WORDS_MAX 32U
+int jsk_check_context(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
+                      int encoding, const uint8_t *context, size_t context_len);
+
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
- * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, verdicts,
+ * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, meaning, verdicts,
  * findings[{code,message}], shapes, alternatives, fix. Bits have at most one decimal,
  * seconds_to_guess two significant digits. JSK_REPORT_JSON_LEN_MAX (8192) bytes always suffice. */
 #define JSK_REPORT_JSON_LEN_MAX 8192U
@@ -502,6 +520,12 @@ int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_rep
  * ("jwt-secret generate --alg HS256", empty when strong), as in the JSON. */
 int jsk_time_to_guess(char *out, size_t out_maxlen, double seconds_log10);
 int jsk_report_fix(char *out, size_t out_maxlen, const jsk_report *report);
+
+/* What the verdict means for this secret, in one sentence from the same bits as every other line:
+ * how long a wordlist-and-rules attack (weak) or brute force (fair, strong) takes on one GPU, and
+ * for fair what the algorithm asks. JSK_REPORT_MEANING_LEN_MAX bytes always suffice. */
+#define JSK_REPORT_MEANING_LEN_MAX 256U
+int jsk_report_meaning(char *out, size_t out_maxlen, const jsk_report *report);
 
 /* sizeof(jsk_dict) and sizeof(jsk_report), for bindings that allocate them (the WASM glue). */
 size_t jsk_dict_sizeof(void);

@@ -50,9 +50,9 @@ int jsk_audit_builtin(char *out, size_t out_maxlen, size_t *out_len, const jsk_d
             continue;
         }
         start = 0;
-        for (i = 0; i < jsk_jwt_defaults_size; i++) {
-            if (jsk_jwt_defaults[i] == '\n') {
-                put_case(out, &o, jsk_jwt_defaults + start, i - start, mode);
+        for (i = 0; i < dict->defaults_len; i++) {
+            if (dict->defaults[i] == '\n') {
+                put_case(out, &o, dict->defaults + start, i - start, mode);
                 out[o++] = '\n';
                 start = i + 1;
             }

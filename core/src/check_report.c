@@ -11,7 +11,7 @@ static const char *const verdict_names[] = {NULL, "weak", "fair", "strong"};
 static const char *const finding_names[] = {
     NULL,         "EMPTY",    "KNOWN_SECRET", "PLACEHOLDER", "KNOWN_CONSTANT", "LOOKS_LIKE_JWT",
     "UUID",       "DICTIONARY", "REPEAT",     "SEQUENCE",    "KEYBOARD",       "DATE",
-    "SHORT_KEY",  "LOW_ENTROPY", "WHITESPACE", "INVALID_UTF8", "ENCODED"};
+    "SHORT_KEY",  "LOW_ENTROPY", "WHITESPACE", "INVALID_UTF8", "ENCODED",        "ENCODED_TEXT", "CONTEXT"};
 
 size_t jsk_report_sizeof(void) { return sizeof(jsk_report); }
 
@@ -22,7 +22,7 @@ const char *jsk_verdict_name(int verdict)
 
 const char *jsk_finding_name(int code)
 {
-    return code >= JSK_FINDING_EMPTY && code <= JSK_FINDING_ENCODED ? finding_names[code] : NULL;
+    return code >= JSK_FINDING_EMPTY && code <= JSK_FINDING_CONTEXT ? finding_names[code] : NULL;
 }
 
 /* The report's writers, by their short names (text.c has them for every text the core writes). */
@@ -171,6 +171,76 @@ static void duration(out_t *o, double lg)
     str(o, text);
 }
 
+static int has_code(const jsk_report *r, int code)
+{
+    size_t i;
+    for (i = 0; i < r->n_findings; i++) {
+        if (r->findings[i].code == code) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int jsk_report_meaning(char *out, size_t out_maxlen, const jsk_report *r)
+{
+    char one[80], many[80];
+    const char *alg;
+    size_t need;
+    out_t o;
+    if (out == NULL || r == NULL || jsk_alg_name(r->alg) == NULL || jsk_verdict_name(r->verdict) == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    o.buf = out;
+    o.len = 0;
+    o.cap = out_maxlen;
+    o.overflow = 0;
+    if (out_maxlen > 0) {
+        out[0] = '\0';
+    }
+    alg = jsk_alg_name(r->alg);
+    need = jsk_alg_key_bytes(r->alg);
+    jsk_time_to_guess(one, sizeof one, r->seconds_log10);
+    jsk_time_to_guess(many, sizeof many, r->seconds_log10 - 3.0);
+    if (r->verdict == JSK_VERDICT_WEAK && r->length == 0) {
+        raw(&o, "anyone can sign tokens: there is nothing to guess");
+    } else if (r->verdict == JSK_VERDICT_WEAK &&
+               (has_code(r, JSK_FINDING_KNOWN_SECRET) || has_code(r, JSK_FINDING_PLACEHOLDER) ||
+                has_code(r, JSK_FINDING_KNOWN_CONSTANT) || has_code(r, JSK_FINDING_LOOKS_LIKE_JWT))) {
+        raw(&o, "a wordlist-and-rules attack (published defaults, placeholders, common words and passwords, "
+                "the project's name, with their variants) finds it in ");
+        raw(&o, one);
+        raw(&o, " on one GPU");
+    } else if (r->verdict == JSK_VERDICT_WEAK) {
+        raw(&o, "a wordlist-and-rules attack finds it in ");
+        raw(&o, one);
+        raw(&o, " on one GPU, ");
+        raw(&o, many);
+        raw(&o, " on 1,000: below ");
+        uint_(&o, (unsigned long long)floor(JSK_WEAK_BELOW_BITS + 0.5));
+        raw(&o, " bits, guessing it is within an attacker's reach");
+    } else if (r->verdict == JSK_VERDICT_FAIR) {
+        raw(&o, "not practically guessable (");
+        raw(&o, one);
+        raw(&o, " on one GPU), but below what ");
+        raw(&o, alg);
+        raw(&o, " asks: ");
+        uint_(&o, need);
+        raw(&o, " random bytes, ");
+        uint_(&o, 8U * need);
+        raw(&o, " bits");
+    } else {
+        raw(&o, "brute force on one GPU would take ");
+        raw(&o, one);
+        raw(&o, ", and it meets ");
+        raw(&o, alg);
+        raw(&o, "'s ");
+        uint_(&o, need);
+        raw(&o, " bytes of key");
+    }
+    return o.overflow || out_maxlen == 0 ? JSK_ERR_BUFFER_TOO_SMALL : JSK_OK;
+}
+
 static void verdict_map(out_t *o, const int verdicts[3])
 {
     int a;
@@ -220,6 +290,12 @@ int jsk_report_json(char *out, size_t out_maxlen, size_t *out_len, const jsk_rep
     pow10_number(&o, r->seconds_log10);
     raw(&o, ",\"time_to_guess\":");
     duration(&o, r->seconds_log10);
+    raw(&o, ",\"meaning\":");
+    {
+        char meaning[JSK_REPORT_MEANING_LEN_MAX];
+        jsk_report_meaning(meaning, sizeof meaning, r);
+        str(&o, meaning);
+    }
     raw(&o, ",\"verdicts\":");
     verdict_map(&o, r->verdicts);
     raw(&o, ",\"findings\":[");

@@ -6,6 +6,8 @@
 
 #include "jsk.h"
 #include "codec_internal.h"
+#include "dict_internal.h"
+#include "strength_data.h"
 #include "strength_internal.h"
 #include "utf8_internal.h"
 
@@ -13,9 +15,13 @@
  * hold if it were random: chance matches in random output (a year, "abc", a short word) save less. */
 #define RANDOM_MARGIN_BITS 32.0
 #define RANDOM_MARGIN_SHARE 0.15
-#define RANDOM_MARGIN_MACHINE_BITS 48.0 /* hex and base64 text: several chance matches can add up */
+#define RANDOM_MARGIN_MACHINE_BITS 64.0 /* machine-made text: several chance matches can add up */
 #define RANDOM_MARGIN_MACHINE_SHARE 0.25
-#define MACHINE_MIN_SAVING 12.0 /* bits: a pattern must be 256 times likelier than random characters */
+#define WORDLIST_RULES_BITS 48.0 /* 10^8 candidates times 10^6 rules: about a day on one GPU */
+#define DIGEST_OF_WORD_BITS 12.0 /* which of a few hundred words, and which of three hashes */
+#define ENCODING_CHOICE_BITS 2.0 /* hex, base64 or base64url: which one an attacker tries */
+#define DECODED_TEXT_MAX 384     /* bytes: longer encoded text is judged as it is */
+#define MACHINE_MIN_SAVING 16.0 /* bits: a pattern must be 65536 times likelier than random characters */
 
 /* ------------------------------------------------------------------ messages */
 
@@ -96,9 +102,54 @@ static int b64urlchar(uint8_t c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
 }
 
-/* The alphabet a brute-force attacker would pick for this string: hex 16, base64 64, otherwise the
- * sum of the character classes present. Also notes the machine shapes it fits. */
-static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes)
+/* Base32 (RFC 4648: A-Z 2-7, or lowercase, with up to six '=' of padding): 5 bits a character. */
+static int base32_shape(const uint8_t *s, size_t n)
+{
+    size_t i, pad = 0;
+    int upper = 0, lower = 0, digit = 0;
+    while (pad < n && pad < 6 && s[n - 1 - pad] == '=') {
+        pad++;
+    }
+    if (n - pad < 16) {
+        return 0;
+    }
+    for (i = 0; i < n - pad; i++) {
+        uint8_t c = s[i];
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+        digit |= c >= '2' && c <= '7';
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7'))) {
+            return 0;
+        }
+    }
+    /* Lowercase letters alone are more likely typed than base32. */
+    return upper ? !lower : lower && digit;
+}
+
+/* Text that a generator could have made from an alphabet of two or more character classes (the 94
+ * printable characters, Ascii85, Z85, Django's alphabet, lowercase and digits): printable ASCII
+ * without spaces, 24 characters or more. */
+static int maybe_generated(const uint8_t *s, size_t n)
+{
+    size_t i;
+    unsigned classes = 0;
+    if (n < 24) {
+        return 0; /* shorter random text holds less than 160 bits: fair at best, whatever it matches */
+    }
+    for (i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        if (c < 0x21 || c > 0x7e) {
+            return 0; /* spaces, controls and non-ASCII: typed, not generated */
+        }
+        classes |= ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? 1U : (c >= '0' && c <= '9') ? 2U : 4U;
+    }
+    return classes != 1U && classes != 2U && classes != 4U;
+}
+
+/* The alphabet a brute-force attacker would pick for this string: hex 16, base64 64, base32 32,
+ * otherwise the sum of the character classes present. Also notes the machine shapes it fits, and
+ * whether it looks machine-made (*machine), where chance matches must not count. */
+static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *machine)
 {
     int lower = 0, upper = 0, digit = 0, other = 0, high = 0, urlsym = 0, stdsym = 0, hexlower = 1, hexupper = 1;
     size_t i, pad = 0;
@@ -133,14 +184,28 @@ static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes)
             hexlower = hexupper = 0;
         }
     }
+    *machine = 0;
     if (n > 0 && (hexlower || hexupper)) {
         *shapes |= JSK_SHAPE_HEX;
+        *machine = n >= 16;
         return (lower || upper) ? 4.0 : log2(10.0);
+    }
+    if (base32_shape(s, n)) {
+        *machine = 1;
+        return 5.0;
     }
     /* Mixed-case text with base64's symbols, or long enough that lacking digits is chance. */
     if (!other && !high && !(urlsym && stdsym) && (urlsym || stdsym || (lower && upper && (digit || n >= 20)))) {
         *shapes |= stdsym ? JSK_SHAPE_BASE64 : JSK_SHAPE_BASE64URL;
+        *machine = n >= 16;
         return 6.0;
+    }
+    *machine = maybe_generated(s, n);
+    other |= urlsym && stdsym; /* both base64 alphabets' symbols: symbols of any kind */
+    /* Generated text with symbols: a generator of such text draws from all the printable characters,
+     * whichever classes this one string happens to lack. */
+    if (*machine && other) {
+        return log2(95.0);
     }
     card = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (urlsym || stdsym ? (other ? 0 : 2) : 0) +
            (other ? 33 : 0) + (high ? 128 : 0);
@@ -152,6 +217,11 @@ static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes)
 static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double bf)
 {
     size_t bytes;
+    if (bf == 5.0) { /* base32: its padding holds nothing */
+        while (n > 0 && s[n - 1] == '=') {
+            n--;
+        }
+    }
     if (shapes & JSK_SHAPE_HEX) {
         return bf * (double)n;
     }
@@ -176,6 +246,39 @@ static int uuid_version(const uint8_t *s, size_t n)
         }
     }
     return hexchar(s[14]) && s[14] <= '9' ? s[14] - '0' : 15;
+}
+
+static double uuid_bits(int version)
+{
+    return version == 4 ? 122.0 : version == 7 ? 106.0 : version == 1 || version == 6 ? 60.0 : version == 3 || version == 5 ? 40.0 : 122.0;
+}
+
+/* UUIDs joined directly or by one separator: how many (0 when s is not made of them only), the
+ * bits they hold together, and the version of the first. */
+static size_t uuid_list(const uint8_t *s, size_t n, double *bits, int *first_version)
+{
+    size_t pos = 0, count = 0;
+    *bits = 0.0;
+    *first_version = 0;
+    while (pos + 36 <= n) {
+        int v = uuid_version(s + pos, 36);
+        if (v == 0) {
+            return 0;
+        }
+        if (count++ == 0) {
+            *first_version = v;
+        }
+        *bits += uuid_bits(v);
+        pos += 36;
+        if (pos < n && strchr("-_.:,; ", s[pos]) != NULL && s[pos] != 0) {
+            pos++;
+            *bits += count == 1 ? 3.0 : 0.0; /* which separator, once */
+        }
+        if (pos == n) {
+            return count;
+        }
+    }
+    return 0;
 }
 
 /* Three base64url segments joined by two dots, the first decoding to a JSON object with "alg". */
@@ -219,10 +322,42 @@ static int looks_like_jwt(const uint8_t *s, size_t n)
 
 static uint8_t lc(uint8_t c) { return (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 
+static int contains_ci(const uint8_t *s, size_t n, const char *word)
+{
+    size_t w = strlen(word), i, k;
+    for (i = 0; i + w <= n; i++) {
+        for (k = 0; k < w && lc(s[i + k]) == (uint8_t)word[k]; k++) {
+        }
+        if (k == w) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A name wrapped in delimiters: <your-secret>, ${JWT_SECRET}, %env(APP_SECRET)%. What is inside
+ * must read like a name (letters, digits, space, - _ . : /) or name a secret, or random text that
+ * happens to start with a bracket and end with one would count. */
 static int wrapped(const uint8_t *s, size_t n, const char *open, const char *close)
 {
-    size_t lo = strlen(open), lcl = strlen(close);
-    return n > lo + lcl && memcmp(s, open, lo) == 0 && memcmp(s + n - lcl, close, lcl) == 0;
+    static const char *const names[] = {"secret", "key", "token", "jwt", "env", "your", "pass", "value", "here", NULL};
+    size_t lo = strlen(open), lcl = strlen(close), i;
+    if (!(n > lo + lcl && memcmp(s, open, lo) == 0 && memcmp(s + n - lcl, close, lcl) == 0)) {
+        return 0;
+    }
+    for (i = 0; names[i] != NULL; i++) {
+        if (contains_ci(s + lo, n - lo - lcl, names[i])) {
+            return 1;
+        }
+    }
+    for (i = lo; i < n - lcl; i++) {
+        uint8_t c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+              (c != 0 && strchr(" -_.:/", c) != NULL))) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /* The lowercase letters of s only, to compare with placeholder words whatever the separators. */
@@ -243,7 +378,101 @@ static size_t letters_only(const uint8_t *s, size_t n, char *out, size_t cap)
 
 static int contains(const char *hay, const char *needle) { return strstr(hay, needle) != NULL; }
 
-static int is_placeholder(const uint8_t *s, size_t n, double bits)
+/* Accented Latin letters (U+00C0-U+017F) without their accents, '.' where not a letter. */
+const char jsk_latin_fold[] = "AAAAAAACEEEEIIIIDNOOOOO.OUUUUYTsaaaaaaaceeeeiiiidnooooo.ouuuuyty"
+                                 "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNn"
+                                 "OoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/* Instructions to replace the value, in the languages projects are written in: a verb among the
+ * words, with what it asks for (me, this, production, ...) or as the phrase's first or second
+ * word. Whole words only, accents folded, whatever the length: "please-replace-this-with-a-real-
+ * secret-in-prod", "acme-super-secret-jwt-key-2025-change-in-production", "ganti-dengan-...". */
+static const char *const instruction_verbs[] = {
+    "change", "replace", "update", "rotate", "regenerate", "insert", "put", "enter", "set", "fill", "modify", "swap",
+    "cambiar", "cambia", "cambiame", "cambialo", "reemplazar", "reemplaza", "reemplazame", "sustituir", "sustituye",
+    "trocar", "troque", "troca", "mudar", "mude", "alterar", "altere", "substituir", "substitua", "changer", "changez",
+    "remplacer", "remplacez", "modifier", "modifiez", "aendern", "andern", "aendere", "ersetzen", "ersetze",
+    "cambiare", "sostituire", "sostituisci", "modificare", "ganti", "gantilah", "ubah", "ubahlah", "masukkan", "zmien",
+    "zmienic", "zastap", "wpisz", "schimba", "schimbati", "inlocuieste", "inlocuiti", "promeni", "promenite",
+    "promijeni", "zameni", "zamenite", "zamijeni", "ozgartiring", "almashtiring", "zmente", "zmenit", "nahradte",
+    "degistir", "degistirin", "wijzig", "wijzigen", "vervang", "vervangen", NULL};
+static const char *const instruction_objects[] = {
+    "me", "this", "it", "production", "prod", "real", "own", "yours", "before", "deploy", "deployment", "deploying",
+    "later", "please", "with", "por", "favor", "produccion", "producao", "produksi", "produzione", "produktion",
+    "produkcji", "produkcja", "productie", "productie", "uretim", "dengan", "esto", "isto", "ceci", "dies", "questo",
+    "bitte", "prosze", "silakan", "tolong", NULL};
+/* Scripts written without spaces: "replace", "change", "enter", "here" as UTF-8. */
+static const char *const instruction_texts[] = {
+    "\xe6\x9b\xbf\xe6\x8d\xa2", "\xe6\x9b\xbf\xe6\x8f\x9b", "\xe6\x9b\xb4\xe6\x94\xb9", "\xe4\xbf\xae\xe6\x94\xb9",
+    "\xe6\x94\xb9\xe6\x88\x90", "\xe5\xa4\x89\xe6\x9b\xb4", "\xe7\xbd\xae\xe3\x81\x8d\xe6\x8f\x9b\xe3\x81\x88",
+    "\xe5\x85\xa5\xe5\x8a\x9b", "\xeb\xb3\x80\xea\xb2\xbd", "\xea\xb5\x90\xec\xb2\xb4", "\xec\x9e\x85\xeb\xa0\xa5",
+    "\xeb\xb0\x94\xea\xbe\xb8", "\xeb\xb0\x94\xea\xbf\x94", "\xd0\xb7\xd0\xb0\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb8",
+    "\xd0\xb8\xd0\xb7\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb8", "\xd1\x81\xd0\xbc\xd0\xb5\xd0\xbd\xd0\xb8", NULL};
+
+static int in_list(const char *const *list, const char *w, size_t len)
+{
+    size_t i;
+    for (i = 0; list[i] != NULL; i++) {
+        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_instruction(const uint8_t *s, size_t n)
+{
+    char word[24];
+    size_t i = 0, len = 0, index = 0;
+    int verb_at = -1, object = 0, found = 0;
+    uint8_t prev = 0;
+
+    for (i = 0; instruction_texts[i] != NULL; i++) {
+        size_t w = strlen(instruction_texts[i]), k;
+        for (k = 0; k + w <= n; k++) {
+            if (memcmp(s + k, instruction_texts[i], w) == 0) {
+                return 1;
+            }
+        }
+    }
+    /* Words: letters (accents folded) between anything else, or before a capital after a lowercase. */
+    for (i = 0; i <= n && !found; i++) {
+        char c = 0;
+        size_t step = 1;
+        if (i < n && s[i] >= 0xC3 && s[i] <= 0xC5 && i + 1 < n && (s[i + 1] & 0xC0U) == 0x80U) {
+            size_t cp = ((size_t)(s[i] & 0x1FU) << 6) | (s[i + 1] & 0x3FU);
+            c = cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN ? jsk_latin_fold[cp - 0xC0] : 0;
+            c = c == '.' ? 0 : c;
+            step = 2;
+        } else if (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) {
+            c = (char)s[i];
+        }
+        if (len > 0 && (c == 0 || (prev >= 'a' && prev <= 'z' && c >= 'A' && c <= 'Z'))) {
+            if (len <= sizeof word) {
+                if (in_list(instruction_verbs, word, len)) {
+                    verb_at = verb_at < 0 ? (int)index : verb_at;
+                } else if (in_list(instruction_objects, word, len)) {
+                    object = 1;
+                }
+            }
+            index++;
+            len = 0;
+            found = verb_at >= 0 && (object || verb_at <= 1);
+        }
+        if (c != 0) {
+            if (len < sizeof word) {
+                word[len] = (char)lc((uint8_t)c);
+            }
+            len++;
+        }
+        prev = c != 0 ? (uint8_t)c : 0;
+        i += step - 1;
+    }
+    jsk_wipe(word, sizeof word);
+    return found;
+}
+
+static int is_placeholder(const uint8_t *s, size_t n, double bits, int random)
 {
     static const char *const whole[] = {"changeme", "changethis", "changeit", "replaceme", "replacethis", "placeholder",
                                         "todo", "fixme", "tbd", "null", "undefined", "none", "dummy", "example",
@@ -292,7 +521,7 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits)
         }
     }
     jsk_wipe(letters, sizeof letters); /* also what letters_only() copied before it gave up */
-    return found;
+    return found || (!random && n <= 512 && is_instruction(s, n));
 }
 
 /* ------------------------------------------------------------- verdicts */
@@ -332,18 +561,121 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
     put_uint(&t, r->length);
 }
 
+/* ------------------------------------------------------------- the estimate */
+
+/* Estimated bits to guess the text s[0..n), with its shapes and the kinds on the cheapest path. */
+static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped, unsigned *shapes)
+{
+    int machine = 0;
+    double bits, capacity;
+    cx->bf = alphabet_bits(s, n, shapes, &machine);
+    /* In text a generator could have made, short chance matches are everywhere: first only clear
+     * patterns count. */
+    cx->min_saving = machine ? MACHINE_MIN_SAVING : 0.0;
+    cx->hex = (*shapes & JSK_SHAPE_HEX) != 0;
+    bits = jsk_strength_estimate(cx, s, n, path, capped);
+    capacity = capacity_bits(s, n, *shapes, cx->bf);
+    /* A string that looks random and that patterns barely explain is random: small chance
+     * matches (a year, "abc", a short word) in real random output must not lower it. */
+    if (!*capped && capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
+        capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
+        memset(path, 0, sizeof *path);
+        path->random = 1;
+        return capacity;
+    }
+    if (machine && !*capped) {
+        /* Patterned after all: now every match counts, as in typed text. */
+        jsk_path typed;
+        int typed_capped = 0;
+        double typed_bits;
+        cx->min_saving = 0.0;
+        typed_bits = jsk_strength_estimate(cx, s, n, &typed, &typed_capped);
+        if (typed_bits < bits && !typed_capped) {
+            bits = typed_bits;
+            *path = typed;
+        }
+    }
+    return bits > capacity && !*capped ? capacity : bits;
+}
+
+/* Decodes s (hex or base64) into out when what it holds is readable text: printable ASCII, tabs,
+ * line breaks and UTF-8 letters, at least 4 bytes. out is wiped when it is not. */
+static int decoded_text(uint8_t *out, size_t cap, size_t *out_len, const uint8_t *s, size_t n, int encoding)
+{
+    size_t i = 0, step;
+    if (jsk_decoded_len(n, encoding) > cap || jsk_decode(out, cap, out_len, (const char *)s, n, encoding) != JSK_OK) {
+        jsk_wipe(out, cap);
+        return 0;
+    }
+    while (i < *out_len) {
+        uint8_t c = out[i];
+        if (c >= 0x80 ? (step = jsk_utf8_sequence(out + i, *out_len - i)) == 0 : c == 0x7F || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            break;
+        }
+        i += c >= 0x80 ? step : 1U;
+    }
+    if (i < *out_len || *out_len < 4) {
+        jsk_wipe(out, cap);
+        return 0;
+    }
+    return 1;
+}
+
 /* ------------------------------------------------------------------ check */
 
+/* The context words and their parts (between - _ . and spaces), 3 bytes or more, at most
+ * JSK_CONTEXT_WORDS_MAX. */
+static void context_words(jsk_strength_ctx *cx, const uint8_t *context, size_t n)
+{
+    size_t i = 0;
+    cx->context = context;
+    cx->n_context = 0;
+    while (i < n) {
+        size_t end = i, part;
+        while (end < n && context[end] != '\n' && context[end] != '\0') {
+            end++;
+        }
+        /* the whole line, then its parts */
+        for (part = 0; part < 2; part++) {
+            size_t a = i;
+            while (a < end) {
+                size_t b = a;
+                while (b < end && (part == 0 || strchr("-_. ", context[b]) == NULL || context[b] == 0)) {
+                    b++;
+                }
+                if (b - a >= 3 && cx->n_context < JSK_CONTEXT_WORDS_MAX && (part == 1 || b == end) &&
+                    !(part == 1 && a == i && b == end)) {
+                    cx->context_at[cx->n_context] = (uint16_t)a;
+                    cx->context_len[cx->n_context++] = (uint16_t)(b - a);
+                }
+                a = b + 1;
+            }
+        }
+        i = end + 1;
+    }
+}
+
 int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding)
+{
+    return jsk_check_context(r, alg, dict, secret, len, encoding, NULL, 0);
+}
+
+int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len, int encoding,
+                      const uint8_t *context, size_t context_len)
 {
     jsk_strength_ctx cx;
     jsk_path path;
     unsigned shapes = 0;
     size_t lo = 0, hi = len, key_bytes = len;
-    double bits = 0.0, capacity;
-    int capped = 0, forced_weak = 0, uniform = 0, rc, uuid, a;
+    double bits = 0.0;
+    int capped = 0, forced_weak = 0, uniform = 0, encoded_text = 0, rc, uuid, a;
+    uint8_t decoded[DECODED_TEXT_MAX];
+    size_t decoded_len = 0, view_len = 0;
+    const uint8_t *view = secret;
+    size_t n_uuids;
+    double ucap;
 
-    if (r == NULL || dict == NULL || (secret == NULL && len > 0)) {
+    if (r == NULL || dict == NULL || (secret == NULL && len > 0) || (context == NULL && context_len > 0)) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
     memset(r, 0, sizeof *r);
@@ -357,7 +689,7 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
         encoding != JSK_ENCODING_BASE64URL && encoding != JSK_ENCODING_AUTO) {
         return JSK_ERR_UNKNOWN_FORMAT; /* base64url-padded is base64url here: padding is optional */
     }
-    if (len > JSK_CHECK_LEN_MAX) {
+    if (len > JSK_CHECK_LEN_MAX || context_len > JSK_CONTEXT_LEN_MAX) {
         return JSK_ERR_OUT_OF_RANGE;
     }
     if (encoding != JSK_ENCODING_RAW && encoding != JSK_ENCODING_AUTO &&
@@ -383,20 +715,27 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
     } else {
         cx.dict = dict;
         jsk_strength_maps(&cx.maps);
-        cx.bf = alphabet_bits(secret + lo, hi - lo, &shapes);
-        /* In hex or base64 text, short chance matches are everywhere; only clear patterns count. */
-        cx.min_saving = (shapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) && hi - lo >= 16 ? MACHINE_MIN_SAVING : 0.0;
-        bits = jsk_strength_estimate(&cx, secret + lo, hi - lo, &path, &capped);
-        capacity = capacity_bits(secret + lo, hi - lo, shapes, cx.bf);
-        /* A string that looks random and that patterns barely explain is random: small chance
-         * matches (a year, "abc", a short word) in real random output must not lower it. */
-        if (!capped && capacity - bits < (cx.min_saving > 0 ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
-            capacity - bits < (cx.min_saving > 0 ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
-            bits = capacity;
-            memset(&path, 0, sizeof path);
-        }
-        if (bits > capacity && !capped) {
-            bits = capacity;
+        context_words(&cx, context, context_len);
+        bits = estimate_text(&cx, secret + lo, hi - lo, &path, &capped, &shapes);
+        view = secret + lo;
+        view_len = hi - lo;
+        /* Hex or base64 of readable text is that text, written another way. */
+        if (shapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) {
+            int enc = (shapes & JSK_SHAPE_HEX) ? JSK_ENCODING_HEX : (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL;
+            if (decoded_text(decoded, sizeof decoded, &decoded_len, secret + lo, hi - lo, enc)) {
+                jsk_path dpath;
+                unsigned dshapes = 0;
+                int dcapped = 0;
+                double dbits = estimate_text(&cx, decoded, decoded_len, &dpath, &dcapped, &dshapes) + ENCODING_CHOICE_BITS;
+                if (dbits < bits) {
+                    bits = dbits;
+                    path = dpath;
+                    capped = dcapped;
+                    view = decoded;
+                    view_len = decoded_len;
+                    encoded_text = enc;
+                }
+            }
         }
         if (lo > 0 || hi < len) {
             finding(r, JSK_FINDING_WHITESPACE,
@@ -407,15 +746,15 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
                     "not valid UTF-8: tools and libraries may turn these bytes into different keys");
         }
         /* Machine formats. */
-        uuid = uuid_version(secret + lo, hi - lo);
-        if (uuid != 0) {
-            double cap = uuid == 4 ? 122.0 : uuid == 7 ? 106.0 : uuid == 1 || uuid == 6 ? 60.0 : uuid == 3 || uuid == 5 ? 40.0 : 122.0;
+        n_uuids = uuid_list(secret + lo, hi - lo, &ucap, &uuid);
+        if (n_uuids > 0) {
             shapes |= JSK_SHAPE_UUID;
-            if (bits > cap) {
-                bits = cap;
+            if (bits > ucap) {
+                bits = ucap;
             }
             finding(r, JSK_FINDING_UUID,
-                    uuid == 4   ? "a random UUID (v4) holds only 122 random bits, and its 36 characters are not a 256-bit key"
+                    n_uuids > 1 ? "joined UUIDs: each holds at most 122 random bits (v4), and their dashes and version digits none"
+                    : uuid == 4 ? "a random UUID (v4) holds only 122 random bits, and its 36 characters are not a 256-bit key"
                     : uuid == 7 ? "a UUID v7 starts with a timestamp: about 74 random bits plus a guessable time"
                     : uuid == 1 || uuid == 6
                         ? "a time-based UUID (v1/v6) is built from a timestamp and a node id: largely guessable"
@@ -428,21 +767,37 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
             finding(r, JSK_FINDING_LOOKS_LIKE_JWT,
                     "this is a JWT, not a secret: tokens travel in headers and logs, so anyone who saw it can sign with it");
         }
-        if (is_placeholder(secret + lo, hi - lo, bits)) {
+        if (encoded_text != 0) {
+            finding(r, JSK_FINDING_ENCODED_TEXT,
+                    encoded_text == JSK_ENCODING_HEX ? "hex-encoded text: it decodes to readable text, and is only as strong as that text"
+                                                     : "base64-encoded text: it decodes to readable text, and is only as strong as that text");
+        }
+        if (is_placeholder(secret + lo, hi - lo, bits, path.random) ||
+            (encoded_text != 0 && is_placeholder(view, view_len, bits, path.random))) {
             forced_weak = 1;
             finding(r, JSK_FINDING_PLACEHOLDER, "a placeholder or template left in place of a real secret");
         }
-        if (uniform || (!capped && path.constant_chars * 10U >= (hi - lo) * 9U)) {
+        if (jsk_digest_of_word(dict, secret + lo, hi - lo)) { /* MD5, SHA-1, SHA-256 of a common word */
+            path.constant_chars = view_len;
+            if (bits > DIGEST_OF_WORD_BITS) {
+                bits = DIGEST_OF_WORD_BITS;
+            }
+        }
+        if (uniform || (!capped && path.constant_chars * 10U >= view_len * 9U)) {
             forced_weak = 1;
             finding(r, JSK_FINDING_KNOWN_CONSTANT,
-                    "a well-known constant: a published digest (such as SHA-256 of the empty string), or a key whose bytes are all the same");
+                    "a well-known constant: a published digest (such as SHA-256 of the empty string or MD5 of a common word), or a key whose bytes are all the same");
         }
-        if (!capped && path.jwt_chars * 10U >= (hi - lo) * 4U) {
+        if (!capped && path.jwt_chars * 10U >= view_len * 4U) {
             forced_weak = 1;
             finding(r, JSK_FINDING_KNOWN_SECRET,
                     "a documented default or tutorial JWT secret, or a variant of one: it is in every attacker's wordlist");
         } else if (path.jwt_chars > 0) {
             path.flags |= JSK_PATH_DICTIONARY;
+        }
+        if (path.flags & JSK_PATH_CONTEXT) {
+            finding(r, JSK_FINDING_CONTEXT,
+                    "contains the project's name or another context word: an attacker who knows the project tries it first");
         }
         if (path.flags & JSK_PATH_DICTIONARY) {
             finding(r, JSK_FINDING_DICTIONARY, "built from common passwords, words or names that attackers try first");
@@ -462,6 +817,12 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
     }
     if (bits > 8.0 * (double)key_bytes) {
         bits = 8.0 * (double)key_bytes; /* a key cannot hold more than 8 bits a byte */
+    }
+    /* Weak by a rule (a published default, a placeholder, a constant, a token): whatever its
+     * patterns would cost, a wordlist-and-rules attack holds it, so every line reports that. */
+    if (forced_weak && bits > WORDLIST_RULES_BITS) {
+        bits = WORDLIST_RULES_BITS;
+        capped = 0;
     }
     r->shapes = shapes;
     r->entropy_bits = bits;
@@ -523,6 +884,7 @@ int jsk_check(jsk_report *r, int alg, const jsk_dict *dict, const uint8_t *secre
             }
         }
     }
+    jsk_wipe(decoded, sizeof decoded);
     for (a = 0; a < 3; a++) {
         if (r->verdicts[a] == 0) {
             return JSK_ERR_INVALID_ARGUMENT;

@@ -22,9 +22,11 @@ enum {
 extern const uint8_t jsk_dict_blob[];
 extern const size_t jsk_dict_blob_size;
 extern const uint32_t jsk_dict_word_count;
+extern const uint32_t jsk_dict_jwt_count; /* of which list JWT: the defaults in lowercase, added from their lines */
 extern const uint32_t jsk_dict_char_count;
 extern const uint32_t jsk_dict_max_len;
-extern const char jsk_jwt_defaults[];
+/* The curated defaults as printed, one per line: coded last in jsk_dict_blob (jsk_dict.defaults). */
+extern const uint32_t jsk_jwt_defaults_count;
 extern const size_t jsk_jwt_defaults_size;
 
 /* Keyboard graphs: [key][direction][unshifted, shifted] -> neighbouring key, 0 for none. */
@@ -34,5 +36,20 @@ extern const double jsk_graph_qwerty_degree;
 extern const uint8_t jsk_graph_keypad[128 * 8 * 2];
 extern const double jsk_graph_keypad_keys;
 extern const double jsk_graph_keypad_degree;
+
+/* Digests of common words, computed by jsk_dict_init: of every curated default as printed, of the
+ * common passwords and words of rank below 256 (lists PASSWORDS and ENGLISH, bucket <= 7), and of
+ * the extra words coded after the defaults (jsk_digest_extra_count lines, jsk_digest_extra_size
+ * bytes with their newlines); jsk_digest_word_count in all. */
+#define JSK_DIGEST_MAX_BUCKET 7
+extern const uint32_t jsk_digest_extra_count;
+extern const size_t jsk_digest_extra_size;
+extern const uint32_t jsk_digest_word_count;
+
+/* Letter trigram model: cost in half bits (0..15) of letter x after a, b (0 start, 1-26 a-z, 27 other
+ * letter), at index (a * 28 + b) * 28 + x; coded after the words in jsk_dict_blob, decoded by
+ * jsk_dict_init into the workspace (jsk_dict.ngram), one cost a byte. */
+#define JSK_NGRAM_SYMBOLS 28
+#define JSK_NGRAM_LEN (JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS)
 
 #endif

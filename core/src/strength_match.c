@@ -12,6 +12,7 @@
 #include "dict_internal.h"
 #include "strength_internal.h"
 #include "strength_data.h"
+#include "utf8_internal.h"
 
 #define WIN 512           /* characters analysed together; longer input goes window by window */
 #define MAX_PERIOD 48     /* longest repeated unit looked for */
@@ -22,7 +23,11 @@
 #define REFERENCE_YEAR 2026
 #define WINDOW_HISTORY 64
 
-enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP };
+#define WORD_BITS 18.0       /* a word no list here holds: one of about 2^18 in some language's dictionary */
+#define WORDLIKE_BITS 4.0    /* per letter: at most this under the trigram model, a token reads as a word */
+#define TOKEN_NONE 0xFFFFU
+
+enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP, K_WORD, K_CONTEXT };
 
 typedef struct {
     float best[WIN + 1];
@@ -35,6 +40,10 @@ typedef struct {
     uint16_t walk[2][WIN];    /* start of the keyboard walk ending at k */
     uint16_t seq[WIN];        /* start of the arithmetic sequence ending at k */
     uint16_t digits[WIN];     /* length of the digit run ending at k */
+    uint16_t token[WIN];      /* start of the word token whose letter ends at byte k, TOKEN_NONE */
+    uint16_t letters[WIN + 1]; /* prefix count of letters (code points) in tokens */
+    uint16_t ideographs[WIN + 1]; /* prefix count of letters of scripts without word separators */
+    float word_cost[WIN + 1]; /* prefix sum of the letters' costs under the model of typed words */
 } window_t;
 
 static double log2_binomial_sum(unsigned n, unsigned kmax)
@@ -183,6 +192,28 @@ static void match_dictionary(run_t *r, size_t end)
     }
 }
 
+/* ---------------------------------------------------------------------- context */
+
+/* The caller's context words (the project's name...): which one, its case, and nothing more. */
+static void match_context(run_t *r, size_t end)
+{
+    const jsk_strength_ctx *cx = r->cx;
+    size_t i, k;
+    for (i = 0; i < cx->n_context; i++) {
+        size_t len = cx->context_len[i];
+        const uint8_t *w = cx->context + cx->context_at[i];
+        if (len > end) {
+            continue;
+        }
+        for (k = 0; k < len && cx->maps.lower[r->s[end - len + k]] == cx->maps.lower[w[k]]; k++) {
+        }
+        if (k == len) {
+            relax(r, end, end - len, log2((double)cx->n_context + 1.0) + case_bits(r->s + end - len, len) + MATCH_OVERHEAD,
+                  K_CONTEXT, 0);
+        }
+    }
+}
+
 /* ------------------------------------------------------------------- sequences */
 
 static int seq_class(uint8_t c) { return is_lower(c) ? 1 : is_upper(c) ? 2 : is_digit(c) ? 3 : 0; }
@@ -216,6 +247,131 @@ static void match_sequence(run_t *r, size_t end)
     }
     for (i = lo; i + 2 <= j; i++) {
         relax(r, end, i, match_bits(sequence_bits(r->s + i, end - i, seq_step(r->s, j)), end - i), K_SEQ, 0);
+    }
+}
+
+/* ------------------------------------------------------- stride and interleaved runs */
+
+/* Counting runs that the character sequence matcher cannot see, as code assistants and tutorials
+ * write "random" hex: interleaved counters (1a2b3c4d..., 9f8e7d6c... : p streams, each adding its
+ * own constant), counting that wraps around the alphabet (...89abcdef0123...), and counting bytes
+ * (000102030405...). A tracker follows one reading (hex digit values mod 16, or each character
+ * class on its own: digits mod 10, letters mod 26, or mod 6 between a-f as in hex) and one period. */
+#define STRIDE_PERIODS 4
+#define STRIDE_TRACKERS (2 * STRIDE_PERIODS + 2)
+#define STRIDE_NONE 0x7FFF
+
+typedef struct {
+    int16_t d[8];   /* the last differences, by position mod 8 */
+    uint16_t start[2];
+    uint8_t ok[2];  /* by parity for the byte trackers, [0] otherwise */
+} stride_t;
+
+static int hex_value(uint8_t c)
+{
+    return is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+}
+
+/* Class (1 digit, 2 lower, 3 upper) and index of c in it, 0 for other characters. */
+static int class_value(uint8_t c, int *v)
+{
+    if (is_digit(c)) {
+        *v = c - '0';
+        return 1;
+    }
+    if (is_lower(c)) {
+        *v = c - 'a';
+        return 2;
+    }
+    if (is_upper(c)) {
+        *v = c - 'A';
+        return 3;
+    }
+    return 0;
+}
+
+static double delta_bits(int d, int m)
+{
+    return (d == 1 || d == m - 1) ? 1.0 : (d == 2 || d == m - 2) ? 2.0 : log2((double)m);
+}
+
+/* The difference s[j] - s[j - p] in tracker t's reading, and its modulus; STRIDE_NONE when none. */
+static int stride_diff(const run_t *r, int t, size_t j, size_t p, int *mod)
+{
+    const uint8_t *s = r->s;
+    if (j < p) {
+        return STRIDE_NONE;
+    }
+    if (t < STRIDE_PERIODS) { /* hex digit values */
+        int a = hex_value(s[j]), b = hex_value(s[j - p]);
+        *mod = 16;
+        return a < 0 || b < 0 ? STRIDE_NONE : (a - b + 16) % 16;
+    } else {
+        int a, b, ca = class_value(s[j], &a), cb = class_value(s[j - p], &b);
+        if (ca == 0 || ca != cb) {
+            return STRIDE_NONE;
+        }
+        *mod = ca == 1 ? 10 : a <= 5 && b <= 5 ? 6 : 26; /* a-f counts round as in hex */
+        return (a - b + *mod) % *mod;
+    }
+}
+
+static void match_stride(run_t *r, size_t end, stride_t *tr)
+{
+    size_t j = end - 1;
+    int t;
+    for (t = 0; t < 2 * STRIDE_PERIODS; t++) {
+        stride_t *x = &tr[t];
+        size_t p = (size_t)(t % STRIDE_PERIODS) + 1U, k;
+        int mod = 16, d = stride_diff(r, t, j, p, &mod), all_zero = 1, ok;
+        double bits;
+        x->d[j % 8] = (int16_t)d;
+        ok = d != STRIDE_NONE && j >= 2 * p && x->d[(j - p) % 8] == d;
+        if (!ok) {
+            x->ok[0] = 0;
+            continue;
+        }
+        if (!x->ok[0]) {
+            x->start[0] = (uint16_t)(j - 2 * p);
+            x->ok[0] = 1;
+        }
+        if (end - x->start[0] < 2 * p + 2) {
+            continue;
+        }
+        bits = (double)p * (t < STRIDE_PERIODS ? 4.0 : r->cx->bf) + log2((double)(end - x->start[0])) + 3.0;
+        for (k = 0; k < p; k++) {
+            int dk = x->d[(j - k) % 8], m = mod;
+            if (t >= STRIDE_PERIODS) { /* each stream keeps its class: its own modulus */
+                stride_diff(r, t, j - k, p, &m);
+            }
+            all_zero &= dk == 0;
+            bits += delta_bits(dk, m);
+        }
+        if (!all_zero) { /* constant streams are repeats: the repeat matcher's */
+            relax(r, end, x->start[0], match_bits(bits, end - x->start[0]), K_SEQ, 0);
+        }
+    }
+    /* Counting bytes in hex: the 2-digit units ending at j and j - 2 differ by a constant. */
+    if (r->cx->hex) {
+        stride_t *x = &tr[2 * STRIDE_PERIODS];
+        int par = (int)(j & 1U), d = STRIDE_NONE, ok;
+        if (j >= 3 && hex_value(r->s[j]) >= 0 && hex_value(r->s[j - 1]) >= 0 && hex_value(r->s[j - 2]) >= 0 &&
+            hex_value(r->s[j - 3]) >= 0) {
+            int u = hex_value(r->s[j - 1]) * 16 + hex_value(r->s[j]), v = hex_value(r->s[j - 3]) * 16 + hex_value(r->s[j - 2]);
+            d = (u - v + 256) % 256;
+        }
+        x->d[j % 8] = (int16_t)d;
+        ok = d != STRIDE_NONE && d != 0 && j >= 5 && x->d[(j - 2) % 8] == d;
+        if (!ok) {
+            x->ok[par] = 0;
+            return;
+        }
+        if (!x->ok[par]) {
+            x->start[par] = (uint16_t)(j - 5);
+            x->ok[par] = 1;
+        }
+        relax(r, end, x->start[par],
+              match_bits(8.0 + delta_bits(d, 256) + log2((double)(end - x->start[par])) + 3.0, end - x->start[par]), K_SEQ, 0);
     }
 }
 
@@ -477,6 +633,143 @@ static void match_dates(run_t *r, size_t end)
 
 static int is_separator(uint8_t c) { return c != 0 && strchr(" -_.,:;/|+", c) != NULL; }
 
+/* ------------------------------------------------------------------ words */
+
+/* A letter's cost as typed text, by script: Latin through the trigram model (its a, b context
+ * updated), accented Latin 5 bits, other alphabets 4, kana 5, Hangul syllables 8, CJK ideographs 10.
+ * 0 when the code point is not a letter; *ideograph is 1 for scripts written without spaces. */
+static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, size_t *step, int *a, int *b,
+                          int *ideograph)
+{
+    uint32_t cp;
+    *ideograph = 0;
+    *step = 1;
+    if (s[0] < 0x80) {
+        int x = is_lower(s[0]) ? s[0] - 'a' + 1 : is_upper(s[0]) ? s[0] - 'A' + 1 : 0;
+        size_t i;
+        double c;
+        if (x == 0) {
+            return 0.0;
+        }
+        i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
+        c = 0.5 * (double)ngram[i];
+        *a = *b;
+        *b = x;
+        return c > 0.25 ? c : 0.25;
+    }
+    if ((*step = jsk_utf8_sequence(s, len)) == 0) {
+        *step = 1;
+        return 0.0;
+    }
+    cp = *step == 2 ? ((s[0] & 0x1FU) << 6) | (s[1] & 0x3FU)
+       : *step == 3 ? ((s[0] & 0x0FU) << 12) | ((s[1] & 0x3FU) << 6) | (s[2] & 0x3FU)
+                    : 0x10000U;
+    if (cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN && jsk_latin_fold[cp - 0xC0] != '.') {
+        /* Accented Latin: the letter without its accent (the model is trained so), and a bit for the accent. */
+        int x = (jsk_latin_fold[cp - 0xC0] | 0x20) - 'a' + 1;
+        size_t i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
+        double c = 0.5 * (double)ngram[i] + 1.0;
+        *a = *b;
+        *b = x;
+        return c;
+    }
+    *a = *b;
+    *b = 27;
+    if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) {
+        return 5.0;
+    }
+    if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x58F) || (cp >= 0x5D0 && cp <= 0x5EA) ||
+        (cp >= 0x620 && cp <= 0x64A) || (cp >= 0x900 && cp <= 0xE7F) || (cp >= 0x10A0 && cp <= 0x10FF)) {
+        return 4.0;
+    }
+    *ideograph = 1;
+    if (cp >= 0x3041 && cp <= 0x30FF) {
+        return 5.0;
+    }
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        return 8.0;
+    }
+    if ((cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF)) {
+        return 10.0;
+    }
+    *ideograph = 0;
+    *a = *b = 0;
+    return 0.0;
+}
+
+/* Word tokens: runs of letters, split where case turns (camelCase, JWTSecret). */
+static void prepare_words(run_t *r)
+{
+    window_t *w = r->w;
+    const uint8_t *s = r->s;
+    size_t k = 0, start = 0;
+    int a = 0, b = 0, in_token = 0, prev_lower = 0, prev_upper = 0;
+
+    w->letters[0] = 0;
+    w->ideographs[0] = 0;
+    w->word_cost[0] = 0.0f;
+    while (k < r->n) {
+        size_t step, q;
+        int ideo, up = is_upper(s[k]), low = is_lower(s[k]);
+        int ta = a, tb = b;
+        double c;
+        if (in_token && ((prev_lower && up) || (prev_upper && up && k + 1 < r->n && is_lower(s[k + 1])))) {
+            in_token = 0; /* a new word starts at this capital */
+        }
+        if (!in_token) {
+            ta = tb = 0;
+        }
+        c = letter_cost(r->cx->dict->ngram, s + k, r->n - k, &step, &ta, &tb, &ideo);
+        for (q = k; q < k + step && q < r->n; q++) {
+            w->token[q] = TOKEN_NONE;
+            w->letters[q + 1] = w->letters[q];
+            w->ideographs[q + 1] = w->ideographs[q];
+            w->word_cost[q + 1] = w->word_cost[q];
+        }
+        if (c > 0.0) {
+            if (!in_token) {
+                start = k;
+                in_token = 1;
+            }
+            a = ta;
+            b = tb;
+            q = k + step - 1 < r->n ? k + step - 1 : r->n - 1;
+            w->token[q] = (uint16_t)start;
+            w->letters[q + 1] = (uint16_t)(w->letters[q + 1] + 1U);
+            w->ideographs[q + 1] = (uint16_t)(w->ideographs[q + 1] + (unsigned)ideo);
+            w->word_cost[q + 1] = (float)((double)w->word_cost[q + 1] + c);
+        } else {
+            in_token = 0;
+            a = b = 0;
+        }
+        prev_lower = low;
+        prev_upper = up;
+        k += step;
+    }
+}
+
+/* A token of letters that reads as a word costs about a word, not its characters. */
+static void match_word(run_t *r, size_t end)
+{
+    window_t *w = r->w;
+    size_t j = end - 1, start = w->token[j];
+    unsigned letters, ideographs;
+    double cost;
+    if (start == TOKEN_NONE) {
+        return;
+    }
+    letters = (unsigned)(w->letters[end] - w->letters[start]);
+    ideographs = (unsigned)(w->ideographs[end] - w->ideographs[start]);
+    cost = (double)(w->word_cost[end] - w->word_cost[start]);
+    if (letters < 2 || (ideographs == 0 && cost > WORDLIKE_BITS * (double)letters)) {
+        return;
+    }
+    if (ideographs == 0 && cost > WORD_BITS) {
+        cost = WORD_BITS;
+    }
+    relax(r, end, start, match_bits(cost + case_bits(r->s + start, end - start), end - start), K_WORD, 0);
+}
+
 static void prepare(run_t *r)
 {
     static const uint8_t *const graphs[2] = {jsk_graph_qwerty, jsk_graph_keypad};
@@ -485,6 +778,7 @@ static void prepare(run_t *r)
     const uint8_t *s = r->s;
     size_t k, g;
 
+    prepare_words(r);
     w->shifted[0] = 0;
     for (k = 0; k < r->n; k++) {
         w->shifted[k + 1] = (uint16_t)(w->shifted[k] + qwerty_shifted(s[k]));
@@ -511,6 +805,8 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     window_t w;
     run_t r;
     uint16_t runs[MAX_PERIOD + 1];
+    stride_t strides[STRIDE_TRACKERS];
+    uint8_t seps[32];
     size_t end, p;
 
     r.cx = cx;
@@ -519,6 +815,8 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     r.w = &w;
     prepare(&r);
     memset(runs, 0, sizeof runs);
+    memset(strides, 0, sizeof strides);
+    memset(seps, 0, sizeof seps);
     w.best[0] = 0.0f;
     for (end = 1; end <= n; end++) {
         size_t j = end - 1;
@@ -527,13 +825,18 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         w.kind[end] = K_BRUTE;
         w.list[end] = 0;
         if (is_separator(s[j])) {
-            relax(&r, end, j, match_bits(LOG2_10, 1), K_SEP, 0);
+            /* The same separator again costs one bit: the attacker chose it once. */
+            relax(&r, end, j, (seps[s[j] >> 3] & (1U << (s[j] & 7U))) ? 1.0 : match_bits(LOG2_10, 1), K_SEP, 0);
+            seps[s[j] >> 3] |= (uint8_t)(1U << (s[j] & 7U));
         }
         for (p = 1; p <= MAX_PERIOD; p++) {
             runs[p] = (uint16_t)(j >= p && s[j] == s[j - p] ? runs[p] + 1U : 0U);
         }
         match_dictionary(&r, end);
+        match_word(&r, end);
+        match_context(&r, end);
         match_sequence(&r, end);
+        match_stride(&r, end, strides);
         match_repeat(&r, end, runs);
         match_spatial(&r, end);
         match_dates(&r, end);
@@ -558,6 +861,12 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
             } else {
                 path->flags |= JSK_PATH_DICTIONARY;
             }
+            break;
+        case K_WORD:
+            path->flags |= JSK_PATH_DICTIONARY;
+            break;
+        case K_CONTEXT:
+            path->flags |= JSK_PATH_CONTEXT;
             break;
         case K_SEQ:
             path->flags |= JSK_PATH_SEQUENCE;

@@ -41,7 +41,18 @@ static void test_verdicts(void)
                                  "super-secret-jwt-token-with-at-least-32-characters-long", "<your-secret>", "${JWT_SECRET}",
                                  "changeme", "xxxxxxxxxxxxxxxx", "19900101", "0123456789abcdef0123456789abcdef",
                                  "correcthorsebatterystaple", "myapp-jwt-secret", "drowssap", "abcabcabcabcabcabcabc",
-                                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", NULL};
+                                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                                 /* counting and interleaved runs in hex, as code assistants write them */
+                                 "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b",
+                                 "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0",
+                                 "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+                                 "x7Qk1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
+                                 /* words of other languages and scripts; instructions whatever their length */
+                                 "clave-secreta-para-desarrollo", "ganti-dengan-kunci-rahasia",
+                                 "\xe6\x9b\xbf\xe6\x8d\xa2\xe4\xb8\xba\xe9\x9a\x8f\xe6\x9c\xba\xe5\xad\x97\xe7\xac\xa6\xe4\xb8\xb2",
+                                 "acme-super-secret-jwt-key-2025-change-in-production",
+                                 "please-replace-this-with-a-real-secret-in-prod",
+                                 "The quick brown fox jumps over the lazy dog", NULL};
     size_t i;
     for (i = 0; weak[i] != NULL; i++) {
         int v = verdict(weak[i], JSK_ALG_HS256, JSK_ENCODING_RAW);
@@ -61,6 +72,19 @@ static void test_verdicts(void)
     CHECK(verdict("8f14e45fceea167a5a36dedd4bea2543cb4d9f0c1f0a8d2b6e7c3a9b5d1e0f27", JSK_ALG_HS384, JSK_ENCODING_HEX) ==
           JSK_VERDICT_FAIR);
     CHECK(verdict("3f2504e0-4f89-41d3-9a0c-0305e82c3301", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_FAIR);
+    /* Two UUIDs v4 joined: 244 bits, fair; random text over the 94 printable characters, Ascii85
+     * and Django's alphabet: strong, whatever chance matches they hold. */
+    CHECK(verdict("3f2504e0-4f89-41d3-9a0c-0305e82c3301-9b2e04c1-7f3a-4d2b-8c1e-5a6f7b8c9d0e", JSK_ALG_HS256,
+                  JSK_ENCODING_RAW) == JSK_VERDICT_FAIR);
+    CHECK(verdict("Zfm34n=gD(KbeWgM'm[>=M|)U5#~MG?1g*4r4F3>", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("Rgv6_SF;500+]7odo'tYu|IXeD~FBBxT'u=y!{D~", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("?EUR.+3:^#9[2>J-D=Q>\">S[$[O-W!>\"S-=^X<@I", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("NVZhln0-uq2xCxBV50+ZgXuEQFiOwp-Cfo6/EVnF", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
+    CHECK(verdict("((mezrum1_#g5e7h67&x@n-*m#$81f#024pdi@9xx3)qq5%8!a", JSK_ALG_HS256, JSK_ENCODING_RAW) ==
+          JSK_VERDICT_STRONG);
+    CHECK(verdict("[HC/cm(rC**5]WY$Y1(kZ+t?yQ[U-tM[*qH]l@n^x?FmNzqN9uEg.$rmU3/ooFU]", JSK_ALG_HS256, JSK_ENCODING_RAW) ==
+          JSK_VERDICT_STRONG);
+    CHECK(verdict("JTUhRYl5Q55amepFog14STpQsl0w1Y3AkqOit1dvUQ5", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_STRONG);
     CHECK(verdict("Yb3rT9sQ1kLmN0pXz7vW2cD8fG4hJ6aE5uI-_oRqKtY", JSK_ALG_HS384, JSK_ENCODING_RAW) == JSK_VERDICT_FAIR);
     CHECK(verdict("", JSK_ALG_HS256, JSK_ENCODING_RAW) == JSK_VERDICT_WEAK);
     CHECK(verdict("zz", JSK_ALG_HS256, JSK_ENCODING_HEX) == JSK_ERR_BAD_CHARACTER);
@@ -75,6 +99,29 @@ static void test_findings(void)
     jsk_report r = report("your-256-bit-secret");
     CHECK(has_finding(&r, JSK_FINDING_KNOWN_SECRET) && has_finding(&r, JSK_FINDING_SHORT_KEY));
     CHECK(r.key_bytes == 19 && r.entropy_bits < 20);
+    /* Hex or base64 of text is judged as the text, and the report never quotes it. */
+    r = report("bXktc2VjcmV0LWtleQ==");
+    CHECK(has_finding(&r, JSK_FINDING_ENCODED_TEXT) && r.verdict == JSK_VERDICT_WEAK);
+    r = report("6d792d73757065722d7365637265742d6a77742d6b65792d666f722d64657632303234");
+    CHECK(has_finding(&r, JSK_FINDING_ENCODED_TEXT) && r.verdict == JSK_VERDICT_WEAK);
+    /* Digests of common words: SHA-256 of "test", MD5 of "admin" (uppercase too). */
+    r = report("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d0a08a4e2c1ba");
+    CHECK(has_finding(&r, JSK_FINDING_KNOWN_CONSTANT) && r.verdict == JSK_VERDICT_WEAK);
+    r = report("21232F297A57A5A743894A0E4A801FC3");
+    CHECK(has_finding(&r, JSK_FINDING_KNOWN_CONSTANT) && r.verdict == JSK_VERDICT_WEAK);
+    /* Context words (the project's name) cost almost nothing, whole or by their parts. */
+    {
+        static const char secret[] = "acmeshop-Billing-2024-Qx7v";
+        static const char context[] = "acme-shop\nother";
+        jsk_report plain, with;
+        CHECK_RC(jsk_check(&plain, JSK_ALG_HS256, &dict, (const uint8_t *)secret, sizeof secret - 1, JSK_ENCODING_RAW), 0);
+        CHECK_RC(jsk_check_context(&with, JSK_ALG_HS256, &dict, (const uint8_t *)secret, sizeof secret - 1, JSK_ENCODING_RAW,
+                                   (const uint8_t *)context, sizeof context - 1), 0);
+        CHECK(has_finding(&with, JSK_FINDING_CONTEXT) && !has_finding(&plain, JSK_FINDING_CONTEXT));
+        CHECK(with.entropy_bits + 15.0 < plain.entropy_bits);
+        CHECK(jsk_check_context(&with, JSK_ALG_HS256, &dict, (const uint8_t *)secret, 3, JSK_ENCODING_RAW, NULL, 1) ==
+              JSK_ERR_INVALID_ARGUMENT);
+    }
     r = report("${JWT_SECRET}");
     CHECK(has_finding(&r, JSK_FINDING_PLACEHOLDER));
     r = report("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");

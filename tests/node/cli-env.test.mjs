@@ -212,3 +212,24 @@ describe('jwt-secret check --env', () => {
     assert.match(run(['help']).stdout, /check --env FILE/);
   });
 });
+
+describe('check --context and the project name (jsk_check_context)', () => {
+  test('--context WORD makes the project name cost almost nothing; --env adds package.json\'s name and the folder', () => {
+    const secret = 'billingapi-jwt-signing-key-2025-Xk';
+    let r = run(['check', '--json', secret]);
+    const plain = JSON.parse(r.stdout);
+    r = run(['check', '--json', '--context', 'billing-api', '--context', 'acme', secret]);
+    const withContext = JSON.parse(r.stdout);
+    assert.ok(withContext.findings.some((f) => f.code === 'CONTEXT'));
+    assert.ok(withContext.entropy_bits + 8 < plain.entropy_bits, `${withContext.entropy_bits} vs ${plain.entropy_bits}`);
+    const project = join(dir, 'project');
+    spawnSync('mkdir', ['-p', join(project, 'config')]);
+    writeFileSync(join(project, 'package.json'), '{\n  "name": "@acme/billing-api",\n  "version": "1.0.0"\n}\n');
+    writeFileSync(join(project, 'config', '.env'), `JWT_SECRET=${secret}\n`);
+    r = run(['check', '--env', join(project, 'config', '.env'), '--json']);
+    assert.equal(r.status, 1);
+    assert.ok(JSON.parse(r.stdout.split('\n')[0]).findings.some((f) => f.code === 'CONTEXT'), r.stdout);
+    assert.ok(!r.stdout.includes(secret));
+    assert.match(run(['check', '--help']).stdout, /--context WORD/);
+  });
+});

@@ -1,0 +1,91 @@
+// strength-random.test.mjs — no false alarms on random secrets, whatever generator or alphabet made
+// them: 2,000 CSPRNG secrets per generator must be strong for HS256 (two joined UUIDs v4, 244 bits,
+// fair). tests/bench/strength_random.c runs the same generators by the million natively.
+import assert from 'node:assert/strict';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { before, test } from 'node:test';
+import { checkSecret, ready } from '../../dist/index.mjs';
+
+const PER_GENERATOR = 2000;
+const pick = (alphabet, n) => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join('');
+const base32 = (buf, pad) => {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0, v = 0, out = '';
+  for (const b of buf) {
+    v = ((v << 8) | b) & 0xffff;
+    bits += 8;
+    while (bits >= 5) { out += A[(v >>> (bits - 5)) & 31]; bits -= 5; }
+  }
+  if (bits > 0) out += A[(v << (5 - bits)) & 31];
+  while (pad && out.length % 8) out += '=';
+  return out;
+};
+// Z85 (ZeroMQ) and Ascii85 (btoa, no 'z' shorthand): 5 characters per 4 bytes.
+const base85 = (buf, alphabet) => {
+  let out = '';
+  for (let i = 0; i < buf.length; i += 4) {
+    let v = buf.readUInt32BE(i);
+    const group = [];
+    for (let k = 0; k < 5; k++) { group.push(alphabet ? alphabet[v % 85] : String.fromCharCode(33 + (v % 85))); v = Math.floor(v / 85); }
+    out += group.reverse().join('');
+  }
+  return out;
+};
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const Z85 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#';
+const PRINTABLE = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).join('');
+const DJANGO = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'; // django.core.management.utils.get_random_secret_key
+
+const GENERATORS = {
+  'hex, 32 bytes (openssl rand -hex 32, secrets.token_hex(32))': () => randomBytes(32).toString('hex'),
+  'HEX uppercase, 32 bytes': () => randomBytes(32).toString('hex').toUpperCase(),
+  'hex, 64 bytes': () => randomBytes(64).toString('hex'),
+  'base64, 32 bytes (openssl rand -base64 32)': () => randomBytes(32).toString('base64'),
+  'base64, 64 bytes': () => randomBytes(64).toString('base64'),
+  'base64url, 32 bytes (secrets.token_urlsafe(32))': () => randomBytes(32).toString('base64url'),
+  'base64url, 48 bytes': () => randomBytes(48).toString('base64url'),
+  'base32 padded, 32 bytes': () => base32(randomBytes(32), true),
+  'base32 unpadded, 40 bytes': () => base32(randomBytes(40), false),
+  // About 1 in 30,000 Z85 strings has only + and / for symbols: that is also valid base64 of 30 bytes,
+  // 240 bits, and is costed so (fair, as a 30-byte base64 key must be). Those are drawn again.
+  'Z85, 32 bytes (not also base64)': () => {
+    for (;;) {
+      const s = base85(randomBytes(32), Z85);
+      if (!/^[A-Za-z0-9+/]+$/.test(s)) return s;
+    }
+  },
+  'Ascii85, 32 bytes': () => base85(randomBytes(32)),
+  'alphanumeric, 43 characters': () => pick(ALNUM, 43),
+  'alphanumeric, 64 characters': () => pick(ALNUM, 64),
+  '94 printable, 40 characters (password managers)': () => pick(PRINTABLE, 40),
+  '94 printable, 64 characters': () => pick(PRINTABLE, 64),
+  "Django's get_random_secret_key(), 50 characters": () => pick(DJANGO, 50),
+  'three UUIDs v4 joined': () => [randomUUID(), randomUUID(), randomUUID()].join('-'),
+};
+
+before(async () => {
+  await ready;
+});
+
+for (const [name, make] of Object.entries(GENERATORS)) {
+  test(`${name}: ${PER_GENERATOR} are strong for HS256`, () => {
+    const alarms = [];
+    for (let i = 0; i < PER_GENERATOR; i++) {
+      const s = make();
+      const r = checkSecret(s);
+      if (r.verdict !== 'strong') alarms.push(`${s}: ${r.verdict} ${r.entropy_bits} [${r.findings.map((f) => f.code)}]`);
+    }
+    assert.deepEqual(alarms, []);
+  });
+}
+
+test('UUIDs are costed as UUIDs: two v4 joined hold 244 bits, fair for HS256', () => {
+  for (let i = 0; i < PER_GENERATOR; i++) {
+    for (const sep of ['-', '', '_']) {
+      const r = checkSecret([randomUUID(), randomUUID()].join(sep));
+      assert.equal(r.verdict, 'fair');
+      assert.ok(r.entropy_bits >= 244 && r.entropy_bits <= 247, `${r.entropy_bits}`);
+      assert.ok(r.findings.some((f) => f.code === 'UUID'));
+    }
+  }
+});
