@@ -73,6 +73,9 @@ export interface CheckOptions {
   alg?: Algorithm;
   /** How the application turns the text into the key (default 'raw': its UTF-8 bytes). */
   encoding?: CheckEncoding;
+  /** Words an attacker knows about the project (its name, the repository's, the company's): they
+   * cost almost nothing where the secret holds them, as zxcvbn's user_inputs. */
+  context?: string | readonly string[];
 }
 
 /** The report of `checkSecret` (and of `jwt-secret check --json`). It never contains the secret. */
@@ -87,6 +90,8 @@ export interface CheckReport {
   guesses_log10: number;
   seconds_to_guess: number;
   time_to_guess: string;
+  /** What the verdict means for this secret, in one sentence (one number of bits throughout). */
+  meaning: string;
   verdicts: Record<Algorithm, Verdict>;
   findings: { code: FindingCode; message: string }[];
   shapes: ('hex' | 'base64' | 'base64url' | 'uuid' | 'jwt')[];

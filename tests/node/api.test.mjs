@@ -256,3 +256,25 @@ describe('randomness source', () => {
     assert.match(generateSecret(), /^[A-Za-z0-9_-]{43}$/);
   });
 });
+
+describe('checkSecret: context words and the meaning of the verdict', () => {
+  test("the project's name costs almost nothing, as the CLI's --context; the report says what its verdict means", () => {
+    const secret = `zorblax-${randomBytes(2).toString('hex')}-jwt-key`;
+    const without = kit.checkSecret(secret);
+    const withName = kit.checkSecret(secret, { context: ['zorblax', 'acme'] });
+    assert.ok(withName.entropy_bits < without.entropy_bits, `${withName.entropy_bits} < ${without.entropy_bits}`);
+    assert.ok(withName.findings.some((f) => f.code === 'CONTEXT'));
+    assert.equal(withName.verdict, 'weak');
+    assert.equal(kit.checkSecret(secret, { context: 'zorblax' }).entropy_bits, kit.checkSecret(secret, { context: ['zorblax'] }).entropy_bits);
+    for (const r of [without, withName]) {
+      assert.equal(typeof r.meaning, 'string');
+      assert.ok(r.meaning.length > 20);
+      assert.ok(!r.meaning.includes(secret) && !r.meaning.includes('zorblax'), 'the report never holds the secret');
+    }
+    // A random secret stays strong whatever the context.
+    const strong = generateSecret();
+    assert.equal(kit.checkSecret(strong, { context: ['zorblax'] }).verdict, 'strong');
+    throwsCode(() => kit.checkSecret('x', { context: 5 }), 'ERR_INVALID_ARGUMENT');
+    throwsCode(() => kit.checkSecret('x', { context: ['a'.repeat(2000)] }), 'ERR_OUT_OF_RANGE');
+  });
+});

@@ -10,6 +10,7 @@ export function initChecker(hooks) {
   var checkInput = $('input');
   var checkAlg = $('alg');
   var checkEnc = $('enc');
+  var checkProject = $('project');
   var checkGenerate = $('generate');
   var checkReady = false;
   var shown = {};
@@ -49,7 +50,10 @@ export function initChecker(hooks) {
     var r = null;
     var error = '';
     if (text) {
-      try { r = kit.checkSecret(text, { alg: alg, encoding: encoding }); } catch (e) { error = checkErrorText(e, encoding); }
+      // The project's name, when given, is what an attacker tries first (the core costs it so).
+      var project = checkProject.value.trim();
+      var options = project ? { alg: alg, encoding: encoding, context: project.split(/[\s,]+/) } : { alg: alg, encoding: encoding };
+      try { r = kit.checkSecret(text, options); } catch (e) { error = checkErrorText(e, encoding); }
     }
     $('hint').hidden = !!text;
     $('error').hidden = !error;
@@ -65,6 +69,7 @@ export function initChecker(hooks) {
     put($('bytes'), plural(r.key_bytes, 'byte') +
       (r.length !== r.key_bytes ? ', decoded from ' + plural(r.length, 'character') : ''));
     put($('time'), r.time_to_guess);
+    put($('meaning'), r.meaning || '');
     list($('findings'), r.findings.length ? r.findings.map(function (f) { return [f.code, f.message]; })
       : [['', 'No problems found.']]);
     var alts = encoding === 'auto' ? r.alternatives : [];
@@ -84,6 +89,7 @@ export function initChecker(hooks) {
   checkInput.addEventListener('input', check);
   checkAlg.addEventListener('change', check);
   checkEnc.addEventListener('change', check);
+  checkProject.addEventListener('input', check);
   checkGenerate.addEventListener('click', function () {
     hooks.generate(checkAlg.value);
   });
