@@ -92,14 +92,16 @@ function model() {
   };
 }
 
-// One word, front-coded against the previous one: the shared prefix's length, the rest, a 0.
+// One word, front-coded against the previous one: the shared prefix's length, the rest, a 0; ASCII,
+// so 7 bits a byte.
 function* wordItems(list, text, prev, prevp) {
   const word = [...Buffer.from(text, 'utf8')];
   let p = 0;
   while (p < prev.length && p < word.length && prev[p] === word[p]) p++;
-  yield { byte: p, bits: 8, ctx: contexts({ kind: 1, list, prev, prevp }) };
+  if (p > 127 || word.some((c) => c > 127)) throw new Error(`cm-pack: ${text} is not ASCII or too long`);
+  yield { byte: p, bits: 7, ctx: contexts({ kind: 1, list, prev, prevp }) };
   for (let k = p; k <= word.length; k++) {
-    yield { byte: k < word.length ? word[k] : 0, bits: 8, ctx: contexts({ kind: 2, list, word, k, prev, first: k === p ? 1 : 0 }) };
+    yield { byte: k < word.length ? word[k] : 0, bits: 7, ctx: contexts({ kind: 2, list, word, k, prev, first: k === p ? 1 : 0 }) };
   }
   return [word, p];
 }

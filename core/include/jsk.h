@@ -415,7 +415,7 @@ typedef struct jsk_dict {
     uint32_t digest_count;   /* words in each run */
 } jsk_dict;
 
-/* Bytes of workspace jsk_dict_init() needs (about 300 KB), for a 4-byte aligned buffer; a smaller
+/* Bytes of workspace jsk_dict_init() needs (about 850 KB), for a 4-byte aligned buffer; a smaller
  * or unaligned workspace is JSK_ERR_BUFFER_TOO_SMALL. */
 size_t jsk_dict_workspace_len(void);
 int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len);

@@ -148,7 +148,7 @@ static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned
 }
 
 /* One word (or line), front-coded against the previous one: the shared prefix's length, the rest,
- * a 0 byte. At most room bytes are written to w; 0 when it decoded, -1 when it did not fit. */
+ * a 0 byte; ASCII, 7 bits a byte. At most room bytes are written to w; 0 when it decoded, -1 when it did not fit. */
 static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len, uint32_t prevp, char *w, size_t room,
                        size_t *out_len, uint32_t *out_p)
 {
@@ -158,7 +158,7 @@ static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len
     ctx[1] = hash3(4, prevp, (uint32_t)prev_len);
     ctx[2] = hash2(5, prevp);
     ctx[3] = hash3(6, list, (uint32_t)prev_len);
-    p = cm_byte(m, 1, ctx, 8);
+    p = cm_byte(m, 1, ctx, 7);
     if (p > prev_len || p > room) {
         return -1;
     }
@@ -175,7 +175,7 @@ static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len
         ctx[2] = hash4(9, c3, c2, c1);
         ctx[3] = hash4(10, first, pc, c1);
         ctx[4] = hash4(12, list, (uint32_t)len, c1);
-        c = cm_byte(m, 2 + (int)first, ctx, 8);
+        c = cm_byte(m, 2 + (int)first, ctx, 7);
         if (c == 0) {
             break;
         }
