@@ -146,6 +146,34 @@ static int maybe_generated(const uint8_t *s, size_t n)
     return classes != 1U && classes != 2U && classes != 4U;
 }
 
+/* Words joined by one separator ("ship-in-the-harbor-is-safe", "MY_APP_JWT_KEY"): letters of one
+ * case only between single '-', '_' or '.', three words or more. People type that; a generator of
+ * base64url or Django keys draws digits and both cases (43 random base64url characters with
+ * neither: about 1 in 10^16), so such text is read as words, not as machine-made. */
+static int phrase_shape(const uint8_t *s, size_t n)
+{
+    size_t i, words = 1;
+    uint8_t sep = 0;
+    int lower = 0, upper = 0;
+    if (n < 12) {
+        return 0;
+    }
+    for (i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        lower |= c >= 'a' && c <= 'z';
+        upper |= c >= 'A' && c <= 'Z';
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            continue;
+        }
+        if ((c != '-' && c != '_' && c != '.') || (sep != 0 && c != sep) || i == 0 || i == n - 1 || s[i - 1] == c) {
+            return 0;
+        }
+        sep = c;
+        words++;
+    }
+    return words >= 3 && !(lower && upper); /* one case: mixed case is how base64url looks */
+}
+
 /* The alphabet a brute-force attacker would pick for this string: hex 16, base64 64, base32 32,
  * otherwise the sum of the character classes present. Also notes the machine shapes it fits, and
  * whether it looks machine-made (*machine), where chance matches must not count. */
@@ -195,12 +223,13 @@ static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *m
         return 5.0;
     }
     /* Mixed-case text with base64's symbols, or long enough that lacking digits is chance. */
-    if (!other && !high && !(urlsym && stdsym) && (urlsym || stdsym || (lower && upper && (digit || n >= 20)))) {
+    if (!other && !high && !(urlsym && stdsym) && (urlsym || stdsym || (lower && upper && (digit || n >= 20))) &&
+        !phrase_shape(s, n)) {
         *shapes |= stdsym ? JSK_SHAPE_BASE64 : JSK_SHAPE_BASE64URL;
         *machine = n >= 16;
         return 6.0;
     }
-    *machine = maybe_generated(s, n);
+    *machine = !phrase_shape(s, n) && maybe_generated(s, n);
     other |= urlsym && stdsym; /* both base64 alphabets' symbols: symbols of any kind */
     /* Generated text with symbols: a generator of such text draws from all the printable characters,
      * whichever classes this one string happens to lack. */
@@ -341,23 +370,33 @@ static int contains_ci(const uint8_t *s, size_t n, const char *word)
 static int wrapped(const uint8_t *s, size_t n, const char *open, const char *close)
 {
     static const char *const names[] = {"secret", "key", "token", "jwt", "env", "your", "pass", "value", "here", NULL};
-    size_t lo = strlen(open), lcl = strlen(close), i;
+    size_t lo = strlen(open), lcl = strlen(close), i, odd = 0, syntax = 0;
     if (!(n > lo + lcl && memcmp(s, open, lo) == 0 && memcmp(s + n - lcl, close, lcl) == 0)) {
         return 0;
     }
-    for (i = 0; names[i] != NULL; i++) {
+    for (i = lo; i < n - lcl; i++) {
+        uint8_t c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+            (c != 0 && strchr(" -_.:/", c) != NULL)) {
+            continue;
+        }
+        if (c != 0 && strchr("()[]'\"=%$", c) != NULL) {
+            syntax++; /* template syntax: %env(APP_SECRET)%, <%= ENV['JWT_SECRET'] %> */
+        } else {
+            odd++;
+        }
+    }
+    if (odd == 0 && syntax == 0) {
+        return 1;
+    }
+    /* Template syntax and at most two other characters, when it names a secret: random printable
+     * text holds many others (and, now and then, "jwt" or "key" by chance). */
+    for (i = 0; odd <= 2 && names[i] != NULL; i++) {
         if (contains_ci(s + lo, n - lo - lcl, names[i])) {
             return 1;
         }
     }
-    for (i = lo; i < n - lcl; i++) {
-        uint8_t c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
-              (c != 0 && strchr(" -_.:/", c) != NULL))) {
-            return 0;
-        }
-    }
-    return 1;
+    return 0;
 }
 
 /* The lowercase letters of s only, to compare with placeholder words whatever the separators. */
