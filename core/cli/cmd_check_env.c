@@ -17,26 +17,30 @@ typedef struct {
     int verdict;     /* after checking: jsk_verdict, or 0 for an input error */
 } env_var;
 
-/* Case-insensitive glob (* and ?) over the whole name. */
+/* Case-insensitive glob (* and ?) over the whole name. Iterative, going back only to the last '*':
+ * O(pattern x name) time whatever the pattern (a recursive matcher is exponential on '*a*a*a*b'). */
 static int glob_match(const char *g, const char *s, size_t n)
 {
-    size_t i = 0;
-    for (; *g != '\0'; g++) {
+    size_t i = 0, star_i = 0;
+    const char *star = NULL;
+    while (i < n) {
         if (*g == '*') {
-            size_t k;
-            for (k = i; k <= n; k++) {
-                if (glob_match(g + 1, s + k, n - k)) {
-                    return 1;
-                }
-            }
+            star = ++g;
+            star_i = i;
+        } else if (*g != '\0' && (*g == '?' || (*g | 0x20) == (s[i] | 0x20) || *g == s[i])) {
+            g++;
+            i++;
+        } else if (star != NULL) {
+            g = star;
+            i = ++star_i;
+        } else {
             return 0;
         }
-        if (i == n || (*g != '?' && (*g | 0x20) != (s[i] | 0x20) && *g != s[i])) {
-            return 0;
-        }
-        i++;
     }
-    return i == n;
+    while (*g == '*') {
+        g++;
+    }
+    return *g == '\0';
 }
 
 static int contains_ci(const char *s, size_t n, const char *word)

@@ -94,6 +94,18 @@ describe('jwt-secret check --env', () => {
     assert.ok(!r.stdout.includes('DATABASE_URL') && !r.stdout.includes('PAYMENT_API_TOKEN'));
   });
 
+  test('--var-pattern with many stars on a long name answers at once (no exponential backtracking)', () => {
+    const name = `${'A'.repeat(60)}_SECRET`;
+    const started = Date.now();
+    let r = run(['check', '--env', '-', '--var-pattern', '*A*A*A*A*A*A*A*A*A*B'], `${name}=x\n`);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no variable in standard input matches --var-pattern/);
+    r = run(['check', '--env', '-', '--var-pattern', '*A*A*A*A*A*A*A*A*A*a?SECRET'], `${name}=changeme\n`);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, new RegExp(`^${name}: weak `));
+    assert.ok(Date.now() - started < 10000, `${Date.now() - started} ms`);
+  });
+
   test('--var-pattern GLOB: whole name, * and ?, case-insensitive, repeatable; all strong is exit 0', () => {
     let r = run(['check', '--env', envFile, '--var-pattern', 'JWT_*']);
     assertNoSecret(r);
