@@ -146,13 +146,16 @@ static size_t make(int g, char *out)
     case 7: return base32(out, 32, 1);
     case 8: return base32(out, 40, 0);
     case 9: {
-        /* Z85 with only + and / for symbols (about 1 in 30,000) is also valid base64 of 30 bytes, and
-         * is costed so (240 bits, fair, as such a base64 key must be): counted apart, drawn again. */
+        /* Z85 with only + and / for symbols (about 1 in 30,000), or only - (as often), is also valid
+         * base64 (base64url) of 30 bytes, and is costed so (240 bits, fair, as such a key must be):
+         * counted apart, drawn again. */
         for (;;) {
-            size_t n = base85(out, 32, Z85), i;
+            size_t n = base85(out, 32, Z85), i, j;
             for (i = 0; i < n && (strchr(ALNUM "+/", out[i]) != NULL); i++) {
             }
-            if (i < n) {
+            for (j = 0; j < n && (strchr(ALNUM "-_", out[j]) != NULL); j++) {
+            }
+            if (i < n && j < n) {
                 return n;
             }
             z85_as_base64++;
@@ -207,7 +210,7 @@ int main(int argc, char **argv)
         printf("%8ld of %ld  %s\n", bad, n, names[g]);
         alarms += bad > 0;
     }
-    printf("(%ld Z85 strings that are also valid base64 were drawn again)\n", z85_as_base64);
+    printf("(%ld Z85 strings that are also valid base64 or base64url were drawn again)\n", z85_as_base64);
     free(ws);
     return alarms > 0 ? 1 : 0;
 }
