@@ -56,28 +56,38 @@ const { generatePolicy, declarations } = await import('./gen-policy.mjs');
 const { policy, module: policyModulePath } = generatePolicy(buildDir);
 const policyConsts = await import(pathToFileURL(policyModulePath).href);
 
-// 'jsk:wasm-core' per output: the Emscripten factory (createCore), its binary (coreBase64) and the
-// scalar fallback loader (loadFallbackCore, or null). The ES modules import the separate core files
-// (dist/jsk-core*.mjs, kept external); the classic script bundles the SIMD core in. Build-time
-// modules live in esbuild's 'jsk' namespace, so no build path ends up in an output.
-const coreModules = {
-  esm: "export { default as createCore, JSK_WASM_BASE64 as coreBase64 } from './jsk-core.mjs';\n" +
-    "export const loadFallbackCore = () => import('./jsk-core-scalar.mjs');\n",
-  scalar: "export { default as createCore, JSK_WASM_BASE64 as coreBase64 } from './jsk-core-scalar.mjs';\n" +
-    'export const loadFallbackCore = null;\n',
-  bundled: "export { default as createCore } from 'jsk:glue/jsk-core';\n" +
-    `export const coreBase64 = ${JSON.stringify(wasmBase64('jsk-core.wasm'))};\nexport const loadFallbackCore = null;\n`,
+// The WASM modules as the loader takes them (wasm/api/core.mjs): base64 of the raw-deflated binary.
+const { deflateRawSync, constants: zc } = await import('node:zlib');
+const wasmPacked = (name) => deflateRawSync(readFileSync(join(wasmBuild, `jsk-${name}.wasm`)), { level: 9, memLevel: 9, strategy: zc.Z_DEFAULT_STRATEGY }).toString('base64');
+const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar'].map((n) => [n, wasmPacked(n)]));
+
+// Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
+// says where the audit's scalar build comes from (a separate file the ES modules import only on an
+// engine without SIMD; none in the classic script, the CommonJS entry and the page, whose engines
+// have SIMD); 'jsk:policy' is the core's policy; 'jsk:worker-source' is the page's audit worker.
+// They live in esbuild's 'jsk' namespace, so no build path ends up in an output.
+// In the ES modules every binary is a file of its own (dist/jsk-NAME.mjs, its default export), so
+// that index.mjs, the feature entries and scalar.mjs share them and a bundler keeps only those an
+// app imports; the classic script and the page carry theirs inline.
+const flavours = {
+  esm: { audit: 'audit', external: true, fallback: "export const loadFallback = () => import('./jsk-audit-scalar.mjs').then((x) => () => x.default);\n" },
+  scalar: { audit: 'audit-scalar', external: true, fallback: 'export const loadFallback = null;\n' },
+  bundled: { audit: 'audit', external: false, fallback: 'export const loadFallback = null;\n' },
 };
-const buildModules = (core) => ({
+let workerSource = null; // set before the page's script is bundled
+const buildModules = (flavour) => ({
   name: 'jsk-build-modules',
   setup(b) {
     b.onResolve({ filter: /^jsk:/ }, (a) => ({ path: a.path.slice(4), namespace: 'jsk' }));
-    b.onResolve({ filter: /^\.\/jsk-core(-scalar)?\.mjs$/ }, (a) => (a.namespace === 'jsk' ? { path: a.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\/jsk-[\w-]+\.mjs$/ }, (a) => (a.namespace === 'jsk' ? { path: a.path, external: true } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'jsk' }, (a) => {
-      const glue = /^glue\/([\w-]+)$/.exec(a.path);
+      const f = flavours[flavour];
+      const wasm = /^wasm\/(generate|jwt|check|audit)$/.exec(a.path);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
-        : a.path === 'wasm-core' ? coreModules[core]
-          : glue ? readFileSync(join(wasmBuild, `${glue[1]}.mjs`), 'utf8') : null;
+        : a.path === 'wasm/audit-fallback' ? f.fallback
+          : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
+            : wasm ? `export default ${JSON.stringify(packed[wasm[1] === 'audit' ? f.audit : wasm[1]])};\n`
+            : a.path === 'worker-source' && workerSource !== null ? `export default ${JSON.stringify(workerSource)};\n` : null;
       if (contents === null) throw new Error(`no build-time module jsk:${a.path}`);
       return { contents, resolveDir: root, loader: 'js' };
     });
@@ -88,6 +98,7 @@ const bundle = async (options, core) => {
     bundle: true, write: false, target: 'es2020', legalComments: 'none', charset: 'utf8', logLevel: 'silent',
     absWorkingDir: root, plugins: [buildModules(core)], ...options,
   });
+  if (options.splitting) return r.outputFiles;
   return options.metafile ? { text: r.outputFiles[0].text, exports: Object.values(r.metafile.outputs)[0].exports } : r.outputFiles[0].text;
 };
 const written = new Set(['THIRD-PARTY-NOTICES.txt']); // gen-notices.mjs writes that one
@@ -96,20 +107,20 @@ const write = (name, text) => {
   writeFileSync(join(distDir, name), text);
 };
 
-// 1. The ES module cores (SIMD, and scalar for engines without SIMD): Emscripten's ES6 glue with
-//    its binary as a second export.
-for (const name of ['jsk-core', 'jsk-core-scalar']) {
-  write(`${name}.mjs`, await bundle({
-    stdin: { contents: `export { default } from 'jsk:glue/${name}';\n` +
-      `export const JSK_WASM_BASE64 = ${JSON.stringify(wasmBase64(`${name}.wasm`))};\n`, resolveDir: root },
-    format: 'esm', minify: true,
-  }));
+// 1. The ES modules: the root entry and one per feature (generate, jwt, check, audit), split so
+//    that they share one instance of each WASM module and bundlers keep only what an app imports.
+//    The audit's scalar build is a file of its own, imported only where SIMD is missing.
+const api = join(root, 'wasm/api/index.mjs');
+const entries = { index: api, ...Object.fromEntries(['generate', 'jwt', 'check', 'audit'].map((n) => [n, join(root, `wasm/api/entry-${n}.mjs`)])) };
+for (const f of await bundle({ entryPoints: entries, format: 'esm', splitting: true, outdir: distDir, outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunk-[hash]' }, 'esm')) {
+  write(f.path.slice(distDir.length + 1), f.text);
+}
+for (const [name, text] of Object.entries(packed)) {
+  write(`jsk-${name}.mjs`, `// The ${name} WebAssembly module: base64 of the raw-deflated binary (wasm/api/core.mjs loads it).\nexport default ${JSON.stringify(text)};\n`);
 }
 
-// 2. The ES module API (SIMD with the scalar fallback) and the same API over the scalar core only
-//    (tests, benchmarks, engines known to lack SIMD).
-const api = join(root, 'wasm/api/index.mjs');
-write('index.mjs', await bundle({ entryPoints: [api], format: 'esm' }, 'esm'));
+// 2. The same API over the scalar audit build only (tests, benchmarks, engines known to lack SIMD).
 write('scalar.mjs', await bundle({ entryPoints: [api], format: 'esm' }, 'scalar'));
 
 // 3. The classic script and the CommonJS entry, one file: `<script src=".../jwt-secret-kit.js">`
@@ -131,6 +142,13 @@ write('package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 //    module: dist/package.json says "commonjs"), index.d.cts for `require`.
 write('index.d.mts', declarations(read('wasm/index.d.ts'), policy, 'Type declarations for jwt-secret-kit: the ES modules dist/index.mjs and dist/scalar.mjs.'));
 write('index.d.cts', declarations(read('wasm/index.d.ts'), policy, 'Type declarations for jwt-secret-kit: the CommonJS entry, dist/index.cjs.'));
+//    The feature entries declare what they export, with the root's types.
+for (const [name, file] of Object.entries(entries)) {
+  if (name === 'index') continue;
+  const names = (await bundle({ entryPoints: [file], format: 'esm', metafile: true }, 'esm')).exports.sort();
+  write(`${name}.d.mts`, `// Type declarations for jwt-secret-kit/${name} (dist/${name}.mjs): the root entry's, for what this entry exports.\n` +
+    `export { ${names.join(', ')} } from './index.mjs';\n`);
+}
 
 // 5. The CLI: the C program (core/cli) built for Node, its glue minified, and the launcher the npm
 //    bin runs.
@@ -141,11 +159,15 @@ write('cli.mjs', read('wasm/cli-launcher.mjs'));
 chmodSync(join(distDir, 'cli.mjs'), 0o755);
 
 // 6. The page: one file, styles and script inline, a CSP that allows exactly those by hash. The
-//    script is the page's modules and the API bundled into one minified classic script (it also
-//    defines JwtSecretKit, for the audit workers made from it). {{NAME}} and {{NAME.key}} in the
+//    script is the page's panels and the generate, jwt and check modules bundled into one minified
+//    classic script; the audit workers' script (worker.js and the audit module) is inside it as
+//    text (JwtSecretKit.auditWorkerSource), which the page turns into a Blob. {{NAME}} and {{NAME.key}} in the
 //    markup are the policy's constants (the numbers the page shows are the core's).
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const style = read('web/style.css');
+workerSource = (await bundle({
+  entryPoints: [join(root, 'web/app/worker.js')], format: 'iife', globalName: 'JwtSecretKitAudit', minify: true,
+}, 'bundled')).trimEnd();
 const script = (await bundle({
   entryPoints: [join(root, 'web/app/index.js')], format: 'iife', globalName: 'JwtSecretKit', minify: true,
 }, 'bundled')).trimEnd();

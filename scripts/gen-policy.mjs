@@ -40,6 +40,12 @@ export function policyModule(p) {
     JWS_LIMITS: p.jws,
     AUDIT_LIMITS: p.audit,
     ERROR_VALUES: Object.fromEntries(p.errors.map((e) => [e.code, e.value])),
+    // [code, message, refusal] of error value -1, -2, ...: what jsk_error_code(), jsk_strerror()
+    // and jsk_error_is_refusal() answer, so that no WASM module carries its own copy of the table.
+    ERRORS: p.errors.slice().sort((a, b) => b.value - a.value).map((e, i) => {
+      if (e.value !== -1 - i) throw new Error(`the core's error values are not -1..-${p.errors.length}`);
+      return [e.code, e.message, e.refusal];
+    }),
     REFUSALS: refusals,
   };
   // Frozen, and marked pure so that a bundle drops the ones it does not use.

@@ -17,7 +17,7 @@ const jsk_dict *cli_dict(void)
         dict_workspace_len = jsk_dict_workspace_len();
         dict_workspace = cli_malloc(dict_workspace_len);
         if ((rc = jsk_dict_init(&dict, dict_workspace, dict_workspace_len)) != JSK_OK ||
-            (rc = jsk_self_test(&dict)) != JSK_OK) {
+            (rc = jsk_self_test_check(&dict)) != JSK_OK) {
             cli_core_error("the analyzer's dictionary", rc);
         }
     }

@@ -65,10 +65,11 @@ typedef enum jsk_error {
     JSK_ERR_TOO_LARGE = -24,       /* an input over the documented size limit */
     JSK_ERR_BAD_PAYLOAD = -25,     /* a signed token whose payload is not a JSON object */
     JSK_ERR_SELF_TEST = -26,       /* jsk_self_test(): a known answer came out wrong */
-    JSK_ERR_OPTION_CONFLICT = -27  /* generator options that do not go together (jsk_secret_check) */
+    JSK_ERR_OPTION_CONFLICT = -27, /* generator options that do not go together (jsk_secret_check) */
+    JSK_ERR_NOT_IN_MODULE = -28    /* a WASM module built without that part (the generate module: JWK) */
 } jsk_error;
 
-#define JSK_ERROR_MIN (-27)
+#define JSK_ERROR_MIN (-28)
 
 /* A plain-language message for err ("unknown error" for values outside the enum). */
 const char *jsk_strerror(int err);
@@ -551,6 +552,9 @@ typedef struct jsk_audit {
 
 /* Parses an HS256/384/512 token (as jsk_jws_parse(), at most JSK_AUDIT_TOKEN_LEN_MAX bytes). */
 int jsk_audit_init(jsk_audit *audit, const char *token, size_t len);
+/* What jsk_audit_init() answers about a token, without its 42 KB state (in jws.c: the jwt module
+ * has it, for a front end that audits in workers and refuses a bad token before starting them). */
+int jsk_audit_token_check(const char *token, size_t len);
 /* Tries every line of buf as the secret, in order (the context first, then the outputs). Lines end at "\n" (a "\r" before it goes too);
  * nothing else is trimmed. Without final, a last line with no "\n" is left for the next call.
  * Returns 1 when a line signs the token (*found_offset, *found_len locate it in buf), 0 when none
@@ -638,6 +642,15 @@ int jsk_dotenv_next(jsk_dotenv *it, size_t *name_off, size_t *name_len, uint8_t 
  * randomness, or JSK_ERR_SELF_TEST for any wrong answer. Fresh secrets are wiped. About 0.1 ms
  * natively (tests/c/test_selftest.c prints the figure). */
 int jsk_self_test(const jsk_dict *dict);
+/* The same known answers by part, for a front end that carries only some of the core (the WASM
+ * modules): generate = the codecs and the generator; jwt = the codecs, SHA-2, HMAC and JWS;
+ * check = the analyzer's verdicts (dict: an initialised jsk_dict, required); audit = each
+ * algorithm's token found by jsk_audit_lines() on a list that holds its key, and only then.
+ * jsk_self_test() runs generate, jwt, audit, and check when dict is not NULL. */
+int jsk_self_test_generate(void);
+int jsk_self_test_jwt(void);
+int jsk_self_test_check(const jsk_dict *dict);
+int jsk_self_test_audit(void);
 
 #ifdef __cplusplus
 }

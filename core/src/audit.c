@@ -26,10 +26,7 @@ int jsk_audit_init(jsk_audit *a, const char *token, size_t len)
         return JSK_ERR_INVALID_ARGUMENT;
     }
     memset(a, 0, sizeof *a);
-    if (len > JSK_AUDIT_TOKEN_LEN_MAX) {
-        return JSK_ERR_TOO_LARGE;
-    }
-    if ((rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
+    if ((rc = jsk_audit_token_check(token, len)) != JSK_OK || (rc = jsk_jws_parse(&jws, token, len)) != JSK_OK) {
         return rc;
     }
     a->alg = jws.alg;

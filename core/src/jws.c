@@ -228,3 +228,19 @@ int jsk_jws_open(uint8_t *payload, size_t payload_maxlen, size_t *payload_len, i
     jsk_wipe(&jws, sizeof jws);
     return rc;
 }
+
+int jsk_audit_token_check(const char *token, size_t len)
+{
+    jsk_jws jws;
+    int rc;
+
+    if (token == NULL && len > 0) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (len > JSK_AUDIT_TOKEN_LEN_MAX) {
+        return JSK_ERR_TOO_LARGE;
+    }
+    rc = jsk_jws_parse(&jws, token, len);
+    jsk_wipe(&jws, sizeof jws);
+    return rc;
+}

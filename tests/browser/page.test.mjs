@@ -659,17 +659,22 @@ test('file:// — workers from the page inherit its CSP: the WASM core runs, eva
   assert.equal(workers.created, 2);
   await assertQuietWithWorkers(page, seen, url, workers);
 
-  // A worker made the same way, from the page's own script with a probe appended (so that the probe
-  // runs as worker script, not as a DevTools evaluation, which CSP exempts): its JS API works (the
-  // WASM core compiled and self-tested under the inherited CSP), eval and fetch are refused, and
-  // the page's script relays those violations to its creator.
+  // A worker made the same way, from the audit workers' script (which the page carries as text)
+  // with a probe appended (so that the probe runs as worker script, not as a DevTools evaluation,
+  // which CSP exempts): its audit works (the audit module compiled and self-tested under the
+  // inherited CSP), eval and fetch are refused, and the worker's script relays those violations
+  // to its creator.
   const messages = await page.evaluate(() => new Promise((resolve) => {
     const probe = async () => {
       const out = {};
       try {
-        await JwtSecretKit.ready;
-        const token = JwtSecretKit.signJwt({ sub: 'probe' }, { secret: 'p'.repeat(32) });
-        out.api = JwtSecretKit.verifyJwt(token, { secret: 'p'.repeat(32), alg: 'HS256' }).valid ? 'works' : 'wrong';
+        await JwtSecretKitAudit.ready;
+        // jwt.io's example token, signed with "your-256-bit-secret".
+        const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+        const audit = JwtSecretKitAudit.createAudit(token);
+        const r = audit.tryLines(new TextEncoder().encode('secret\nyour-256-bit-secret\n'), true);
+        audit.close();
+        out.api = r.found && new TextDecoder().decode(r.line) === 'your-256-bit-secret' ? 'works' : 'wrong';
       } catch (e) {
         out.api = `${e.code}: ${e.message}`;
       }
@@ -683,7 +688,7 @@ test('file:// — workers from the page inherit its CSP: the WASM core runs, eva
       out.fetch = await fetch('http://127.0.0.1:9/csp-probe').then(() => 'allowed', (e) => e.name);
       postMessage({ type: 'probe', out });
     };
-    const text = `${document.scripts[0].textContent}\n;(${probe})();\n`;
+    const text = `${JwtSecretKit.auditWorkerSource}\n;(${probe})();\n`;
     const worker = new Worker(URL.createObjectURL(new Blob([text], { type: 'text/javascript' })));
     const seenMessages = [];
     worker.onmessage = (e) => {

@@ -29,10 +29,13 @@ test('two builds from the same tree are byte-identical', { timeout: 300000 }, ()
   const a = digests(build('a'));
   const b = digests(build('b'));
   // Every file the package ships from dist/ (package.json "files"), and nothing else.
+  // (A pattern such as chunk-*.mjs, the shared chunks of the ES modules, stands for what it matches.)
   const shipped = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).files
-    .filter((f) => f.startsWith('dist/')).map((f) => f.slice(5)).sort();
+    .filter((f) => f.startsWith('dist/')).map((f) => f.slice(5));
   assert.ok(shipped.includes('jwt-secret-cli.wasm') && shipped.includes('index.html'));
-  assert.deepEqual(Object.keys(a), shipped);
+  const pattern = (f) => new RegExp(`^${f.replace(/\./g, '\\.').replace(/\*/g, '[^/]+')}$`);
+  for (const f of shipped) assert.ok(Object.keys(a).some((name) => pattern(f).test(name)), `dist/ has ${f}`);
+  for (const name of Object.keys(a)) assert.ok(shipped.some((f) => pattern(f).test(name)), `${name} is shipped`);
   assert.deepEqual(a, b);
   assert.deepEqual(digests(join(root, 'dist')), a, 'the main dist/ matches a fresh build');
 });

@@ -1,7 +1,7 @@
 // args.mjs — the JS-side argument checks: JS types only (a string, a whole number, an options
 // object with known keys). Whether a name, size or format is acceptable is the C core's answer.
 import { ALGORITHMS, DEFAULT_ALG } from 'jsk:policy';
-import { fail, loaded, putBytes, putString, utf8 } from './core.mjs';
+import { fail, putBytes, putString, utf8 } from './core.mjs';
 
 const MAX_ARG = 0x7fffffff; // sizes cross into wasm32 as i32: larger numbers would wrap
 const nameCodes = new Map(); // 'alg:HS256' -> 1: names the C core has accepted (not secrets)
@@ -63,7 +63,7 @@ function nameCode(alloc, kind, name, parse) {
 // An alg's jsk_alg value (0, JSK_ALG_UNSET, when not given).
 export function algArg(alloc, alg, context) {
   if (alg === undefined) return 0;
-  const code = nameCode(alloc, 'alg', stringArg(alg, 'alg', context), loaded()._jsk_alg_from_name);
+  const code = nameCode(alloc, 'alg', stringArg(alg, 'alg', context), alloc.m.jsk_alg_from_name);
   if (code < 0) fail('ERR_UNKNOWN_ALG', `${context}: unknown alg '${alg}' (expected ${ALGORITHMS.join(', ')})`);
   return code;
 }
@@ -79,7 +79,7 @@ export const algName = (code) => ALGORITHMS[code - 1];
 // An encoding's jsk_encoding value: one of `allowed` (the policy's list for this call), by the C name.
 export function encodingArg(alloc, name, allowed, what, context) {
   const code = allowed.includes(stringArg(name, what, context))
-    ? nameCode(alloc, 'encoding', name, loaded()._jsk_encoding_from_name)
+    ? nameCode(alloc, 'encoding', name, alloc.m.jsk_encoding_from_name)
     : -1;
   if (code < 0) fail('ERR_UNKNOWN_FORMAT', `${context}: unknown ${what} '${name}' (expected ${allowed.join(', ')})`);
   return code;

@@ -1,7 +1,14 @@
 // audit.mjs — createAudit and auditToken: candidates tried against a token's tag by the core
 // (jsk_audit_*, SIMD where the engine has it), from the built-in list and the caller's wordlist.
 import { bytesArg, algName, optionsOf, sizeArg, stringArg } from './args.mjs';
-import { check, fail, fromUtf8, loaded, loadedDictionary, putBytes, putString, readU32, withHeap } from './core.mjs';
+import auditWasm from 'jsk:wasm/audit';
+import { loadFallback } from 'jsk:wasm/audit-fallback';
+import { builtinList } from './check.mjs';
+import { defineCore, fail, fromUtf8, putBytes, putString, readU32 } from './core.mjs';
+
+/** The audit module: the candidate loop (WebAssembly SIMD, with a scalar build where the package
+ * needs one), HMAC-SHA-2 and the token parser. */
+export const auditCore = /* @__PURE__ */ defineCore('audit', () => auditWasm, (m) => m.jsk_self_test_audit(), loadFallback);
 
 /**
  * An incremental audit of a token: tryLines(bytes, final) tries each line of bytes (lines end at
@@ -12,17 +19,17 @@ import { check, fail, fromUtf8, loaded, loadedDictionary, putBytes, putString, r
 export function createAudit(token) {
   const context = 'createAudit';
   stringArg(token, 'token', context);
-  const m = loaded();
+  const m = auditCore.loaded();
   const blocks = [];
   const free = () => {
     for (const [p, n] of blocks) {
       m.HEAPU8.fill(0, p, p + n);
-      m._free(p);
+      m.jsk_wasm_free(p);
     }
     blocks.length = 0;
   };
   const alloc = (n) => {
-    const p = m._malloc(Math.max(1, n));
+    const p = m.jsk_wasm_alloc(Math.max(1, n));
     if (!p) {
       free();
       fail('ERR_OUT_OF_MEMORY', `${context}: cannot allocate ${n} bytes`);
@@ -30,13 +37,13 @@ export function createAudit(token) {
     blocks.push([p, Math.max(1, n)]);
     return p;
   };
-  const auditP = alloc(m._jsk_audit_sizeof());
-  withHeap((tmp) => {
+  const auditP = alloc(m.jsk_audit_sizeof());
+  auditCore.withHeap((tmp) => {
     const [tP, tLen] = putString(tmp, token);
-    const rc = m._jsk_audit_init(auditP, tP, tLen);
+    const rc = m.jsk_audit_init(auditP, tP, tLen);
     if (rc < 0) {
       free();
-      check(rc, context);
+      auditCore.check(rc, context);
     }
   });
   const alg = algName(m.HEAPU8[auditP]); // jsk_audit.alg: the first field, little-endian
@@ -45,7 +52,7 @@ export function createAudit(token) {
   return {
     alg,
     get tried() {
-      return closed ? 0 : m._jsk_audit_tried(auditP);
+      return closed ? 0 : m.jsk_audit_tried(auditP);
     },
     tryLines(bytes, final = false) {
       if (closed) fail('ERR_INVALID_ARGUMENT', 'tryLines: this audit is closed');
@@ -57,18 +64,18 @@ export function createAudit(token) {
         pending.fill(0);
         data = joined;
       }
-      return withHeap((tmp) => {
+      return auditCore.withHeap((tmp) => {
         const buf = putBytes(tmp, data);
         const outs = tmp(12);
-        const found = check(m._jsk_audit_lines(auditP, outs + 4, outs + 8, outs, buf, data.length, final ? 1 : 0), 'tryLines');
-        const consumed = readU32(outs);
+        const found = auditCore.check(m.jsk_audit_lines(auditP, outs + 4, outs + 8, outs, buf, data.length, final ? 1 : 0), 'tryLines');
+        const consumed = readU32(m, outs);
         // Copies, never views: a Node Buffer's slice() shares the caller's memory, which the
         // caller may reuse for its next read (and which wiping the result would damage).
         const copy = (from, to) => Uint8Array.prototype.slice.call(data, from, to);
         if (found === 1) {
-          const at = readU32(outs + 4);
+          const at = readU32(m, outs + 4);
           pending = new Uint8Array(0);
-          return { found: true, line: copy(at, at + readU32(outs + 8)) };
+          return { found: true, line: copy(at, at + readU32(m, outs + 8)) };
         }
         pending = final ? new Uint8Array(0) : copy(consumed, data.length);
         return { found: false };
@@ -82,22 +89,6 @@ export function createAudit(token) {
       }
     },
   };
-}
-
-let builtinCandidates = null; // the built-in list, made once (public words, no secret)
-
-function builtinList(m) {
-  if (builtinCandidates === null) {
-    const dict = loadedDictionary(m);
-    builtinCandidates = withHeap((alloc) => {
-      const cap = m._jsk_audit_builtin_len(dict);
-      const out = alloc(cap);
-      const lenP = alloc(4);
-      check(m._jsk_audit_builtin(out, cap, lenP, dict), 'auditToken');
-      return m.HEAPU8.slice(out, out + readU32(lenP));
-    });
-  }
-  return builtinCandidates;
 }
 
 // The lines of bytes that belong to shard index of count: contiguous slices cut at line ends.
@@ -127,11 +118,11 @@ function shardOf(bytes, shard) {
 export function auditToken(token, options) {
   const context = 'auditToken';
   const o = optionsOf(options, ['wordlist', 'builtin', 'onProgress', 'chunkBytes', 'shard'], context);
-  const m = loaded();
+  const m = auditCore.loaded();
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') fail('ERR_INVALID_ARGUMENT', `${context}: onProgress must be a function`);
   const chunkBytes = o.chunkBytes === undefined ? 1 << 20 : sizeArg(o.chunkBytes, 'chunkBytes', context);
   const sources = [];
-  if (o.builtin !== false) sources.push(['builtin', builtinList(m)]);
+  if (o.builtin !== false) sources.push(['builtin', builtinList()]);
   if (o.wordlist !== undefined) sources.push(['wordlist', bytesArg(o.wordlist, 'wordlist', context)]);
   const audit = createAudit(token);
   const started = performance.now();

@@ -1,7 +1,31 @@
 // check.mjs — checkSecret: the core's analyzer (jsk_check) and its JSON report (jsk_report_json).
 import { CHECK_DEFAULT_ENCODING, CHECK_ENCODINGS, CHECK_LIMITS } from 'jsk:policy';
 import { algArg, encodingArg, optionsOf } from './args.mjs';
-import { check, fail, loadedDictionary, putBytes, putString, readString, readU32, withHeap } from './core.mjs';
+import checkWasm from 'jsk:wasm/check';
+import { defineCore, fail, putBytes, putString, readString, readU32 } from './core.mjs';
+
+let dictionary = 0; // the analyzer's jsk_dict in the module's heap, decoded once and kept (it holds no secret)
+
+// The dictionary is decoded at init, before anything else is allocated: it stays at the bottom of
+// the module's stack of blocks (wasm/heap.c) for the module's lifetime.
+function loadDictionary(m) {
+  if (dictionary === 0) {
+    const size = m.jsk_dict_workspace_len();
+    const dict = m.jsk_wasm_alloc(m.jsk_dict_sizeof());
+    const workspace = m.jsk_wasm_alloc(size);
+    if (!dict || !workspace) fail('ERR_OUT_OF_MEMORY', `cannot allocate the analyzer's dictionary (${size} bytes)`);
+    const rc = m.jsk_dict_init(dict, workspace, size);
+    if (rc < 0) return rc;
+    dictionary = dict;
+  }
+  return dictionary;
+}
+
+/** The check module: the strength analyzer, its dictionaries, and the audit's built-in list. */
+export const checkCore = /* @__PURE__ */ defineCore('check', () => checkWasm, (m) => {
+  const dict = loadDictionary(m);
+  return dict < 0 ? dict : m.jsk_self_test_check(dict);
+});
 
 const CHECK_OPTIONS = ['alg', 'encoding', 'context'];
 
@@ -30,18 +54,33 @@ export function checkSecret(secret, options) {
   if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
     fail('ERR_INVALID_ARGUMENT', `${context}: secret must be a string or a Uint8Array`);
   }
-  return withHeap((alloc, m) => {
+  return checkCore.withHeap((alloc, m) => {
     const alg = algArg(alloc, o.alg, context);
     const encoding = encodingArg(alloc, o.encoding ?? CHECK_DEFAULT_ENCODING, CHECK_ENCODINGS, 'encoding', context);
-    const dict = loadedDictionary(m);
     const [p, n] = typeof secret === 'string' ? putString(alloc, secret) : [putBytes(alloc, secret), secret.length];
     const [c, cn] = putString(alloc, contextText(o.context, context));
-    const report = alloc(m._jsk_report_sizeof());
-    check(m._jsk_check_context(report, alg, dict, p, n, encoding, c, cn), context);
+    const report = alloc(m.jsk_report_sizeof());
+    checkCore.check(m.jsk_check_context(report, alg, dictionary, p, n, encoding, c, cn), context);
     const cap = CHECK_LIMITS.report_json_len_max;
     const json = alloc(cap);
     const lenP = alloc(4);
-    check(m._jsk_report_json(json, cap, lenP, report), context);
-    return JSON.parse(readString(json, readU32(lenP)));
+    checkCore.check(m.jsk_report_json(json, cap, lenP, report), context);
+    return JSON.parse(readString(m, json, readU32(m, lenP)));
   });
+}
+
+/** The audit's built-in candidates (the public weak-secret list and the analyzer's words, one per
+ * line; public words, no secret), made once by the check module for the audit module. */
+let builtinCandidates = null;
+export function builtinList() {
+  if (builtinCandidates === null) {
+    builtinCandidates = checkCore.withHeap((alloc, m) => {
+      const cap = m.jsk_audit_builtin_len(dictionary);
+      const out = alloc(cap);
+      const lenP = alloc(4);
+      checkCore.check(m.jsk_audit_builtin(out, cap, lenP, dictionary), 'auditToken');
+      return m.HEAPU8.slice(out, out + readU32(m, lenP));
+    });
+  }
+  return builtinCandidates;
 }

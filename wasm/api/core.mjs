@@ -1,20 +1,19 @@
-// core.mjs — the one WASM core instance: async init() (instantiate, then the core's own
-// known-answer self-test, jsk_self_test), the errors every call throws, and the heap helpers
-// (every temporary is zeroed and freed, on success and on error).
+// core.mjs — the loader every WASM module goes through (generate, jwt, check, audit: one module per
+// feature, built from the same C sources, so an app pays only for what it imports), the errors
+// every call throws, and the heap helpers (every temporary is zeroed and given back, on success
+// and on error).
 //
-// 'jsk:wasm-core' is the Emscripten factory and its binary, chosen per output by scripts/build.mjs
-// (SIMD with a scalar fallback, scalar only, or the SIMD core bundled into the classic script);
-// 'jsk:policy' is the core's policy (scripts/gen-policy.mjs).
-import { coreBase64, createCore, loadFallbackCore } from 'jsk:wasm-core';
-import { ERROR_VALUES } from 'jsk:policy';
+// A module is a standalone .wasm (no Emscripten glue): its only import is the randomness shim
+// below, its exports are the C functions, its memory and its allocator (wasm/heap.c). Its bytes
+// arrive from scripts/build.mjs as base64 of the raw-deflated binary (about a fifth smaller once
+// gzipped than base64 of the binary); DecompressionStream inflates them, so nothing is fetched.
+// Before a module is usable its own part of the core's known-answer self-test passes.
+import { ERRORS } from 'jsk:policy';
 
 const NO_CRYPTO =
   'no cryptographically secure random source: globalThis.crypto.getRandomValues is not available ' +
   '(jwt-secret-kit needs a browser, a worker or Node.js >= 20, and never falls back to Math.random)';
 
-let core = null; // the instantiated module once init() has succeeded
-let dictionary = 0; // the analyzer's jsk_dict in the WASM heap, decoded at init and kept
-let pending = null; // the promise of the init() under way
 let utf8Encoder = null;
 let utf8Decoder = null;
 
@@ -33,121 +32,6 @@ export function fail(code, message) {
   throw new JwtSecretKitError(code, message);
 }
 
-// ------------------------------------------------------------------------------- loading
-
-function base64ToBytes(text) {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-async function load() {
-  const c = globalThis.crypto;
-  if (!c || typeof c.getRandomValues !== 'function') fail('ERR_NO_ENTROPY', NO_CRYPTO);
-  if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
-  // Handing over the bytes ourselves keeps the glue from fetch()ing anything (a strict CSP
-  // would log that as a violation); print/printErr keep it from writing to the console.
-  const instantiate = (factory, base64) => factory({ wasmBinary: base64ToBytes(base64), print() {}, printErr() {} });
-  let m;
-  try {
-    m = await instantiate(createCore, coreBase64);
-  } catch (e) {
-    if (!(e instanceof WebAssembly.CompileError) || !loadFallbackCore) {
-      const simd = e instanceof WebAssembly.CompileError
-        ? ' (this build needs WebAssembly SIMD: Chrome 91+, Firefox 89+, Safari 16.4+, Node 16.4+)'
-        : '';
-      fail('ERR_WASM_LOAD', `the WebAssembly core failed to load${simd}: ${(e && e.message) || e}`);
-    }
-    try {
-      const scalar = await loadFallbackCore();
-      m = await instantiate(scalar.default, scalar.JSK_WASM_BASE64);
-    } catch (e2) {
-      fail('ERR_WASM_LOAD', `the WebAssembly core failed to load (no SIMD, and no scalar build): ${(e2 && e2.message) || e2}`);
-    }
-  }
-  core = m;
-  try {
-    // The core's known answers (codecs, SHA-2, HMAC, JWS, generator, and the analyzer's verdicts
-    // on its dictionary) before anything is returned.
-    check(m._jsk_self_test(loadedDictionary(m)), 'self-test');
-  } catch (e) {
-    core = null;
-    dictionary = 0;
-    throw e.code === 'ERR_SELF_TEST' || e.code === 'ERR_NO_ENTROPY'
-      ? e
-      : new JwtSecretKitError('ERR_SELF_TEST', `self-test failed: ${e.message}`);
-  }
-}
-
-/**
- * Instantiates the WASM core once and self-tests it. Resolves when every other call is usable;
- * rejects with ERR_NO_ENTROPY, ERR_NO_WEBASSEMBLY, ERR_WASM_LOAD or ERR_SELF_TEST. A failed
- * init() can be retried.
- */
-export function init() {
-  if (core) return Promise.resolve();
-  if (!pending) {
-    pending = load().then(
-      () => {
-        pending = null;
-      },
-      (e) => {
-        pending = null;
-        throw e;
-      },
-    );
-  }
-  return pending;
-}
-
-export function loaded() {
-  if (!core) fail('ERR_NOT_READY', 'jwt-secret-kit is not initialised: await ready (or init()) first');
-  return core;
-}
-
-// The dictionary is decoded once into memory the module keeps for its lifetime (it holds no secret).
-export function loadedDictionary(m = loaded()) {
-  if (dictionary === 0) {
-    const size = m._jsk_dict_workspace_len();
-    const dict = m._malloc(m._jsk_dict_sizeof());
-    const workspace = m._malloc(size);
-    if (!dict || !workspace) fail('ERR_OUT_OF_MEMORY', 'cannot allocate the analyzer dictionary');
-    check(m._jsk_dict_init(dict, workspace, size), 'checkSecret');
-    dictionary = dict;
-  }
-  return dictionary;
-}
-
-// --------------------------------------------------------------------------- WASM heap
-
-// Runs fn(alloc, module) and afterwards zeroes and frees every block alloc() handed out, whatever happens.
-export function withHeap(fn) {
-  const m = loaded();
-  const blocks = [];
-  const alloc = (size) => {
-    const n = Math.max(1, size);
-    const p = m._malloc(n);
-    if (!p) fail('ERR_OUT_OF_MEMORY', `cannot allocate ${n} bytes in the WebAssembly heap`);
-    blocks.push(p, n);
-    return p;
-  };
-  try {
-    return fn(alloc, m);
-  } finally {
-    for (let i = 0; i < blocks.length; i += 2) {
-      m.HEAPU8.fill(0, blocks[i], blocks[i] + blocks[i + 1]); // HEAPU8 is re-read: memory may have grown
-      m._free(blocks[i]);
-    }
-  }
-}
-
-export function putBytes(alloc, bytes) {
-  const p = alloc(bytes.length);
-  loaded().HEAPU8.set(bytes, p);
-  return p;
-}
-
 export function utf8(text) {
   utf8Encoder ??= new TextEncoder();
   return utf8Encoder.encode(text);
@@ -158,6 +42,173 @@ export function fromUtf8(bytes) {
   return utf8Decoder.decode(bytes);
 }
 
+// ------------------------------------------------------------------------------- loading
+
+async function wasmBytes(base64) {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  if (typeof DecompressionStream !== 'function') {
+    fail('ERR_WASM_LOAD', 'the WebAssembly core cannot be unpacked: this runtime has no DecompressionStream ' +
+      '(browsers since 2023, Node.js >= 18)');
+  }
+  const inflate = new DecompressionStream('deflate-raw');
+  const writer = inflate.writable.getWriter();
+  writer.write(bytes).catch(() => {}); // an error surfaces at read()
+  writer.close().catch(() => {});
+  const reader = inflate.readable.getReader();
+  const parts = [];
+  let size = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    parts.push(r.value);
+    size += r.value.length;
+  }
+  const out = new Uint8Array(size);
+  for (let i = 0, at = 0; i < parts.length; at += parts[i].length, i++) out.set(parts[i], at);
+  return out;
+}
+
+async function instantiate(base64) {
+  let memory = null;
+  const imports = {
+    env: {
+      // The core's only randomness (entropy.c): crypto.getRandomValues over the module's memory,
+      // at most 65536 bytes a call. Anything wrong is -1, JSK_ERR_NO_ENTROPY: there is no fallback.
+      jsk_js_random_fill(ptr, len) {
+        try {
+          globalThis.crypto.getRandomValues(new Uint8Array(memory.buffer, ptr >>> 0, len >>> 0));
+          return 0;
+        } catch {
+          return -1;
+        }
+      },
+    },
+  };
+  const { instance } = await WebAssembly.instantiate(await wasmBytes(base64), imports);
+  const x = instance.exports;
+  memory = x.memory;
+  x._initialize?.();
+  // The C functions by name, and HEAPU8: a view of the memory, made again after it has grown.
+  let buffer = null;
+  let view = null;
+  return Object.create(x, {
+    HEAPU8: {
+      get() {
+        if (buffer !== memory.buffer) {
+          buffer = memory.buffer;
+          view = new Uint8Array(buffer);
+        }
+        return view;
+      },
+    },
+  });
+}
+
+/**
+ * One WASM module: name (for messages), binary() (the build's base64 of the deflated .wasm),
+ * selfTest(m) (its part of jsk_self_test, a C result), and optionally fallback() (a promise of
+ * another binary() for engines that cannot compile this one: the audit's scalar build). Returns
+ * the module's init(), loaded() and the heap and error helpers bound to it.
+ */
+export function defineCore(name, binary, selfTest, fallback = null) {
+  let m = null; // the instance once init() has succeeded
+  let pending = null; // the promise of the init() under way
+
+  const loaded = () => m ?? fail('ERR_NOT_READY', `jwt-secret-kit's ${name} module is not initialised: await ready (or init()) first`);
+
+  // Throws the C error behind a negative result, with its stable code, the core's message and
+  // whether the core calls it a refusal (the core's table, generated from jsk_policy_json()).
+  const check = (rc, context) => (rc >= 0 ? rc : coreError(rc, context));
+
+  async function load() {
+    const c = globalThis.crypto;
+    if (!c || typeof c.getRandomValues !== 'function') fail('ERR_NO_ENTROPY', NO_CRYPTO);
+    if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
+    let mod;
+    try {
+      mod = await instantiate(binary());
+    } catch (e) {
+      if (e instanceof JwtSecretKitError) throw e;
+      if (!(e instanceof WebAssembly.CompileError) || !fallback) {
+        const simd = e instanceof WebAssembly.CompileError
+          ? ' (this build needs WebAssembly SIMD: Chrome 91+, Firefox 89+, Safari 16.4+, Node 16.4+)'
+          : '';
+        fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load${simd}: ${(e && e.message) || e}`);
+      }
+      try {
+        mod = await instantiate((await fallback())());
+      } catch (e2) {
+        fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load (no SIMD, and no scalar build): ${(e2 && e2.message) || e2}`);
+      }
+    }
+    try {
+      check(selfTest(mod), 'self-test');
+    } catch (e) {
+      throw ['ERR_SELF_TEST', 'ERR_NO_ENTROPY', 'ERR_OUT_OF_MEMORY'].includes(e.code)
+        ? e
+        : new JwtSecretKitError('ERR_SELF_TEST', `self-test failed: ${e.message}`);
+    }
+    m = mod;
+  }
+
+  return {
+    loaded,
+    check,
+    /** Instantiates the module once and self-tests it; a failed init() can be retried. */
+    init() {
+      if (m) return Promise.resolve();
+      pending ??= load().finally(() => {
+        pending = null;
+      });
+      return pending;
+    },
+    // Runs fn(alloc, m) and afterwards zeroes and gives back every block alloc() handed out, in
+    // reverse order (wasm/heap.c is a stack), whatever happens.
+    withHeap(fn) {
+      const mod = loaded();
+      const blocks = [];
+      const alloc = (size) => {
+        const n = Math.max(1, size);
+        const p = mod.jsk_wasm_alloc(n);
+        if (!p) fail('ERR_OUT_OF_MEMORY', `cannot allocate ${n} bytes in the WebAssembly heap`);
+        blocks.push(p, n);
+        return p;
+      };
+      alloc.m = mod;
+      try {
+        return fn(alloc, mod);
+      } finally {
+        for (let i = blocks.length - 2; i >= 0; i -= 2) {
+          mod.HEAPU8.fill(0, blocks[i], blocks[i] + blocks[i + 1]); // HEAPU8 is re-read: memory may have grown
+          mod.jsk_wasm_free(blocks[i]);
+        }
+      }
+    },
+    // Throws the core's error `code` (a name from the policy) as if a C call had returned it.
+    failWith(code, context) {
+      coreError(errorValue(code), context);
+    },
+  };
+}
+
+// The core's value of error `code` ('ERR_OPTION_CONFLICT' -> -27).
+export const errorValue = (code) => -1 - ERRORS.findIndex((e) => e[0] === code);
+
+// Throws the core's error rc (a negative jsk result) as a JwtSecretKitError.
+export function coreError(rc, context) {
+  const [code, message, refusal] = ERRORS[-rc - 1] ?? ['ERR_UNKNOWN', `unknown error ${rc}`, false];
+  throw new JwtSecretKitError(code, `${context}: ${message}`, refusal);
+}
+
+// --------------------------------------------------------------------------- WASM heap
+// alloc is withHeap's: alloc.m is its module.
+
+export function putBytes(alloc, bytes) {
+  const p = alloc(bytes.length);
+  alloc.m.HEAPU8.set(bytes, p);
+  return p;
+}
+
 // A JS string as UTF-8 in the heap: [pointer, byte length]. The temporary copy is zeroed.
 export function putString(alloc, text) {
   const bytes = utf8(text);
@@ -166,32 +217,18 @@ export function putString(alloc, text) {
   return [p, bytes.length];
 }
 
-export function readU32(p) {
-  const h = loaded().HEAPU8;
+export function readU32(m, p) {
+  const h = m.HEAPU8;
   return (h[p] | (h[p + 1] << 8) | (h[p + 2] << 16) | (h[p + 3] << 24)) >>> 0;
 }
 
-export function readString(p, len) {
-  return fromUtf8(loaded().HEAPU8.subarray(p, p + len));
+export function readString(m, p, len) {
+  return fromUtf8(m.HEAPU8.subarray(p, p + len));
 }
 
-export function readCString(p) {
-  const h = loaded().HEAPU8;
+export function readCString(m, p) {
+  const h = m.HEAPU8;
   let end = p;
   while (h[end] !== 0) end++;
-  return readString(p, end - p);
-}
-
-// Throws the C error behind a negative result, with its stable code, the core's message and
-// whether the core calls it a refusal.
-export function check(rc, context) {
-  if (rc >= 0) return rc;
-  const m = loaded();
-  throw new JwtSecretKitError(readCString(m._jsk_error_code(rc)), `${context}: ${readCString(m._jsk_strerror(rc))}`,
-    m._jsk_error_is_refusal(rc) === 1);
-}
-
-// Throws the core's error `code` (a name from the policy) as if a C call had returned it.
-export function failWith(code, context) {
-  check(ERROR_VALUES[code], context);
+  return readString(m, p, end - p);
 }

@@ -1,10 +1,16 @@
 // generate.mjs — generateSecret, describeSecret, encode and decode over the core's generator and
 // codecs (jsk_secret*, jsk_encode, jsk_decode).
-import { DEFAULT_ENCODING, ENCODINGS, ERROR_VALUES, FORMATS } from 'jsk:policy';
+import { DEFAULT_ENCODING, ENCODINGS, FORMATS } from 'jsk:policy';
+import generateWasm from 'jsk:wasm/generate';
 import { algArg, algName, encodingArg, optionsOf, sizeArg, stringArg } from './args.mjs';
+import { decodeWith } from './codec.mjs';
+import { defineCore, errorValue, fail, putBytes, putString, readCString, readString, readU32 } from './core.mjs';
 
-const CONFLICT = ERROR_VALUES.ERR_OPTION_CONFLICT;
-import { check, fail, failWith, loaded, putBytes, putString, readCString, readString, readU32, withHeap } from './core.mjs';
+/** The generate module: the CSPRNG shim, the codecs, the generator, .env lines, alphabets, JWK. */
+export const generateCore = /* @__PURE__ */ defineCore('generate', () => generateWasm, (m) => m.jsk_self_test_generate());
+const CONFLICT = errorValue('ERR_OPTION_CONFLICT');
+const NOT_IN_MODULE = errorValue('ERR_NOT_IN_MODULE');
+let jwkMaker = null;
 
 const GENERATE_OPTIONS = ['alg', 'bytes', 'format', 'alphabet', 'length', 'name'];
 
@@ -13,11 +19,11 @@ const GENERATE_OPTIONS = ['alg', 'bytes', 'format', 'alphabet', 'length', 'name'
 // asks the same function, so both accept and refuse the same things in the same words.
 function secretArgs(alloc, options, context) {
   const o = optionsOf(options, GENERATE_OPTIONS, context);
-  const m = loaded();
+  const m = alloc.m;
   let format = 0;
   if (o.format !== undefined) {
     const [p, n] = putString(alloc, stringArg(o.format, 'format', context));
-    format = m._jsk_format_from_name(p, n);
+    format = m.jsk_format_from_name(p, n);
     if (format < 0) fail('ERR_UNKNOWN_FORMAT', `${context}: unknown format '${o.format}' (expected ${FORMATS.join(', ')})`);
   }
   const [alphabet, alphabetLength] = o.alphabet === undefined ? [0, 0] : putString(alloc, stringArg(o.alphabet, 'alphabet', context));
@@ -25,14 +31,14 @@ function secretArgs(alloc, options, context) {
   const args = [algArg(alloc, o.alg, context), sizeArg(o.bytes, 'bytes', context), format, alphabet, alphabetLength,
     sizeArg(o.length, 'length', context), name, nameLength];
   const ruleP = alloc(4);
-  const rc = m._jsk_secret_check(ruleP, ...args);
+  const rc = m.jsk_secret_check(ruleP, ...args);
   if (rc === CONFLICT) {
     const cap = 256;
     const out = alloc(cap);
-    check(m._jsk_secret_rule_message(out, cap, readU32(ruleP), format, 0, 0), context); // no "--" prefix here
-    fail('ERR_OPTION_CONFLICT', `${context}: ${readCString(out)}`);
+    generateCore.check(m.jsk_secret_rule_message(out, cap, readU32(m, ruleP), format, 0, 0), context); // no "--" prefix here
+    fail('ERR_OPTION_CONFLICT', `${context}: ${readCString(m, out)}`);
   }
-  check(rc, context);
+  generateCore.check(rc, context);
   return args;
 }
 
@@ -46,15 +52,32 @@ function secretArgs(alloc, options, context) {
  * which options go together are the core's.)
  */
 export function generateSecret(options) {
-  return withHeap((alloc, m) => {
-    const context = 'generateSecret';
+  const context = 'generateSecret';
+  const made = generateCore.withHeap((alloc, m) => {
     const args = secretArgs(alloc, options, context);
-    const cap = m._jsk_secret_len(...args);
+    const cap = m.jsk_secret_len(...args);
     const out = alloc(cap);
     const lenP = alloc(4);
-    check(m._jsk_secret(out, cap, lenP, ...args), context);
-    return readString(out, readU32(lenP));
+    const rc = m.jsk_secret(out, cap, lenP, ...args);
+    // The generate module has no JWK code (wasm/no_jwk.c): the same secret's bytes, drawn here,
+    // become a JWK in the jwt module where it is loaded (the root entry and the page wire it).
+    if (rc === NOT_IN_MODULE && jwkMaker) return null;
+    generateCore.check(rc, context);
+    return readString(m, out, readU32(m, lenP));
   });
+  if (made !== null) return made;
+  const key = decode(generateSecret({ ...options, format: 'base64url' }), 'base64url');
+  try {
+    return jwkMaker(key, options.alg);
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** Where generateSecret({ format: 'jwk' }) gets its JWK: maker(keyBytes, alg) -> JWK text (the jwt
+ * module's jsk_jwk). The root entry and the page set it; jwt-secret-kit/generate alone has none. */
+export function useJwkMaker(maker) {
+  jwkMaker = maker;
 }
 
 /**
@@ -63,14 +86,14 @@ export function generateSecret(options) {
  * entropyBits }.
  */
 export function describeSecret(options) {
-  return withHeap((alloc, m) => {
+  return generateCore.withHeap((alloc, m) => {
     const context = 'describeSecret';
     const args = secretArgs(alloc, options, context);
     const cap = 256;
     const out = alloc(cap);
     const lenP = alloc(4);
-    check(m._jsk_secret_describe(out, cap, lenP, ...args), context);
-    const d = JSON.parse(readString(out, readU32(lenP)));
+    generateCore.check(m.jsk_secret_describe(out, cap, lenP, ...args), context);
+    const d = JSON.parse(readString(m, out, readU32(m, lenP)));
     return { alg: args[0] === 0 ? null : algName(args[0]), format: d.format, bytes: d.bytes, characters: d.characters, entropyBits: d.entropy_bits };
   });
 }
@@ -79,29 +102,19 @@ export function describeSecret(options) {
 export function encode(bytes, format = DEFAULT_ENCODING) {
   const context = 'encode';
   if (!(bytes instanceof Uint8Array)) fail('ERR_INVALID_ARGUMENT', `${context}: bytes must be a Uint8Array`);
-  return withHeap((alloc, m) => {
+  return generateCore.withHeap((alloc, m) => {
     const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
-    const cap = m._jsk_encoded_len(bytes.length, enc);
-    if (cap === 0 || bytes.length > 0x7fffffff) failWith('ERR_OUT_OF_RANGE', context);
+    const cap = m.jsk_encoded_len(bytes.length, enc);
+    if (cap === 0 || bytes.length > 0x7fffffff) generateCore.failWith('ERR_OUT_OF_RANGE', context);
     const inP = putBytes(alloc, bytes);
     const out = alloc(cap);
     const lenP = alloc(4);
-    check(m._jsk_encode(out, cap, lenP, inP, bytes.length, enc), context);
-    return readString(out, readU32(lenP));
+    generateCore.check(m.jsk_encode(out, cap, lenP, inP, bytes.length, enc), context);
+    return readString(m, out, readU32(m, lenP));
   });
 }
 
 /** Strict decoding of text in format (see encode): a bad character, padding or length throws. */
 export function decode(text, format = DEFAULT_ENCODING) {
-  const context = 'decode';
-  stringArg(text, 'text', context);
-  return withHeap((alloc, m) => {
-    const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
-    const [inP, inLen] = putString(alloc, text);
-    const cap = m._jsk_decoded_len(inLen, enc);
-    const out = alloc(cap);
-    const lenP = alloc(4);
-    check(m._jsk_decode(out, cap, lenP, inP, inLen, enc), context);
-    return m.HEAPU8.slice(out, out + readU32(lenP));
-  });
+  return decodeWith(generateCore, text, format, 'decode');
 }

@@ -1,11 +1,29 @@
 // audit.js — the audit panel: the token tried against the built-in list and an optional wordlist,
-// on one Web Worker per core (worker.js). The workers are Blobs of the page's own script text, so
-// they work from file:// under the page's CSP (worker-src blob:).
-import * as kit from '../../wasm/api/index.mjs';
+// on one Web Worker per core (worker.js). The workers are Blobs of their own script, which the
+// build puts in this one as text (they load only the audit module), so they work from file://
+// under the page's CSP (worker-src blob:). The built-in list comes from the check module, here.
+import workerSource from 'jsk:worker-source';
+import { builtinList, checkCore } from '../../wasm/api/check.mjs';
+import { auditTokenCheck } from '../../wasm/api/jwt.mjs';
 import { $id, plural, say, sayError } from './ui.js';
 
-// pageScript: the text of the page's script (document.currentScript), the workers' source.
-export function initAudit(pageScript) {
+// Cuts bytes into count contiguous slices at line ends: slice i as a new ArrayBuffer (or null).
+function slices(bytes, count) {
+  var out = [];
+  var from = 0;
+  for (var i = 0; i < count; i++) {
+    var to = bytes.length;
+    if (i < count - 1) {
+      var nl = bytes.indexOf(10, Math.floor((bytes.length * (i + 1)) / count));
+      to = Math.max(from, nl < 0 ? bytes.length : nl + 1);
+    }
+    out.push(to > from ? bytes.slice(from, to).buffer : null);
+    from = to;
+  }
+  return out;
+}
+
+export function initAudit() {
   var auditBox = $id('audit');
   var auditToken = $id('audit-token');
   var auditFile = $id('audit-file');
@@ -60,8 +78,9 @@ export function initAudit(pageScript) {
     bar.max = 1;
     bar.value = 0;
     try {
-      kit.createAudit(text).close(); // a malformed or non-HMAC token is refused here, with its code
-      if (typeof Worker === 'undefined' || !pageScript) throw new Error('this browser cannot run Web Workers');
+      auditTokenCheck(text); // a malformed or non-HMAC token is refused here, with its code
+      if (typeof Worker === 'undefined') throw new Error('this browser cannot run Web Workers');
+      checkCore.loaded(); // the built-in list's dictionaries
     } catch (e) {
       return finish(null, 'error', e);
     }
@@ -77,21 +96,16 @@ export function initAudit(pageScript) {
     });
   }
 
-  // Cuts the wordlist into one contiguous slice per worker, at line ends, and hands each over.
+  // Cuts the built-in list and the wordlist into one contiguous slice per worker, at line ends,
+  // and hands each over (transferred, not copied).
   function spawn(r, text, buf) {
-    var bytes = buf ? new Uint8Array(buf) : null;
-    var len = bytes ? bytes.length : 0;
-    var from = 0;
     try {
-      workerUrl = workerUrl || URL.createObjectURL(new Blob([pageScript], { type: 'text/javascript' }));
+      var builtin = slices(builtinList(), r.n);
+      var list = buf ? slices(new Uint8Array(buf), r.n) : [];
+      buf = null;
+      workerUrl = workerUrl || URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
       for (var i = 0; i < r.n; i++) {
-        var to = len;
-        if (i < r.n - 1 && bytes) {
-          var nl = bytes.indexOf(10, Math.floor((len * (i + 1)) / r.n));
-          to = Math.max(from, nl < 0 ? len : nl + 1);
-        }
-        var slice = buf ? buf.slice(from, to) : null;
-        from = to;
+        var slice = list[i] || null;
         var w = new Worker(workerUrl);
         w.onmessage = message.bind(null, r, i);
         w.onerror = function (e) {
@@ -102,7 +116,8 @@ export function initAudit(pageScript) {
         r.tried.push(0);
         r.lines.push(null);
         r.builtin.push(null);
-        w.postMessage({ token: text, wordlist: slice, shard: { index: i, count: r.n } }, slice ? [slice] : []);
+        var own = [builtin[i], slice].filter(Boolean);
+        w.postMessage({ token: text, builtin: builtin[i], wordlist: slice }, own);
       }
     } catch (e) {
       return finish(r, 'error', e);

@@ -1,6 +1,6 @@
 // checker.js — the checker panel: live, on every input. The secret stays in its field; the report
 // (the core's, never holding the secret) is shown as it comes.
-import * as kit from '../../wasm/api/index.mjs';
+import * as kit from '../../wasm/api/check.mjs';
 import { CHECK_LIMITS } from 'jsk:policy';
 import { $id, byteSize, messageOf, plural } from './ui.js';
 

@@ -1,7 +1,7 @@
 // generator.js — the generator panel: one secret in a format, or a .env block (a secret per name,
 // per environment). Whether a size or a name is acceptable is the core's answer: the panel asks
 // it (describeSecret, generateSecret) and only words the answer.
-import * as kit from '../../wasm/api/index.mjs';
+import * as kit from '../../wasm/api/generate.mjs';
 import { GENERATE_LIMITS, KEY_BYTES } from 'jsk:policy';
 import { wireCopy } from './clipboard.js';
 import { $id, messageOf, plural, tell } from './ui.js';

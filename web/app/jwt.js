@@ -1,5 +1,6 @@
 // jwt.js — the sign, verify and JWKS panel, with the generator's secret or one typed in.
-import * as kit from '../../wasm/api/index.mjs';
+import { decode } from '../../wasm/api/generate.mjs';
+import * as kit from '../../wasm/api/jwt.mjs';
 import { KEY_BYTES } from 'jsk:policy';
 import { $id, errorText, plural, say, sayError } from './ui.js';
 
@@ -22,7 +23,7 @@ export function initJwt(generated) {
     if (/^\s*\{/.test(text)) {
       try {
         var jwk = JSON.parse(text);
-        if (jwk && jwk.kty === 'oct' && typeof jwk.k === 'string') return kit.decode(jwk.k, 'base64url');
+        if (jwk && jwk.kty === 'oct' && typeof jwk.k === 'string') return decode(jwk.k, 'base64url');
       } catch (e) { /* not a JWK: the text itself */ }
     }
     return text;

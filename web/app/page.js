@@ -1,5 +1,8 @@
 // page.js — the page: its panels wired together, the controls they share, and the self-test line.
-import * as kit from '../../wasm/api/index.mjs';
+import { VERSION } from 'jsk:policy';
+import { checkCore } from '../../wasm/api/check.mjs';
+import { generateCore, useJwkMaker } from '../../wasm/api/generate.mjs';
+import { jwkText, jwtCore } from '../../wasm/api/jwt.mjs';
 import { initAudit } from './audit.js';
 import { initChecker } from './checker.js';
 import { initClipboard, wireCopy } from './clipboard.js';
@@ -7,7 +10,11 @@ import { initGenerator } from './generator.js';
 import { initJwt } from './jwt.js';
 import { $id } from './ui.js';
 
-export function runPage(pageScript) {
+// The modules load in the order a visitor needs them: the generate module first (a few kilobytes:
+// the secret is on screen at once), then, once that secret is painted, the jwt and check modules
+// (the analyzer's dictionaries take the longest). The audit module loads in the audit's workers.
+export function runPage() {
+  useJwkMaker(jwkText); // the format 'JWK' (the generate module has no JWK code)
   var jwt = null;
   initClipboard();
   var generator = initGenerator({
@@ -22,7 +29,7 @@ export function runPage(pageScript) {
       generator.focus();
     },
   });
-  var audit = initAudit(pageScript);
+  var audit = initAudit();
 
   document.querySelectorAll('[data-copy]').forEach(function (button) {
     var field = $id(button.dataset.copy);
@@ -43,18 +50,32 @@ export function runPage(pageScript) {
   $id('csp').textContent = policy ? policy.content : 'none: this copy of the page has lost its policy';
 
   var selfTest = $id('self-test');
-  kit.ready.then(function () {
-    selfTest.textContent = 'Self-test passed: the WebAssembly core ' + kit.VERSION +
-      ' and the browser\u2019s CSPRNG work.';
-    selfTest.className = 'ok';
-    generator.ready();
-    checker.ready();
-  }, function (error) {
+  var jwtButtons = ['jwt-sign', 'jwt-verify', 'jwks-make'].map($id);
+  jwtButtons.forEach(function (b) { b.disabled = true; });
+  function failed(error) {
     selfTest.textContent = 'Self-test failed, no secret will be generated: ' + error.message;
     selfTest.className = 'bad';
     $id('generate').disabled = true;
     checker.disable();
-    ['jwt-sign', 'jwt-verify', 'jwks-make'].forEach(function (id) { $id(id).disabled = true; });
+    jwtButtons.forEach(function (b) { b.disabled = true; });
     audit.disable();
-  });
+  }
+  generateCore.init().then(function () {
+    generator.ready();
+    // After the frame that shows the secret: a timer queued from requestAnimationFrame runs once
+    // that frame is painted.
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    }).then(function () {
+      return jwtCore.init();
+    }).then(function () {
+      jwtButtons.forEach(function (b) { b.disabled = false; });
+      return checkCore.init();
+    }).then(function () {
+      selfTest.textContent = 'Self-test passed: the WebAssembly core ' + VERSION +
+        ' and the browser\u2019s CSPRNG work.';
+      selfTest.className = 'ok';
+      checker.ready();
+    });
+  }).catch(failed);
 }

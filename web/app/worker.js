@@ -1,37 +1,55 @@
-// worker.js — what the page's script does in an audit worker (a Worker made from that very script,
-// where there is no document). Gets { token, wordlist (its own slice, an ArrayBuffer or null),
-// shard: { index, count } (of the built-in list) }; posts { type: 'progress' | 'done' | 'error' |
-// 'csp', ... }. The page ends it.
-import * as kit from '../../wasm/api/index.mjs';
+// worker.js — an audit worker: its own script (scripts/build.mjs bundles it apart from the page's
+// and the page makes a Blob of it), which loads only the audit module. Gets { token, builtin (its
+// shard of the built-in list), wordlist (its slice of the user's list) } as ArrayBuffers or null;
+// tries them in chunks and posts { type: 'progress' | 'done' | 'error' | 'csp', ... }. The page
+// ends it.
+import { auditCore, createAudit } from '../../wasm/api/audit.mjs';
 
-export var CHUNK = 256 * 1024; // bytes of candidates between progress reports (and chances to cancel)
+export { createAudit };
+export var ready = auditCore.init();
+ready.catch(function () {});
 
-export function runWorker() {
-  self.addEventListener('securitypolicyviolation', function (e) {
-    postMessage({ type: 'csp', text: e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') });
-  });
-  self.onmessage = function (event) {
-    var job = event.data;
-    kit.ready.then(function () {
-      var list = new Uint8Array(job.wordlist || new ArrayBuffer(0));
-      var lines = list.length && list[list.length - 1] !== 10 ? 1 : 0; // every line is a candidate
-      for (var i = 0; i < list.length; i++) if (list[i] === 10) lines++;
-      var base = 0;
-      var builtin = null;
-      var report = function (tried, type, r) {
-        postMessage({ type: type || 'progress', tried: base + tried, lines: lines, builtin: builtin,
-          found: !!(r && r.found), secret: r ? r.secret : null, source: r ? r.source : null });
-      };
-      report(0);
-      var r = kit.auditToken(job.token, { shard: job.shard, chunkBytes: CHUNK, onProgress: report });
-      if (!r.found) {
-        base = builtin = r.tried;
-        if (lines) r = kit.auditToken(job.token, { wordlist: list, builtin: false, chunkBytes: CHUNK, onProgress: report });
-        else r.tried = 0;
-      }
-      report(r.tried, 'done', r);
-    }).catch(function (e) {
-      postMessage({ type: 'error', code: e.code || 'ERR_AUDIT', message: String(e.message || e) });
-    });
-  };
+var CHUNK = 1 << 20; // bytes of candidates between progress reports (and chances to cancel)
+
+function countLines(list) {
+  var n = list.length && list[list.length - 1] !== 10 ? 1 : 0; // every line is a candidate
+  for (var i = list.indexOf(10); i >= 0; i = list.indexOf(10, i + 1)) n++;
+  return n;
 }
+
+self.addEventListener('securitypolicyviolation', function (e) {
+  postMessage({ type: 'csp', text: e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') });
+});
+self.onmessage = function (event) {
+  var job = event.data;
+  ready.then(function () {
+    var builtin = new Uint8Array(job.builtin || new ArrayBuffer(0));
+    var list = new Uint8Array(job.wordlist || new ArrayBuffer(0));
+    var counts = { builtin: countLines(builtin), lines: countLines(list) };
+    var audit = createAudit(job.token);
+    var report = function (type, source, r) {
+      postMessage({ type: type, tried: audit.tried, lines: counts.lines, builtin: counts.builtin,
+        found: !!(r && r.found), secret: r && r.found ? new TextDecoder().decode(r.line) : null, source: source });
+    };
+    report('progress', null, null);
+    var sources = [['builtin', builtin], ['wordlist', list]];
+    for (var s = 0; s < sources.length; s++) {
+      var bytes = sources[s][1];
+      for (var at = 0; at < bytes.length; at += CHUNK) {
+        var end = Math.min(bytes.length, at + CHUNK);
+        var r = audit.tryLines(bytes.subarray(at, end), end === bytes.length);
+        if (r.found) {
+          report('done', sources[s][0], r);
+          r.line.fill(0);
+          audit.close();
+          return;
+        }
+        report('progress', null, null);
+      }
+    }
+    report('done', null, null);
+    audit.close();
+  }).catch(function (e) {
+    postMessage({ type: 'error', code: e.code || 'ERR_AUDIT', message: String(e.message || e) });
+  });
+};
