@@ -1,7 +1,8 @@
 // index.mjs — `npm run bench`: side-by-side figures, in one run, on this machine.
 // One header (versions and machine), then each section: generate.mjs (the generator against
 // node:crypto, Web Crypto and nanoid), strength.mjs (the analyzer against zxcvbn and
-// @zxcvbn-ts/core) and audit.mjs (the token audit against Node's createHmac, OpenSSL and hashcat).
+// @zxcvbn-ts/core), audit.mjs (the token audit against Node's createHmac, OpenSSL and hashcat) and
+// page.mjs (the page in headless Chromium against the page built from commit 6abe647).
 // Each section checks every contender's output before timing it.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -10,6 +11,7 @@ import { run as runGenerate } from './generate.mjs';
 import { run as runStrength } from './strength.mjs';
 import { run as runAudit } from './audit.mjs';
 import { run as runCheckerEval } from './checker-eval.mjs';
+import { run as runPage } from './page.mjs';
 
 const pkgVersion = (name) => JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url))).version;
 const cpu = cpus();
@@ -30,5 +32,8 @@ await runCheckerEval();
 
 console.log('\n## Auditing tokens: candidates per second');
 await runAudit();
+
+console.log('\n## The page in headless Chromium: time to first secret, audit rate (against the page of 6abe647)');
+await runPage();
 
 console.log(`\n(bench: ${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
