@@ -73,8 +73,22 @@ const flavours = {
   esm: { audit: 'audit', external: true, fallback: "export const loadFallback = () => import('./jsk-audit-scalar.mjs').then((x) => () => x.default);\n" },
   scalar: { audit: 'audit-scalar', external: true, fallback: 'export const loadFallback = null;\n' },
   bundled: { audit: 'audit', external: false, fallback: 'export const loadFallback = null;\n' },
+  // The page: the binaries and the workers' script are data blocks of the document
+  // (<script type="application/octet-stream">, never executed), so the browser does not parse
+  // 120 KB of string literals as JavaScript before it can show a secret.
+  page: { audit: 'audit', external: false, dom: true, fallback: 'export const loadFallback = null;\n' },
 };
+const dataBlocks = {}; // id -> text, for the page
 let workerSource = null; // set before the page's script is bundled
+// A build-time module whose default export reads a data block of the page when first called (the
+// loader takes a binary or a function that returns it). The generate module's block comes before
+// the script, every other one after it: the parser reaches the script, which shows the secret,
+// without going through 140 KB of data first.
+const dataModule = (id, text) => {
+  if (/<\/script/i.test(text)) throw new Error(`data block ${id} contains </script`);
+  dataBlocks[id] = text;
+  return `export default () => document.getElementById(${JSON.stringify(id)}).text;\n`;
+};
 const buildModules = (flavour) => ({
   name: 'jsk-build-modules',
   setup(b) {
@@ -85,9 +99,11 @@ const buildModules = (flavour) => ({
       const wasm = /^wasm\/(generate|jwt|check|audit)$/.exec(a.path);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
         : a.path === 'wasm/audit-fallback' ? f.fallback
+          : wasm && f.dom ? dataModule(`jsk-wasm-${wasm[1]}`, packed[wasm[1]])
           : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
             : wasm ? `export default ${JSON.stringify(packed[wasm[1] === 'audit' ? f.audit : wasm[1]])};\n`
-            : a.path === 'worker-source' && workerSource !== null ? `export default ${JSON.stringify(workerSource)};\n` : null;
+            : a.path === 'worker-source' && workerSource !== null
+              ? (f.dom ? dataModule('jsk-audit-worker', workerSource) : `export default ${JSON.stringify(workerSource)};\n`) : null;
       if (contents === null) throw new Error(`no build-time module jsk:${a.path}`);
       return { contents, resolveDir: root, loader: 'js' };
     });
@@ -170,7 +186,7 @@ workerSource = (await bundle({
 }, 'bundled')).trimEnd();
 const script = (await bundle({
   entryPoints: [join(root, 'web/app/index.js')], format: 'iife', globalName: 'JwtSecretKit', minify: true,
-}, 'bundled')).trimEnd();
+}, 'page')).trimEnd();
 for (const [what, text] of [['style', style], ['script', script]]) {
   if (new RegExp(`</${what}`, 'i').test(text)) throw new Error(`inline ${what} contains </${what}`);
 }
@@ -197,6 +213,10 @@ fill('<!-- @LICENSES -->', (await import('./gen-notices.mjs')).writeNotices(dist
 fill('<!-- @CSP -->', `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fill('/* @STYLE */', style);
 fill('/* @SCRIPT */', script);
+const blocks = (early) => Object.entries(dataBlocks).filter(([id]) => (id === 'jsk-wasm-generate') === early)
+  .map(([id, text]) => `<script type="application/octet-stream" id="${id}">${text}</script>`).join('\n');
+fill('<!-- @DATA -->', blocks(true));
+fill('<!-- @DATA-LATE -->', blocks(false));
 write('index.html', page);
 // What earlier builds left in dist/ and this one does not make (dist/ is the build's own).
 for (const name of readdirSync(distDir)) if (!written.has(name)) rmSync(join(distDir, name), { recursive: true });

@@ -688,7 +688,7 @@ test('file:// — workers from the page inherit its CSP: the WASM core runs, eva
       out.fetch = await fetch('http://127.0.0.1:9/csp-probe').then(() => 'allowed', (e) => e.name);
       postMessage({ type: 'probe', out });
     };
-    const text = `${JwtSecretKit.auditWorkerSource}\n;(${probe})();\n`;
+    const text = `${JwtSecretKit.auditWorkerSource()}\n;(${probe})();\n`;
     const worker = new Worker(URL.createObjectURL(new Blob([text], { type: 'text/javascript' })));
     const seenMessages = [];
     worker.onmessage = (e) => {
@@ -724,9 +724,16 @@ test('dist/index.html — strict CSP whose hashes match; one inline classic scri
   assert.match(csp, /'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*|https?:/);
 
-  // Exactly one <script>: inline, classic (no type, no src), and its hash is the one allowed.
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
-  assert.equal(scripts.length, 1, 'exactly one <script> element');
+  // Exactly one script that runs: inline, classic (no type, no src), and its hash is the one
+  // allowed. The others are data blocks (type="application/octet-stream": the WASM modules and the
+  // audit workers' script, base64 and text that no browser executes), named, and nothing else.
+  const all = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+  const blocks = all.filter((m) => /\btype="application\/octet-stream"/.test(m[1]));
+  assert.deepEqual(blocks.map((m) => m[1].trim()).sort(), ['jsk-audit-worker', 'jsk-wasm-check', 'jsk-wasm-generate', 'jsk-wasm-jwt']
+    .map((id) => `type="application/octet-stream" id="${id}"`), 'the data blocks');
+  for (const [, , text] of blocks.filter((m) => /jsk-wasm-/.test(m[1]))) assert.match(text, /^[A-Za-z0-9+/]+=*$/, 'a module block is base64');
+  const scripts = all.filter((m) => !blocks.includes(m));
+  assert.equal(scripts.length, 1, 'exactly one <script> element that runs');
   const [, scriptAttrs, scriptText] = scripts[0];
   assert.equal(scriptAttrs.trim(), '', `the script has attributes: ${scriptAttrs}`);
   assert.ok(scriptText.length > 1000, 'the script is inline');
@@ -739,7 +746,8 @@ test('dist/index.html — strict CSP whose hashes match; one inline classic scri
   assert.deepEqual(directives.get('style-src'), [hash(styles[0][2])], 'style-src allows exactly this style');
 
   // The markup (script and style bodies aside) has no other script and loads nothing external.
-  const markup = html.replace(scripts[0][0], '<script></script>').replace(styles[0][0], '<style></style>');
+  let markup = html.replace(scripts[0][0], '<script></script>').replace(styles[0][0], '<style></style>');
+  for (const b of blocks) markup = markup.replace(b[0], '');
   assert.equal(markup.match(/<script\b/gi).length, 1);
   assert.doesNotMatch(markup, /type\s*=\s*["']?module/i);
   const refs = [...markup.matchAll(/\s(?:src|href|srcset|action|formaction|data|poster)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)]

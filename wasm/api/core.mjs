@@ -44,6 +44,8 @@ export function fromUtf8(bytes) {
 
 // ------------------------------------------------------------------------------- loading
 
+// The module's bytes from base64 of the raw-deflated binary (DecompressionStream works through
+// microtasks: no task boundary, so a page's first module is ready before its first layout).
 async function wasmBytes(base64) {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
@@ -52,11 +54,11 @@ async function wasmBytes(base64) {
     fail('ERR_WASM_LOAD', 'the WebAssembly core cannot be unpacked: this runtime has no DecompressionStream ' +
       '(browsers since 2023, Node.js >= 18)');
   }
-  const inflate = new DecompressionStream('deflate-raw');
-  const writer = inflate.writable.getWriter();
+  const inflater = new DecompressionStream('deflate-raw');
+  const writer = inflater.writable.getWriter();
   writer.write(bytes).catch(() => {}); // an error surfaces at read()
   writer.close().catch(() => {});
-  const reader = inflate.readable.getReader();
+  const reader = inflater.readable.getReader();
   const parts = [];
   let size = 0;
   for (let r = await reader.read(); !r.done; r = await reader.read()) {
@@ -84,7 +86,16 @@ async function instantiate(base64) {
       },
     },
   };
-  const { instance } = await WebAssembly.instantiate(await wasmBytes(base64), imports);
+  const bytes = await wasmBytes(base64);
+  // Compiled and instantiated synchronously where the engine allows it (our modules are small, and
+  // V8 compiles lazily): a promise would wait for the next task, behind the page's first layout.
+  let instance;
+  try {
+    instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e; // an engine's limit on synchronous compilation
+    ({ instance } = await WebAssembly.instantiate(bytes, imports));
+  }
   const x = instance.exports;
   memory = x.memory;
   x._initialize?.();
@@ -103,6 +114,9 @@ async function instantiate(base64) {
     },
   });
 }
+
+// A binary, or a function that returns it (the page reads its modules from data blocks).
+const text = (b) => (typeof b === 'function' ? b() : b);
 
 /**
  * One WASM module: name (for messages), binary() (the build's base64 of the deflated .wasm),
@@ -126,7 +140,7 @@ export function defineCore(name, binary, selfTest, fallback = null) {
     if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
     let mod;
     try {
-      mod = await instantiate(binary());
+      mod = await instantiate(text(binary()));
     } catch (e) {
       if (e instanceof JwtSecretKitError) throw e;
       if (!(e instanceof WebAssembly.CompileError) || !fallback) {
@@ -136,7 +150,7 @@ export function defineCore(name, binary, selfTest, fallback = null) {
         fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load${simd}: ${(e && e.message) || e}`);
       }
       try {
-        mod = await instantiate((await fallback())());
+        mod = await instantiate(text((await fallback())()));
       } catch (e2) {
         fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load (no SIMD, and no scalar build): ${(e2 && e2.message) || e2}`);
       }

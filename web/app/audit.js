@@ -103,7 +103,7 @@ export function initAudit() {
       var builtin = slices(builtinList(), r.n);
       var list = buf ? slices(new Uint8Array(buf), r.n) : [];
       buf = null;
-      workerUrl = workerUrl || URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+      workerUrl = workerUrl || URL.createObjectURL(new Blob([workerSource()], { type: 'text/javascript' }));
       for (var i = 0; i < r.n; i++) {
         var slice = list[i] || null;
         var w = new Worker(workerUrl);

@@ -10,72 +10,89 @@ import { initGenerator } from './generator.js';
 import { initJwt } from './jwt.js';
 import { $id } from './ui.js';
 
-// The modules load in the order a visitor needs them: the generate module first (a few kilobytes:
-// the secret is on screen at once), then, once that secret is painted, the jwt and check modules
-// (the analyzer's dictionaries take the longest). The audit module loads in the audit's workers.
+// The script sits right after the generator's markup: it runs before the parser reaches the rest
+// of the page. The modules load in the order a visitor needs them: the generate module at once
+// (a few kilobytes: the secret is on screen before the first layout), the other panels when the
+// document is parsed, then, once the secret is painted, the jwt and check modules (the analyzer's
+// dictionaries take the longest). The audit module loads in the audit's workers.
 export function runPage() {
   useJwkMaker(jwkText); // the format 'JWK' (the generate module has no JWK code)
   var jwt = null;
+  var checker = null;
+  var audit = null;
+  var failure = null;
   initClipboard();
   var generator = initGenerator({
-    onAlg: function (alg) { jwt.setAlg(alg); },
-    onChange: function () { jwt.showKey(); },
+    onAlg: function (alg) { if (jwt) jwt.setAlg(alg); },
+    onChange: function () { if (jwt) jwt.showKey(); },
   });
-  jwt = initJwt(generator.made);
-  var checker = initChecker({
-    generate: function (alg) {
-      generator.setAlg(alg);
-      generator.generate();
-      generator.focus();
-    },
-  });
-  var audit = initAudit();
+  var generated = generateCore.init().then(function () { generator.ready(); });
 
-  document.querySelectorAll('[data-copy]').forEach(function (button) {
-    var field = $id(button.dataset.copy);
-    wireCopy(button, field, function () { return field.value; }, button.nextElementSibling,
-      'Copy failed: select the text and copy it by hand.');
-  });
-  // Show/Hide buttons of password fields.
-  document.querySelectorAll('[data-show]').forEach(function (button) {
-    var input = $id(button.dataset.show);
-    button.addEventListener('click', function () {
-      var show = input.type === 'password';
-      input.type = show ? 'text' : 'password';
-      button.setAttribute('aria-pressed', String(show));
-    });
-  });
-  // The policy this page runs under, as the browser read it.
-  var policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
-  $id('csp').textContent = policy ? policy.content : 'none: this copy of the page has lost its policy';
-
-  var selfTest = $id('self-test');
-  var jwtButtons = ['jwt-sign', 'jwt-verify', 'jwks-make'].map($id);
-  jwtButtons.forEach(function (b) { b.disabled = true; });
   function failed(error) {
-    selfTest.textContent = 'Self-test failed, no secret will be generated: ' + error.message;
-    selfTest.className = 'bad';
+    failure = failure || error;
     $id('generate').disabled = true;
+    if (!checker) return; // the rest of the page says so once it is parsed
+    var selfTest = $id('self-test');
+    selfTest.textContent = 'Self-test failed, no secret will be generated: ' + failure.message;
+    selfTest.className = 'bad';
     checker.disable();
-    jwtButtons.forEach(function (b) { b.disabled = true; });
+    ['jwt-sign', 'jwt-verify', 'jwks-make'].forEach(function (id) { $id(id).disabled = true; });
     audit.disable();
   }
-  generateCore.init().then(function () {
-    generator.ready();
-    // After the frame that shows the secret: a timer queued from requestAnimationFrame runs once
-    // that frame is painted.
-    return new Promise(function (resolve) {
-      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+  generated.catch(failed);
+
+  function rest() {
+    jwt = initJwt(generator.made);
+    jwt.showKey(); // the secret may have been made before this panel was
+    checker = initChecker({
+      generate: function (alg) {
+        generator.setAlg(alg);
+        generator.generate();
+        generator.focus();
+      },
+    });
+    audit = initAudit();
+    document.querySelectorAll('[data-copy]').forEach(function (button) {
+      var field = $id(button.dataset.copy);
+      wireCopy(button, field, function () { return field.value; }, button.nextElementSibling,
+        'Copy failed: select the text and copy it by hand.');
+    });
+    // Show/Hide buttons of password fields.
+    document.querySelectorAll('[data-show]').forEach(function (button) {
+      var input = $id(button.dataset.show);
+      button.addEventListener('click', function () {
+        var show = input.type === 'password';
+        input.type = show ? 'text' : 'password';
+        button.setAttribute('aria-pressed', String(show));
+      });
+    });
+    // The policy this page runs under, as the browser read it.
+    var policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+    $id('csp').textContent = policy ? policy.content : 'none: this copy of the page has lost its policy';
+
+    var selfTest = $id('self-test');
+    var jwtButtons = ['jwt-sign', 'jwt-verify', 'jwks-make'].map($id);
+    jwtButtons.forEach(function (b) { b.disabled = true; });
+    if (failure) return failed(failure);
+    generated.then(function () {
+      // After the frame that shows the secret: a timer queued from requestAnimationFrame runs once
+      // that frame is painted.
+      return new Promise(function (resolve) {
+        requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      });
     }).then(function () {
       return jwtCore.init();
     }).then(function () {
+      if (failure) return;
       jwtButtons.forEach(function (b) { b.disabled = false; });
-      return checkCore.init();
-    }).then(function () {
-      selfTest.textContent = 'Self-test passed: the WebAssembly core ' + VERSION +
-        ' and the browser\u2019s CSPRNG work.';
-      selfTest.className = 'ok';
-      checker.ready();
-    });
-  }).catch(failed);
+      return checkCore.init().then(function () {
+        selfTest.textContent = 'Self-test passed: the WebAssembly core ' + VERSION +
+          ' and the browser\u2019s CSPRNG work.';
+        selfTest.className = 'ok';
+        checker.ready();
+      });
+    }).catch(failed);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', rest);
+  else rest();
 }

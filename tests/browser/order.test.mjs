@@ -1,0 +1,75 @@
+// order.test.mjs — the page shows a secret first: the generate module is instantiated first and the
+// secret is in its field before the check module (the analyzer and its dictionaries) is even
+// instantiated; the jwt and check modules follow without a click, and the audit module loads only
+// in the audit's workers. An order, not a time (the bench measures the time: tests/bench/page.mjs).
+// From file:// and from http://127.0.0.1, also with the CPU slowed 4x (DevTools protocol).
+//
+//   node --test tests/browser/order.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { WAIT, assertQuiet, openPage, pageFile, useBrowser } from './helpers.mjs';
+
+const harness = useBrowser();
+
+// Runs before the page's own script (not subject to its CSP): logs, in order, each WebAssembly
+// module instantiated (named by its self-test export) and the moment #secret first gets a value.
+function recorder() {
+  const log = [];
+  Object.defineProperty(window, '__order', { value: log });
+  // The loader instantiates synchronously where it can (new WebAssembly.Instance), else through
+  // WebAssembly.instantiate: both are watched.
+  const named = (instance) => {
+    const self = Object.keys(instance.exports).find((n) => n.startsWith('jsk_self_test_'));
+    return self ? self.slice('jsk_self_test_'.length) : 'other';
+  };
+  const Instance = WebAssembly.Instance;
+  WebAssembly.Instance = function (...args) {
+    const started = performance.now();
+    const instance = new Instance(...args);
+    log.push({ what: named(instance), started, at: performance.now() });
+    return instance;
+  };
+  WebAssembly.Instance.prototype = Instance.prototype;
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) {
+    const started = performance.now();
+    return instantiate.apply(this, args).then((r) => {
+      log.push({ what: named(r.instance || r), started, at: performance.now() });
+      return r;
+    });
+  };
+  const desc = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+  Object.defineProperty(HTMLTextAreaElement.prototype, 'value', {
+    configurable: true,
+    get() { return desc.get.call(this); },
+    set(v) {
+      if (this.id === 'secret' && v && !log.some((e) => e.what === 'secret')) log.push({ what: 'secret', at: performance.now() });
+      return desc.set.call(this, v);
+    },
+  });
+}
+
+for (const [where, throttle] of [['file://', 1], ['http://127.0.0.1', 1], ['file://', 4]]) {
+  test(`${where}${throttle > 1 ? `, CPU slowed ${throttle}x` : ''} — the secret is on screen before the check module is instantiated`, async () => {
+    const url = where === 'file://' ? pathToFileURL(pageFile).href : await harness.startServer();
+    const { page, seen } = await openPage(harness, url, {}, async (p, context) => {
+      await p.addInitScript(recorder);
+      if (throttle > 1) {
+        const cdp = await context.newCDPSession(p);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      }
+    });
+    // openPage waited for the self-test line: every module of the page has loaded by then.
+    const log = await page.evaluate(() => window.__order);
+    const order = log.map((e) => e.what);
+    assert.deepEqual(order, ['generate', 'secret', 'jwt', 'check'], JSON.stringify(log));
+    const at = Object.fromEntries(log.map((e) => [e.what, e]));
+    assert.ok(at.secret.at <= at.check.started, 'the check module started loading only after the secret was shown');
+    assert.match(await page.inputValue('#secret'), /^[A-Za-z0-9_-]{43}$/);
+    console.log(`${where} x${throttle}: generate ${at.generate.at.toFixed(0)} ms, secret ${at.secret.at.toFixed(0)} ms, ` +
+      `jwt ${at.jwt.at.toFixed(0)} ms, check ${at.check.at.toFixed(0)} ms after navigation`);
+    await page.waitForFunction(() => !document.getElementById('jwt-sign').disabled, null, WAIT);
+    await assertQuiet(page, seen, url);
+  });
+}
