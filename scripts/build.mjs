@@ -64,7 +64,7 @@ const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-s
 // Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
 // says where the audit's scalar build comes from (a separate file the ES modules import only on an
 // engine without SIMD; none in the classic script, the CommonJS entry and the page, whose engines
-// have SIMD); 'jsk:policy' is the core's policy; 'jsk:worker-source' is the page's audit worker.
+// have SIMD); 'jsk:policy' is the core's policy.
 // They live in esbuild's 'jsk' namespace, so no build path ends up in an output.
 // In the ES modules every binary is a file of its own (dist/jsk-NAME.mjs, its default export), so
 // that index.mjs, the feature entries and scalar.mjs share them and a bundler keeps only those an
@@ -79,16 +79,20 @@ const flavours = {
   page: { audit: 'audit', external: false, dom: true, fallback: 'export const loadFallback = null;\n' },
 };
 const dataBlocks = {}; // id -> text, for the page
-let workerSource = null; // set before the page's script is bundled
 // A build-time module whose default export reads a data block of the page when first called (the
-// loader takes a binary or a function that returns it). The generate module's block comes before
-// the script, every other one after it: the parser reaches the script, which shows the secret,
-// without going through 140 KB of data first.
+// loader takes a binary or a function that returns it; in the audit workers, which have no
+// document, 'jsk:data' holds what the page posted). The generate module's block comes before the
+// script, every other one after it: the parser reaches the script, which shows the secret, without
+// going through 140 KB of data first.
 const dataModule = (id, text) => {
   if (/<\/script/i.test(text)) throw new Error(`data block ${id} contains </script`);
   dataBlocks[id] = text;
-  return `export default () => document.getElementById(${JSON.stringify(id)}).text;\n`;
+  return `import { readData } from 'jsk:data';\nexport default () => readData(${JSON.stringify(id)});\n`;
 };
+const DATA_MODULE = `const posted = {};
+export const readData = (id) => posted[id] ?? document.getElementById(id).text;
+export const postData = (id, text) => { posted[id] = text; };
+`;
 const buildModules = (flavour) => ({
   name: 'jsk-build-modules',
   setup(b) {
@@ -102,8 +106,7 @@ const buildModules = (flavour) => ({
           : wasm && f.dom ? dataModule(`jsk-wasm-${wasm[1]}`, packed[wasm[1]])
           : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
             : wasm ? `export default ${JSON.stringify(packed[wasm[1] === 'audit' ? f.audit : wasm[1]])};\n`
-            : a.path === 'worker-source' && workerSource !== null
-              ? (f.dom ? dataModule('jsk-audit-worker', workerSource) : `export default ${JSON.stringify(workerSource)};\n`) : null;
+            : a.path === 'data' ? DATA_MODULE : null;
       if (contents === null) throw new Error(`no build-time module jsk:${a.path}`);
       return { contents, resolveDir: root, loader: 'js' };
     });
@@ -175,15 +178,12 @@ write('cli.mjs', read('wasm/cli-launcher.mjs'));
 chmodSync(join(distDir, 'cli.mjs'), 0o755);
 
 // 6. The page: one file, styles and script inline, a CSP that allows exactly those by hash. The
-//    script is the page's panels and the generate, jwt and check modules bundled into one minified
-//    classic script; the audit workers' script (worker.js and the audit module) is inside it as
-//    text (JwtSecretKit.auditWorkerSource), which the page turns into a Blob. {{NAME}} and {{NAME.key}} in the
+//    script is the page's panels and the JS API bundled into one minified classic script; the
+//    WASM modules are data blocks. The audit workers run that same script (a Blob of it), which in
+//    a worker loads only the audit module, whose binary the page posts to them. {{NAME}} and {{NAME.key}} in the
 //    markup are the policy's constants (the numbers the page shows are the core's).
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const style = read('web/style.css');
-workerSource = (await bundle({
-  entryPoints: [join(root, 'web/app/worker.js')], format: 'iife', globalName: 'JwtSecretKitAudit', minify: true,
-}, 'bundled')).trimEnd();
 const script = (await bundle({
   entryPoints: [join(root, 'web/app/index.js')], format: 'iife', globalName: 'JwtSecretKit', minify: true,
 }, 'page')).trimEnd();

@@ -35,7 +35,8 @@ function filesOf(dir) {
 }
 
 /** Builds every app (or those named) in projectDir/bundles/NAME; returns
- * [{ name, what, files, bytes, gzip, dist, expect }], gzip being the sum over the build's files. */
+ * [{ name, what, files, built, bytes, gzip, dist, expect }]: the files the browser loads (of
+ * `built`), their bytes and the sum of their sizes gzipped. */
 export function measureBundles(projectDir, names = Object.keys(APPS), vite = join(projectDir, 'node_modules/vite/bin/vite.js')) {
   if (!existsSync(vite)) throw new Error(`no Vite in ${projectDir}/node_modules`);
   return names.map((name) => {
@@ -48,9 +49,14 @@ export function measureBundles(projectDir, names = Object.keys(APPS), vite = joi
     writeFileSync(join(app, 'src/main.js'), main);
     execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', 'dist', app], { cwd: projectDir, stdio: ['ignore', 'pipe', 'pipe'] });
     const dist = join(app, 'dist');
-    const files = filesOf(dist);
+    // What the browser loads: index.html and what it names (the entry script, modulepreload links);
+    // a chunk only imported on demand (the audit's scalar build, for engines without SIMD) is not.
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    const named = [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => join(dist, m[1])).filter((f) => existsSync(f));
+    const files = [join(dist, 'index.html'), ...new Set(named)];
+    const all = filesOf(dist);
     return {
-      name, what, expect, dist, files: files.length,
+      name, what, expect, dist, files: files.length, built: all.length,
       bytes: files.reduce((n, f) => n + statSync(f).size, 0),
       gzip: files.reduce((n, f) => n + gz(readFileSync(f)), 0),
     };
@@ -58,3 +64,29 @@ export function measureBundles(projectDir, names = Object.keys(APPS), vite = joi
 }
 
 export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+/** The bench section: the apps built against this tree's dist/ (a scratch project whose
+ * node_modules links the repository, Vite and nanoid), as a table. */
+export async function run() {
+  const { mkdtempSync, symlinkSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const root = new URL('../../', import.meta.url).pathname;
+  const dir = mkdtempSync(join(tmpdir(), 'jsk-bundles-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(root, join(dir, 'node_modules/jwt-secret-kit'));
+    symlinkSync(join(root, 'node_modules/nanoid'), join(dir, 'node_modules/nanoid'));
+    writeFileSync(join(dir, 'package.json'), '{ "name": "jsk-bundles", "private": true, "type": "module" }\n');
+    const rows = measureBundles(dir, Object.keys(APPS), join(root, 'node_modules/vite/bin/vite.js'));
+    const one = rows.find((r) => r.name === 'one-liner').gzip;
+    console.log('Production Vite builds (no configuration) of an app that uses one feature; what the browser loads');
+    console.log('(index.html and the files it names), each file gzipped -9, summed:');
+    for (const r of rows) {
+      console.log(`  ${r.what.padEnd(72)} ${kb(r.gzip).padStart(9)} gzipped (${r.files} files, ${r.bytes.toLocaleString('en-US')} bytes; ${(r.gzip / one).toFixed(1)}x the one-liner)`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

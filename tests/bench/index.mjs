@@ -11,6 +11,7 @@ import { run as runGenerate } from './generate.mjs';
 import { run as runStrength } from './strength.mjs';
 import { run as runAudit } from './audit.mjs';
 import { run as runCheckerEval } from './checker-eval.mjs';
+import { run as runBundles } from './bundles.mjs';
 import { run as runPage } from './page.mjs';
 
 const pkgVersion = (name) => JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url))).version;
@@ -20,6 +21,9 @@ const started = performance.now();
 console.log(`jwt-secret-kit ${VERSION} bench — ${new Date().toISOString().slice(0, 10)}`);
 console.log(`Node ${process.version}; zxcvbn ${pkgVersion('zxcvbn')}; @zxcvbn-ts/core ${pkgVersion('@zxcvbn-ts/core')} (language-common ${pkgVersion('@zxcvbn-ts/language-common')}, language-en ${pkgVersion('@zxcvbn-ts/language-en')}); nanoid ${pkgVersion('nanoid')}`);
 console.log(`Machine: ${cpu.length} × ${cpu[0].model.trim()} (${cpu.length} logical cores), ${process.platform} ${process.arch}`);
+
+console.log('\n## What a front end pays: per-feature bundles');
+await runBundles();
 
 console.log('\n## Generating secrets');
 await runGenerate();

@@ -659,19 +659,18 @@ test('file:// — workers from the page inherit its CSP: the WASM core runs, eva
   assert.equal(workers.created, 2);
   await assertQuietWithWorkers(page, seen, url, workers);
 
-  // A worker made the same way, from the audit workers' script (which the page carries as text)
-  // with a probe appended (so that the probe runs as worker script, not as a DevTools evaluation,
-  // which CSP exempts): its audit works (the audit module compiled and self-tested under the
-  // inherited CSP), eval and fetch are refused, and the worker's script relays those violations
-  // to its creator.
+  // A worker made the same way, from the page's own script with a probe appended (so that the probe
+  // runs as worker script, not as a DevTools evaluation, which CSP exempts): its audit works (the
+  // audit module, from the page's data block, compiled and self-tested under the inherited CSP),
+  // eval and fetch are refused, and the page's script relays those violations to its creator.
   const messages = await page.evaluate(() => new Promise((resolve) => {
-    const probe = async () => {
+    const probe = async (wasm) => {
       const out = {};
       try {
-        await JwtSecretKitAudit.ready;
+        await JwtSecretKit.auditReady(wasm);
         // jwt.io's example token, signed with "your-256-bit-secret".
         const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
-        const audit = JwtSecretKitAudit.createAudit(token);
+        const audit = JwtSecretKit.createAudit(token);
         const r = audit.tryLines(new TextEncoder().encode('secret\nyour-256-bit-secret\n'), true);
         audit.close();
         out.api = r.found && new TextDecoder().decode(r.line) === 'your-256-bit-secret' ? 'works' : 'wrong';
@@ -688,7 +687,9 @@ test('file:// — workers from the page inherit its CSP: the WASM core runs, eva
       out.fetch = await fetch('http://127.0.0.1:9/csp-probe').then(() => 'allowed', (e) => e.name);
       postMessage({ type: 'probe', out });
     };
-    const text = `${JwtSecretKit.auditWorkerSource()}\n;(${probe})();\n`;
+    const page = [...document.scripts].find((s) => !s.type);
+    const wasm = document.getElementById('jsk-wasm-audit').text;
+    const text = `${page.text}\n;(${probe})(${JSON.stringify(wasm)});\n`;
     const worker = new Worker(URL.createObjectURL(new Blob([text], { type: 'text/javascript' })));
     const seenMessages = [];
     worker.onmessage = (e) => {
@@ -729,7 +730,7 @@ test('dist/index.html — strict CSP whose hashes match; one inline classic scri
   // audit workers' script, base64 and text that no browser executes), named, and nothing else.
   const all = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
   const blocks = all.filter((m) => /\btype="application\/octet-stream"/.test(m[1]));
-  assert.deepEqual(blocks.map((m) => m[1].trim()).sort(), ['jsk-audit-worker', 'jsk-wasm-check', 'jsk-wasm-generate', 'jsk-wasm-jwt']
+  assert.deepEqual(blocks.map((m) => m[1].trim()).sort(), ['jsk-wasm-audit', 'jsk-wasm-check', 'jsk-wasm-generate', 'jsk-wasm-jwt']
     .map((id) => `type="application/octet-stream" id="${id}"`), 'the data blocks');
   for (const [, , text] of blocks.filter((m) => /jsk-wasm-/.test(m[1]))) assert.match(text, /^[A-Za-z0-9+/]+=*$/, 'a module block is base64');
   const scripts = all.filter((m) => !blocks.includes(m));

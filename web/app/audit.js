@@ -1,8 +1,8 @@
 // audit.js — the audit panel: the token tried against the built-in list and an optional wordlist,
-// on one Web Worker per core (worker.js). The workers are Blobs of their own script, which the
-// build puts in this one as text (they load only the audit module), so they work from file://
-// under the page's CSP (worker-src blob:). The built-in list comes from the check module, here.
-import workerSource from 'jsk:worker-source';
+// on one Web Worker per core (worker.js). The workers are Blobs of the page's own script text, so
+// they work from file:// under the page's CSP (worker-src blob:); they load only the audit module,
+// whose binary they get from the page. The built-in list comes from the check module, here.
+import { readData } from 'jsk:data';
 import { builtinList, checkCore } from '../../wasm/api/check.mjs';
 import { auditTokenCheck } from '../../wasm/api/jwt.mjs';
 import { $id, plural, say, sayError } from './ui.js';
@@ -23,7 +23,8 @@ function slices(bytes, count) {
   return out;
 }
 
-export function initAudit() {
+// pageScript: the text of the page's script (document.currentScript), the workers' source.
+export function initAudit(pageScript) {
   var auditBox = $id('audit');
   var auditToken = $id('audit-token');
   var auditFile = $id('audit-file');
@@ -79,7 +80,7 @@ export function initAudit() {
     bar.value = 0;
     try {
       auditTokenCheck(text); // a malformed or non-HMAC token is refused here, with its code
-      if (typeof Worker === 'undefined') throw new Error('this browser cannot run Web Workers');
+      if (typeof Worker === 'undefined' || !pageScript) throw new Error('this browser cannot run Web Workers');
       checkCore.loaded(); // the built-in list's dictionaries
     } catch (e) {
       return finish(null, 'error', e);
@@ -103,7 +104,7 @@ export function initAudit() {
       var builtin = slices(builtinList(), r.n);
       var list = buf ? slices(new Uint8Array(buf), r.n) : [];
       buf = null;
-      workerUrl = workerUrl || URL.createObjectURL(new Blob([workerSource()], { type: 'text/javascript' }));
+      workerUrl = workerUrl || URL.createObjectURL(new Blob([pageScript], { type: 'text/javascript' }));
       for (var i = 0; i < r.n; i++) {
         var slice = list[i] || null;
         var w = new Worker(workerUrl);
@@ -117,7 +118,7 @@ export function initAudit() {
         r.lines.push(null);
         r.builtin.push(null);
         var own = [builtin[i], slice].filter(Boolean);
-        w.postMessage({ token: text, builtin: builtin[i], wordlist: slice }, own);
+        w.postMessage({ wasm: readData('jsk-wasm-audit'), token: text, builtin: builtin[i], wordlist: slice }, own);
       }
     } catch (e) {
       return finish(r, 'error', e);

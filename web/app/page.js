@@ -15,7 +15,7 @@ import { $id } from './ui.js';
 // (a few kilobytes: the secret is on screen before the first layout), the other panels when the
 // document is parsed, then, once the secret is painted, the jwt and check modules (the analyzer's
 // dictionaries take the longest). The audit module loads in the audit's workers.
-export function runPage() {
+export function runPage(pageScript) {
   useJwkMaker(jwkText); // the format 'JWK' (the generate module has no JWK code)
   var jwt = null;
   var checker = null;
@@ -51,7 +51,7 @@ export function runPage() {
         generator.focus();
       },
     });
-    audit = initAudit();
+    audit = initAudit(pageScript);
     document.querySelectorAll('[data-copy]').forEach(function (button) {
       var field = $id(button.dataset.copy);
       wireCopy(button, field, function () { return field.value; }, button.nextElementSibling,

@@ -1,13 +1,17 @@
-// worker.js — an audit worker: its own script (scripts/build.mjs bundles it apart from the page's
-// and the page makes a Blob of it), which loads only the audit module. Gets { token, builtin (its
-// shard of the built-in list), wordlist (its slice of the user's list) } as ArrayBuffers or null;
+// worker.js — what the page's script does in an audit worker (a Worker made from that very script,
+// where there is no document): it loads only the audit module, whose binary (base64 text, a data
+// block of the page) comes in the first message. Gets { wasm, token, builtin (its shard of the
+// built-in list), wordlist (its slice of the user's list) }, the lists as ArrayBuffers or null;
 // tries them in chunks and posts { type: 'progress' | 'done' | 'error' | 'csp', ... }. The page
 // ends it.
+import { postData } from 'jsk:data';
 import { auditCore, createAudit } from '../../wasm/api/audit.mjs';
 
-export { createAudit };
-export var ready = auditCore.init();
-ready.catch(function () {});
+/** Loads the audit module from its binary (the page's data block jsk-wasm-audit). */
+export function auditReady(wasm) {
+  postData('jsk-wasm-audit', wasm);
+  return auditCore.init();
+}
 
 var CHUNK = 1 << 20; // bytes of candidates between progress reports (and chances to cancel)
 
@@ -17,12 +21,16 @@ function countLines(list) {
   return n;
 }
 
-self.addEventListener('securitypolicyviolation', function (e) {
-  postMessage({ type: 'csp', text: e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') });
-});
-self.onmessage = function (event) {
+export function runWorker() {
+  self.addEventListener('securitypolicyviolation', function (e) {
+    postMessage({ type: 'csp', text: e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') });
+  });
+  self.onmessage = onJob;
+}
+
+function onJob(event) {
   var job = event.data;
-  ready.then(function () {
+  auditReady(job.wasm).then(function () {
     var builtin = new Uint8Array(job.builtin || new ArrayBuffer(0));
     var list = new Uint8Array(job.wordlist || new ArrayBuffer(0));
     var counts = { builtin: countLines(builtin), lines: countLines(list) };
@@ -52,4 +60,4 @@ self.onmessage = function (event) {
   }).catch(function (e) {
     postMessage({ type: 'error', code: e.code || 'ERR_AUDIT', message: String(e.message || e) });
   });
-};
+}
