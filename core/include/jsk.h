@@ -638,7 +638,7 @@ int jsk_dotenv_next(jsk_dotenv *it, size_t *name_off, size_t *name_len, uint8_t 
  * and strict refusals; SHA-256/384/512 (FIPS 180-4); HMAC-SHA-256/384/512 (RFC 4231 test case 2);
  * JWS verify (RFC 7515 A.1) and sign against a pinned token; the generator (sizes, two draws
  * differ); and, when dict is not NULL (it is then an initialised jsk_dict), the analyzer's verdicts
- * on a known weak secret and on a fresh one. JSK_OK, JSK_ERR_NO_ENTROPY when the generator has no
+ * on a known weak secret and on a random one. JSK_OK, JSK_ERR_NO_ENTROPY when the generator has no
  * randomness, or JSK_ERR_SELF_TEST for any wrong answer. Fresh secrets are wiped. About 0.1 ms
  * natively (tests/c/test_selftest.c prints the figure). */
 int jsk_self_test(const jsk_dict *dict);

@@ -213,7 +213,7 @@ static int check_generator(char a[44], char b[44], uint8_t raw[64])
     return n == 43 && n2 == 43 && strlen(a) == 43 && strlen(b) == 43 && memcmp(a, b, 43) != 0 ? 0 : FAIL;
 }
 
-/* The documented example secret of jwt.io is weak; a fresh secret is strong (both HS256, raw). */
+/* The documented example secret of jwt.io is weak; a random one is strong (both HS256, raw). */
 static int check_analyzer(const jsk_dict *dict, const char *fresh, jsk_report *r)
 {
     static const char *const weak = "your-256-bit-secret";
@@ -296,15 +296,12 @@ int jsk_self_test_jwt(void)
 
 int jsk_self_test_check(const jsk_dict *dict)
 {
-    char fresh[44];
-    size_t n;
+    /* 32 random bytes (node:crypto randomBytes) as base64url, drawn once for this test: the check
+     * module carries no generator, and a random key is strong whoever drew it. */
+    static const char *const random_key = "_TbSPsDXRVrlsUEKyGlad2h32GFAeQrOaF3oA5nCzYo";
     jsk_report report;
-    int rc = dict == NULL ? FAIL : jsk_generate(fresh, sizeof fresh, &n, JSK_ALG_HS256, 0, JSK_ENCODING_BASE64URL);
+    int rc = dict == NULL ? FAIL : check_analyzer(dict, random_key, &report);
 
-    if (rc == JSK_OK) {
-        rc = n == 43 ? check_analyzer(dict, fresh, &report) : FAIL;
-    }
-    jsk_wipe(fresh, sizeof fresh);
     jsk_wipe(&report, sizeof report);
     return outcome(rc);
 }
