@@ -7,6 +7,9 @@ const secret = generateSecret();
 const token = signJwt({ sub: '42' }, { secret });
 const scalar = await import('jwt-secret-kit/scalar');
 await scalar.ready;
+const entry = await import('jwt-secret-kit/generate');
+await entry.ready;
+
 console.log(JSON.stringify({
   entry: import.meta.resolve('jwt-secret-kit'),
   secret,
@@ -14,4 +17,7 @@ console.log(JSON.stringify({
   weak: checkSecret('your-256-bit-secret').verdict,
   valid: verifyJwt(token, { secret }).valid,
   scalar: scalar.checkSecret(scalar.generateSecret({ alg: 'HS512' }), { alg: 'HS512' }).verdict,
+  generateEntry: import.meta.resolve('jwt-secret-kit/generate'),
+  fromEntry: entry.generateSecret({ alg: 'HS512' }),
+  jwkRoot: JSON.parse(generateSecret({ format: 'jwk', alg: 'HS384' })),
 }));

@@ -27,3 +27,16 @@ checkSecret(secret, { alg: 'RS256' });
 // @ts-expect-error a verdict is 'weak' | 'fair' | 'strong'
 const wrong: 'excellent' = report.verdict;
 console.log(wrong);
+
+// The per-feature entries: their own ready, the root's types, only their own names.
+import { generateSecret as generateOnly, ready as generateReady } from 'jwt-secret-kit/generate';
+import { checkSecret as checkOnly, ready as checkReady } from 'jwt-secret-kit/check';
+import { ready as jwtReady, signJwt as signOnly } from 'jwt-secret-kit/jwt';
+import { auditToken, ready as auditReady } from 'jwt-secret-kit/audit';
+await Promise.all([generateReady, checkReady, jwtReady, auditReady]);
+const fromEntry: string = generateOnly({ alg: 'HS512' });
+const entryVerdict: Verdict = checkOnly(fromEntry).verdict;
+console.log(signOnly({ sub: '1' }, { secret: fromEntry }), entryVerdict, auditToken(token).found);
+// @ts-expect-error jwt-secret-kit/generate has no checkSecret
+import { checkSecret as notThere } from 'jwt-secret-kit/generate';
+console.log(notThere);

@@ -95,6 +95,21 @@ describe('the packed package', () => {
     assert.equal(out.weak, 'weak');
     assert.equal(out.valid, true);
     assert.equal(out.scalar, 'strong');
+    // jwt-secret-kit/generate shares the root's modules; the root makes JWKs in the jwt module.
+    assert.match(out.generateEntry, /\/node_modules\/jwt-secret-kit\/dist\/generate\.mjs$/);
+    assert.match(out.fromEntry, /^[A-Za-z0-9_-]{86}$/);
+    assert.equal(out.jwkRoot.kty, 'oct');
+    assert.equal(out.jwkRoot.alg, 'HS384');
+  });
+
+  test('(a) jwt-secret-kit/generate alone: secrets, and a clear error for a JWK (its module has no SHA-256)', () => {
+    const code = "import { ready, generateSecret } from 'jwt-secret-kit/generate'; await ready;" +
+      "let jwk; try { generateSecret({ format: 'jwk' }); } catch (e) { jwk = [e.code, e.message]; }" +
+      "console.log(JSON.stringify({ secret: generateSecret({ name: 'API_SECRET' }), jwk }));";
+    const out = JSON.parse(run(process.execPath, ['--input-type=module', '-e', code], { cwd: project }));
+    assert.match(out.secret, /^API_SECRET=[A-Za-z0-9_-]{43}$/);
+    assert.equal(out.jwk[0], 'ERR_NOT_IN_MODULE');
+    assert.match(out.jwk[1], /^generateSecret: .*jwt module/);
   });
 
   test('(a) Node CommonJS: require("jwt-secret-kit") gets dist/index.cjs', () => {
@@ -134,7 +149,8 @@ describe('the packed package', () => {
       run(process.execPath, [tsc, '--strict', '--noEmit', '--listFiles', '--target', 'es2022', '--module', 'nodenext',
         '--moduleResolution', 'nodenext', '--skipLibCheck', 'false', 'usage.ts', 'usage.cts'], { cwd: project }));
     const declarations = files.split('\n').filter((f) => f.includes('node_modules/jwt-secret-kit/')).map((f) => f.replace(/^.*\/node_modules\//, ''));
-    assert.deepEqual(declarations.sort(), ['jwt-secret-kit/dist/index.d.cts', 'jwt-secret-kit/dist/index.d.mts']);
+    assert.deepEqual(declarations.sort(), ['audit', 'check', 'generate', 'index', 'jwt'].map((n) => `jwt-secret-kit/dist/${n}.d.mts`)
+      .concat('jwt-secret-kit/dist/index.d.cts').sort());
   });
 
   test('(b) tsc --strict under module node16, where requiring ESM-typed declarations is an error', () => {
