@@ -15,7 +15,7 @@
 //   JSK_PAGE_CURRENT (the current page, default dist/index.html), JSK_PAGE_BASELINE (a commit).
 import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -247,13 +247,19 @@ export async function run() {
   if (!existsSync(CURRENT)) throw new Error(`${CURRENT} is missing: run \`node scripts/build.mjs\` first`);
   const base = baselinePage();
   const short = base.sha.slice(0, 7);
-  const pages = { baseline: base.path, current: CURRENT };
+  // The floor: a page with nothing but the field and an inline script that fills it. What a fresh
+  // browser context takes to get any script of any page running; no page can show a secret sooner.
+  const floorPath = join(ROOT, 'build', 'bench-floor.html');
+  writeFileSync(floorPath, '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body>' +
+    '<textarea id="secret"></textarea><script>document.getElementById("secret").value = "A".repeat(43);</script></body></html>\n');
+  const pages = { baseline: base.path, current: CURRENT, floor: floorPath };
   const { chromium } = await import('playwright-core');
   const pw = JSON.parse(readFileSync(join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')).version;
-  const server = await serve({ '/baseline/index.html': readFileSync(pages.baseline), '/current/index.html': readFileSync(pages.current) });
+  const server = await serve({ '/baseline/index.html': readFileSync(pages.baseline), '/current/index.html': readFileSync(pages.current),
+    '/floor/index.html': readFileSync(pages.floor) });
   const urls = {
-    'file://': { baseline: pathToFileURL(pages.baseline).href, current: pathToFileURL(pages.current).href },
-    http: { baseline: `${server.origin}/baseline/index.html`, current: `${server.origin}/current/index.html` },
+    'file://': { baseline: pathToFileURL(pages.baseline).href, current: pathToFileURL(pages.current).href, floor: pathToFileURL(pages.floor).href },
+    http: { baseline: `${server.origin}/baseline/index.html`, current: `${server.origin}/current/index.html`, floor: `${server.origin}/floor/index.html` },
   };
   const dir = mkdtempSync(join(tmpdir(), 'jsk-page-bench-'));
   let browser = null;
@@ -271,9 +277,9 @@ export async function run() {
     const hows = new Set();
     for (const throttle of [1, THROTTLE]) {
       for (const via of ['file://', 'http']) {
-        const t = { baseline: [], current: [] };
+        const t = { baseline: [], current: [], floor: [] };
         for (let i = -1; i < LOADS; i++) {
-          const order = i % 2 === 0 ? ['current', 'baseline'] : ['baseline', 'current'];
+          const order = i % 2 === 0 ? ['current', 'baseline', 'floor'] : ['floor', 'baseline', 'current'];
           for (const which of order) {
             const rec = await firstSecret(browser, urls[via][which], throttle);
             hows.add(rec.how);
@@ -285,7 +291,9 @@ export async function run() {
         const span = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
         const cpu = throttle === 1 ? 'normal CPU' : `CPU ×${throttle}`;
         firstRows.push({ via, cpu, b, c });
-        console.log(`first secret (${via === 'http' ? 'http://127.0.0.1' : via}, ${cpu}): baseline ${short} ${ms(b)}, current ${ms(c)} — ${faster(b, c)} (median of ${LOADS}; baseline ${span(t.baseline)}, current ${span(t.current)})`);
+        const f = median(t.floor);
+        console.log(`first secret (${via === 'http' ? 'http://127.0.0.1' : via}, ${cpu}): baseline ${short} ${ms(b)}, current ${ms(c)} — ${faster(b, c)} (median of ${LOADS}; baseline ${span(t.baseline)}, current ${span(t.current)}); ` +
+          `the floor (a page that only fills the field) ${ms(f)}: beyond it, baseline ${ms(b - f)}, current ${ms(c - f)} — ${faster(b - f, c - f)}`);
       }
     }
     if (!(hows.size === 1 && hows.has('value setter'))) console.log(`(detected by: ${[...hows].join(', ')})`);

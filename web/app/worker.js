@@ -43,8 +43,10 @@ function onJob(event) {
     var sources = [['builtin', builtin], ['wordlist', list]];
     for (var s = 0; s < sources.length; s++) {
       var bytes = sources[s][1];
-      for (var at = 0; at < bytes.length; at += CHUNK) {
-        var end = Math.min(bytes.length, at + CHUNK);
+      for (var at = 0, end = 0; at < bytes.length; at = end) {
+        // Chunks end at a line end, so that no line is carried (and copied) into the next one.
+        end = at + CHUNK >= bytes.length ? bytes.length : bytes.lastIndexOf(10, at + CHUNK) + 1;
+        if (end <= at) end = Math.min(bytes.length, at + CHUNK); // a line longer than a chunk
         var r = audit.tryLines(bytes.subarray(at, end), end === bytes.length);
         if (r.found) {
           report('done', sources[s][0], r);
