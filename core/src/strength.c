@@ -146,30 +146,44 @@ static int maybe_generated(const uint8_t *s, size_t n)
     return classes != 1U && classes != 2U && classes != 4U;
 }
 
-/* Words joined by one separator ("ship-in-the-harbor-is-safe", "MY_APP_JWT_KEY"): letters of one
- * case only between single '-', '_' or '.', three words or more. People type that; a generator of
- * base64url or Django keys draws digits and both cases (43 random base64url characters with
- * neither: about 1 in 10^16), so such text is read as words, not as machine-made. */
+/* Words joined by one separator ("ship-in-the-harbor-is-safe", "MY_APP_JWT_KEY",
+ * "clave_muy_segura_min_32_caracteres"): letters of one case only, or digits only, between single
+ * '-', '_' or '.', three words of letters or more. People type that; a generator of base64url or
+ * Django keys draws digits and both cases and mixes letters with digits (43 random base64url
+ * characters with no capital: about 1 in 10^11, and then each part all letters or all digits), so
+ * such text is read as words, not as machine-made. */
 static int phrase_shape(const uint8_t *s, size_t n)
 {
-    size_t i, words = 1;
+    size_t i, words = 0;
     uint8_t sep = 0;
-    int lower = 0, upper = 0;
+    int lower = 0, upper = 0, letters = 0, digits = 0;
     if (n < 12) {
         return 0;
     }
-    for (i = 0; i < n; i++) {
-        uint8_t c = s[i];
-        lower |= c >= 'a' && c <= 'z';
-        upper |= c >= 'A' && c <= 'Z';
+    for (i = 0; i <= n; i++) {
+        uint8_t c = i < n ? s[i] : 0;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+            letters++;
             continue;
+        }
+        if (c >= '0' && c <= '9') {
+            digits++;
+            continue;
+        }
+        if (letters > 0 && digits > 0) {
+            return 0; /* a part that mixes letters and digits: how generated text looks */
+        }
+        words += letters > 0;
+        letters = digits = 0;
+        if (i == n) {
+            break;
         }
         if ((c != '-' && c != '_' && c != '.') || (sep != 0 && c != sep) || i == 0 || i == n - 1 || s[i - 1] == c) {
             return 0;
         }
         sep = c;
-        words++;
     }
     return words >= 3 && !(lower && upper); /* one case: mixed case is how base64url looks */
 }
@@ -259,6 +273,20 @@ static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double 
         return 8.0 * (double)bytes;
     }
     return bf * (double)n;
+}
+
+/* log2 of the character classes s draws from: lowercase 26, uppercase 26, digits 10, punctuation 33. */
+static double classes_bits(const uint8_t *s, size_t n)
+{
+    int lower = 0, upper = 0, digit = 0, other = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        lower |= s[i] >= 'a' && s[i] <= 'z';
+        upper |= s[i] >= 'A' && s[i] <= 'Z';
+        digit |= s[i] >= '0' && s[i] <= '9';
+        other |= !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'));
+    }
+    return log2((double)((lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (other ? 33 : 0)));
 }
 
 /* UUID (8-4-4-4-12 hex): its version, or 0 when s is not one. */
@@ -606,18 +634,24 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
 static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped, unsigned *shapes)
 {
     int machine = 0;
-    double bits, capacity;
-    cx->bf = alphabet_bits(s, n, shapes, &machine);
+    double bits, capacity, bf, first;
+    bf = alphabet_bits(s, n, shapes, &machine);
     /* In text a generator could have made, short chance matches are everywhere: first only clear
-     * patterns count. */
+     * patterns count, and they are weighed against the classes this string draws from (Django's
+     * 50 symbols: lowercase, digits, punctuation), not the 95 printable characters that its
+     * capacity is counted in: a character that a pattern explains saves no more than it held. */
+    cx->bf = machine && *shapes == 0 ? classes_bits(s, n) : bf;
+    cx->bf = cx->bf < bf ? cx->bf : bf;
     cx->min_saving = machine ? MACHINE_MIN_SAVING : 0.0;
     cx->hex = (*shapes & JSK_SHAPE_HEX) != 0;
     bits = jsk_strength_estimate(cx, s, n, path, capped);
-    capacity = capacity_bits(s, n, *shapes, cx->bf);
+    first = capacity_bits(s, n, *shapes, cx->bf);
+    cx->bf = bf;
+    capacity = capacity_bits(s, n, *shapes, bf);
     /* A string that looks random and that patterns barely explain is random: small chance
      * matches (a year, "abc", a short word) in real random output must not lower it. */
-    if (!*capped && capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
-        capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
+    if (!*capped && first - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
+        first - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * first) {
         memset(path, 0, sizeof *path);
         path->random = 1;
         return capacity;

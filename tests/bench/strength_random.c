@@ -181,9 +181,12 @@ static const char *const names[] = {"hex, 32 bytes (openssl rand -hex 32, secret
                                     "Django get_random_secret_key(), 50 characters", "two UUIDs v4 joined (fair, 244 bits)",
                                     "three UUIDs v4 joined"};
 
+#define GENERATORS 18
+
 int main(int argc, char **argv)
 {
     long n = argc > 1 ? atol(argv[1]) : 100000, i;
+    int only = argc > 2 ? atoi(argv[2]) : -1; /* one generator, by its index, to split a run over cores */
     size_t ws_len = jsk_dict_workspace_len();
     void *ws = malloc(ws_len);
     jsk_dict dict;
@@ -193,8 +196,11 @@ int main(int argc, char **argv)
     if (ws == NULL || jsk_dict_init(&dict, ws, ws_len) != JSK_OK) {
         return 2;
     }
-    for (g = 0; g < 18; g++) {
+    for (g = 0; g < GENERATORS; g++) {
         long bad = 0;
+        if (only >= 0 && g != only) {
+            continue;
+        }
         for (i = 0; i < n; i++) {
             char s[256];
             size_t len = make(g, s);
@@ -203,8 +209,13 @@ int main(int argc, char **argv)
                 return 2;
             }
             ok = g == 16 ? r.verdict == JSK_VERDICT_FAIR && r.entropy_bits >= 240.0 : r.verdict == JSK_VERDICT_STRONG;
-            if (!ok && bad++ < 3) {
-                printf("    %.*s: %s, %.1f bits\n", (int)len, s, jsk_verdict_name(r.verdict), r.entropy_bits);
+            if (!ok && bad++ < 10) {
+                size_t f;
+                printf("    %.*s: %s, %.1f bits [", (int)len, s, jsk_verdict_name(r.verdict), r.entropy_bits);
+                for (f = 0; f < r.n_findings; f++) {
+                    printf("%s%s", f > 0 ? " " : "", jsk_finding_name(r.findings[f].code));
+                }
+                printf("]\n");
             }
         }
         printf("%8ld of %ld  %s\n", bad, n, names[g]);

@@ -80,6 +80,40 @@ for (const [name, make] of Object.entries(GENERATORS)) {
   });
 }
 
+// CSPRNG base32 keys (40 bytes, unpadded) that an earlier analyzer called "fair": a long run of
+// capitals that the model of typed words found barely word-like was costed as one word (18 bits
+// for 20 letters). Found by `jsk_strength_random 1000000 8` (9 in 10^6); each must be strong.
+const BASE32_ONCE_FAIR = [
+  'LTBXXGI56ZSACS2BS23YF7224VACZEHMUMMENILIMFOTAMSN72EFJ3CX5RTF4W3B',
+  'RSTAISYCZIJQZQ4BHNAH4UQ3TOC3QSVUABIGCSVSEIZSJ4IRESTALROKPI335TXP',
+  '4NNEASPERFAKHORNOSNF45Z5EIYTM2X2QMGADVEQVAV436KDYDWWGSQCQVMJ3QIM',
+  'HGHKDJE6UETGY6RHX6JACZAMUALISPEUHP65OHX5KLNCT4VOROWSZL7XSBPZYMVR',
+  'LMKDXLHHCLQKWS6B3ENUTOIRLAUSSDADAFOG7JWD6X4XL3OU2VTTENWU7UA5UOV5',
+  'RB2IFOIGMPN3H3TUEUFEANESKARMIEVINEHQU6JI3TBNGG5IMBE3LFISTWHDTEEC',
+  'DPI4FRGERASZENOUOLELSF6YMHPHPT4Q3RXHTGWCEIWFXPMQ4TUMPPIWF5YQVIW5',
+  'O5YHOQNSACQYOZKWCQY2PHNZKU6Z63RUIMC5OSIMPBSTAGESTRIBOEET6VLPEYM7',
+  'INGLASSIRIMMTW34CDENMUSTSQLVVGQFKXVIXBDCMAO2NDWPKSS4HBZ6J35KOVLU'
+];
+
+test('runs of random capitals in base32 are not words: keys once called fair are strong', () => {
+  for (const s of BASE32_ONCE_FAIR) {
+    const r = checkSecret(s);
+    assert.equal(r.verdict, 'strong', `${s}: ${r.verdict} ${r.entropy_bits} [${r.findings.map((f) => f.code)}]`);
+    assert.equal(r.entropy_bits, 320);
+  }
+});
+
+// Words joined by one separator, with a number among them, are typed text, not base64url: read as
+// machine-made, their short words save too little each to count, and they came out strong.
+test('a phrase of short words with a number in it is not strong', () => {
+  for (const s of ['ten-klucz-jest-dla-apki-moja-nowa-wersja-12-tak', 'kod-dla-apki-nie-dawaj-nikomu-bo-to-tajne-99-ok',
+    'KOD_DLA_APKI_NIE_DAWAJ_NIKOMU_BO_TO_TAJNE_99_OK']) {
+    const r = checkSecret(s);
+    assert.notEqual(r.verdict, 'strong', `${s}: ${r.entropy_bits}`);
+    assert.ok(r.entropy_bits < 200, `${s}: ${r.entropy_bits}`);
+  }
+});
+
 test('UUIDs are costed as UUIDs: two v4 joined hold 244 bits, fair for HS256', () => {
   for (let i = 0; i < PER_GENERATOR; i++) {
     for (const sep of ['-', '', '_']) {
