@@ -289,6 +289,34 @@ static double classes_bits(const uint8_t *s, size_t n)
     return log2((double)((lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (other ? 33 : 0)));
 }
 
+/* Bits of s read as drawn from a smaller alphabet than its classes: which k of the 2^bf characters
+ * (log2 C(2^bf, k)), then log2 k bits a character, as a hand mash of a few keys is
+ * ("s9g8f7wf8sg9sgfs9df7...": 10 keys of 36). A complete code: random text, which uses nearly all
+ * of its alphabet, costs more so. */
+static double few_keys_bits(const uint8_t *s, size_t n, double bf)
+{
+    uint8_t seen[32];
+    size_t i, k = 0;
+    double alphabet = 2.0, bits = 0.0;
+    while (alphabet < 256.0 && log2(alphabet) < bf - 1e-9) { /* 2^bf without pow(), kilobytes in WASM */
+        alphabet += 1.0;
+    }
+    memset(seen, 0, sizeof seen);
+    for (i = 0; i < n; i++) {
+        if (!(seen[s[i] >> 3] & (1U << (s[i] & 7U)))) {
+            seen[s[i] >> 3] |= (uint8_t)(1U << (s[i] & 7U));
+            k++;
+        }
+    }
+    if (k < 2 || (double)k >= alphabet) {
+        return 1e9;
+    }
+    for (i = 0; i < k; i++) { /* log2 C(alphabet, k) */
+        bits += log2((alphabet - (double)i) / (double)(i + 1));
+    }
+    return bits + (double)n * log2((double)k) + 1.0;
+}
+
 /* UUID (8-4-4-4-12 hex): its version, or 0 when s is not one. */
 static int uuid_version(const uint8_t *s, size_t n)
 {
@@ -634,7 +662,7 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
 static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped, unsigned *shapes)
 {
     int machine = 0;
-    double bits, capacity, bf, first;
+    double bits, capacity, bf, first, few;
     bf = alphabet_bits(s, n, shapes, &machine);
     /* In text a generator could have made, short chance matches are everywhere: first only clear
      * patterns count, and they are weighed against the classes this string draws from (Django's
@@ -646,6 +674,12 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     cx->hex = (*shapes & JSK_SHAPE_HEX) != 0;
     bits = jsk_strength_estimate(cx, s, n, path, capped);
     first = capacity_bits(s, n, *shapes, cx->bf);
+    few = *capped ? 1e9 : few_keys_bits(s, n, cx->bf);
+    if (few < bits) {
+        bits = few;
+        memset(path, 0, sizeof *path);
+        path->flags = JSK_PATH_REPEAT; /* few keys, each again and again */
+    }
     cx->bf = bf;
     capacity = capacity_bits(s, n, *shapes, bf);
     /* A string that looks random and that patterns barely explain is random: small chance

@@ -2,7 +2,7 @@
 // them: 2,000 CSPRNG secrets per generator must be strong for HS256 (two joined UUIDs v4, 244 bits,
 // fair). tests/bench/strength_random.c runs the same generators by the million natively.
 import assert from 'node:assert/strict';
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { before, test } from 'node:test';
 import { checkSecret, ready } from '../../dist/index.mjs';
 
@@ -112,6 +112,31 @@ test('a phrase of short words with a number in it is not strong', () => {
     assert.notEqual(r.verdict, 'strong', `${s}: ${r.entropy_bits}`);
     assert.ok(r.entropy_bits < 200, `${s}: ${r.entropy_bits}`);
   }
+});
+
+// A hand mash of a few keys holds log2(keys) bits a character, not its classes' bits: 56 characters
+// of 8 keys drawn from lowercase and digits hold 168 bits (plus which 8 keys), never 256.
+test('a mash of a few keys, however long, is not strong; random text of its classes is', () => {
+  const classes = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < 200; i++) {
+    const keys = pick(classes, 8);
+    const s = pick(keys, 56);
+    const r = checkSecret(s);
+    assert.notEqual(r.verdict, 'strong', `${s}: ${r.entropy_bits}`);
+    assert.ok(r.entropy_bits <= 200, `${s}: ${r.entropy_bits}`);
+    const random = pick(classes, 56);
+    assert.equal(checkSecret(random).verdict, 'strong', random);
+  }
+});
+
+// Published digests of common words: SHA-512 as well as MD5, SHA-1 and SHA-256, in hex.
+test('hex SHA-512 digests of common words are weak; random 64-byte hex is strong', () => {
+  for (const w of ['secret', 'password', 'admin', 'letmein', 'dragon', 'qwerty']) {
+    const r = checkSecret(createHash('sha512').update(w).digest('hex'));
+    assert.equal(r.verdict, 'weak', w);
+    assert.ok(r.findings.some((f) => f.code === 'KNOWN_CONSTANT'), w);
+  }
+  for (let i = 0; i < 200; i++) assert.equal(checkSecret(randomBytes(64).toString('hex'), { alg: 'HS512' }).verdict, 'strong');
 });
 
 test('UUIDs are costed as UUIDs: two v4 joined hold 244 bits, fair for HS256', () => {
