@@ -15,7 +15,9 @@
  * hold if it were random: chance matches in random output (a year, "abc", a short word) save less. */
 #define RANDOM_MARGIN_BITS 32.0
 #define RANDOM_MARGIN_SHARE 0.15
-#define RANDOM_MARGIN_MACHINE_BITS 64.0 /* machine-made text: several chance matches can add up */
+/* Machine-made text: several chance matches can add up. In 10^6 random Django keys one had 65 bits of
+ * them (a l33t password, a short word, a counting run): 80 bits, or 25% for 256-bit keys. */
+#define RANDOM_MARGIN_MACHINE_BITS 80.0
 #define RANDOM_MARGIN_MACHINE_SHARE 0.25
 #define WORDLIST_RULES_BITS 48.0 /* 10^8 candidates times 10^6 rules: about a day on one GPU */
 #define DIGEST_OF_WORD_BITS 12.0 /* which of a few hundred words, and which of three hashes */
@@ -191,7 +193,7 @@ static int phrase_shape(const uint8_t *s, size_t n)
 /* The alphabet a brute-force attacker would pick for this string: hex 16, base64 64, base32 32,
  * otherwise the sum of the character classes present. Also notes the machine shapes it fits, and
  * whether it looks machine-made (*machine), where chance matches must not count. */
-static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *machine)
+static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *machine, double *drawn)
 {
     int lower = 0, upper = 0, digit = 0, other = 0, high = 0, urlsym = 0, stdsym = 0, hexlower = 1, hexupper = 1;
     size_t i, pad = 0;
@@ -248,6 +250,8 @@ static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *m
     /* Generated text with symbols: a generator of such text draws from all the printable characters,
      * whichever classes this one string happens to lack. */
     if (*machine && other) {
+        /* Its patterns are weighed against the classes it draws from (see estimate_text). */
+        *drawn = log2((double)((lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + 33));
         return log2(95.0);
     }
     card = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (urlsym || stdsym ? (other ? 0 : 2) : 0) +
@@ -273,20 +277,6 @@ static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double 
         return 8.0 * (double)bytes;
     }
     return bf * (double)n;
-}
-
-/* log2 of the character classes s draws from: lowercase 26, uppercase 26, digits 10, punctuation 33. */
-static double classes_bits(const uint8_t *s, size_t n)
-{
-    int lower = 0, upper = 0, digit = 0, other = 0;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        lower |= s[i] >= 'a' && s[i] <= 'z';
-        upper |= s[i] >= 'A' && s[i] <= 'Z';
-        digit |= s[i] >= '0' && s[i] <= '9';
-        other |= !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'));
-    }
-    return log2((double)((lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (other ? 33 : 0)));
 }
 
 /* Bits of s read as drawn from a smaller alphabet than its classes: which k of the 2^bf characters
@@ -662,14 +652,13 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
 static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped, unsigned *shapes)
 {
     int machine = 0;
-    double bits, capacity, bf, first, few;
-    bf = alphabet_bits(s, n, shapes, &machine);
+    double bits, capacity, bf, first, few, drawn = 0.0;
+    bf = alphabet_bits(s, n, shapes, &machine, &drawn);
     /* In text a generator could have made, short chance matches are everywhere: first only clear
      * patterns count, and they are weighed against the classes this string draws from (Django's
      * 50 symbols: lowercase, digits, punctuation), not the 95 printable characters that its
      * capacity is counted in: a character that a pattern explains saves no more than it held. */
-    cx->bf = machine && *shapes == 0 ? classes_bits(s, n) : bf;
-    cx->bf = cx->bf < bf ? cx->bf : bf;
+    cx->bf = drawn > 0.0 ? drawn : bf;
     cx->min_saving = machine ? MACHINE_MIN_SAVING : 0.0;
     cx->hex = (*shapes & JSK_SHAPE_HEX) != 0;
     bits = jsk_strength_estimate(cx, s, n, path, capped);

@@ -36,6 +36,13 @@ const Z85 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=
 const PRINTABLE = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).join('');
 const DJANGO = 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)'; // django.core.management.utils.get_random_secret_key
 
+const notBase64 = (make) => {
+  for (;;) {
+    const s = make();
+    if (!/^[A-Za-z0-9+/]+$/.test(s) && !/^[A-Za-z0-9_-]+$/.test(s)) return s;
+  }
+};
+
 const GENERATORS = {
   'hex, 32 bytes (openssl rand -hex 32, secrets.token_hex(32))': () => randomBytes(32).toString('hex'),
   'HEX uppercase, 32 bytes': () => randomBytes(32).toString('hex').toUpperCase(),
@@ -58,8 +65,10 @@ const GENERATORS = {
   'Ascii85, 32 bytes': () => base85(randomBytes(32)),
   'alphanumeric, 43 characters': () => pick(ALNUM, 43),
   'alphanumeric, 64 characters': () => pick(ALNUM, 64),
-  '94 printable, 40 characters (password managers)': () => pick(PRINTABLE, 40),
-  '94 printable, 64 characters': () => pick(PRINTABLE, 64),
+  // As Z85: printable strings made of base64 (base64url) characters only, about 1 in 10^7 of 40,
+  // are a 30-byte base64 key as well, costed so (fair). Those are drawn again.
+  '94 printable, 40 characters (password managers)': () => notBase64(() => pick(PRINTABLE, 40)),
+  '94 printable, 64 characters': () => notBase64(() => pick(PRINTABLE, 64)),
   "Django's get_random_secret_key(), 50 characters": () => pick(DJANGO, 50),
   'three UUIDs v4 joined': () => [randomUUID(), randomUUID(), randomUUID()].join('-'),
 };
@@ -137,6 +146,24 @@ test('hex SHA-512 digests of common words are weak; random 64-byte hex is strong
     assert.ok(r.findings.some((f) => f.code === 'KNOWN_CONSTANT'), w);
   }
   for (let i = 0; i < 200; i++) assert.equal(checkSecret(randomBytes(64).toString('hex'), { alg: 'HS512' }).verdict, 'strong');
+});
+
+// Key generator pages that walk their character set (allkeysgenerator.com's "encryption key": two
+// interleaved streams, each about 3 places along lowercase, uppercase and digits without
+// look-alikes, then 12 symbols): whatever the starting places, such a key is not strong.
+test('keys that walk a generator page\'s character set are not strong, whatever the start', () => {
+  const SET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789!$/%&?*)(-@+';
+  for (let i = 0; i < 300; i++) {
+    const at = [randomInt(SET.length), randomInt(SET.length)];
+    let s = '';
+    for (let k = 0; k < 64; k++) {
+      s += SET[at[k % 2]];
+      at[k % 2] = (at[k % 2] + (randomInt(8) === 0 ? 2 : 3)) % SET.length;
+    }
+    const r = checkSecret(s);
+    assert.notEqual(r.verdict, 'strong', `${s}: ${r.entropy_bits}`);
+    assert.ok(r.findings.some((f) => f.code === 'SEQUENCE'), s);
+  }
 });
 
 test('UUIDs are costed as UUIDs: two v4 joined hold 244 bits, fair for HS256', () => {
