@@ -112,6 +112,15 @@ test('runs of random capitals in base32 are not words: keys once called fair are
   }
 });
 
+// A CSPRNG Django key (get_random_secret_key()) that an earlier analyzer called "fair": a l33t
+// password ("kick45$"), a l33t word and a short counting run saved 65 bits together, over the 64 then
+// needed. Found by `jsk_strength_random 1000000 15` (1 in 10^6); machine-made text now needs 80.
+test('a random Django key whose chance matches add up to 65 bits is strong', () => {
+  const s = 'd415ij^dt&yo0yokick45$vq1j%eo*+7&%9774ekf5cp6cu6%b';
+  const r = checkSecret(s);
+  assert.equal(r.verdict, 'strong', `${r.entropy_bits} [${r.findings.map((f) => f.code)}]`);
+});
+
 // Words joined by one separator, with a number among them, are typed text, not base64url: read as
 // machine-made, their short words save too little each to count, and they came out strong.
 test('a phrase of short words with a number in it is not strong', () => {
