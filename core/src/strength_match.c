@@ -422,8 +422,13 @@ static void match_walk(run_t *r, size_t end)
     for (p = 1; p <= WALK_PERIODS; p++) {
         size_t lo = end > MAX_RUN ? end - MAX_RUN : 0;
         for (i = lo; i + WALK_MIN_LEN <= end; i++) {
-            /* The first p characters start the streams, as random characters; then which period. */
-            double bits = (double)p * r->cx->bf + (double)(w->walk_cost[p - 1][end] - w->walk_cost[p - 1][i + p]) + 1.0;
+            /* The first p characters start the streams, as random characters; then which period.
+             * A walk that starts with a jump costs more than one that starts after it: skipped. */
+            double bits;
+            if (w->walk_cost[p - 1][i + p + 1] - w->walk_cost[p - 1][i + p] > 5.0f) {
+                continue;
+            }
+            bits = (double)p * r->cx->bf + (double)(w->walk_cost[p - 1][end] - w->walk_cost[p - 1][i + p]) + 1.0;
             relax(r, end, i, match_bits(bits, end - i), K_SEQ, 0);
         }
     }
