@@ -1,7 +1,8 @@
 /* strength_random.c — false alarms of the analyzer on CSPRNG secrets, natively and at scale:
- * `jsk_strength_random [N]` makes N secrets (default 100000) with each common generator and
- * alphabet and counts those not judged as they should be (strong for HS256; two joined UUIDs v4
- * fair at 244 bits). Exit 1 on any false alarm. tests/node/strength-random.test.mjs runs the same
+ * `jsk_strength_random [N [G]]` makes N secrets (default 100000) with each common generator and
+ * alphabet (or generator G only, 0-17, to spread a run over cores) and counts those not judged as
+ * they should be (strong for HS256; two joined UUIDs v4 fair at 244 bits), printing the first ten
+ * with their findings. Exit 1 on any false alarm. tests/node/strength-random.test.mjs runs the same
  * generators by the thousand on every `npm test`; this one is for runs of a million and more. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,7 +168,7 @@ static size_t make(int g, char *out)
     case 13:
     case 14:
         /* As Z85: 94 printable characters that happen to be base64 (base64url) characters only, about
-         * 1 in 10^7 of 40, are a 30-byte base64 key as well, costed so (240 bits, fair): drawn again. */
+         * 1 in 2.4 million of 40, are a 30-byte base64 key as well, costed so (240 bits, fair): drawn again. */
         for (;;) {
             size_t n = pick(out, PRINT94, g == 13 ? 40 : 64), i, j;
             for (i = 0; i < n && (strchr(ALNUM "+/", out[i]) != NULL); i++) {

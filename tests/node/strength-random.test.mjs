@@ -65,7 +65,7 @@ const GENERATORS = {
   'Ascii85, 32 bytes': () => base85(randomBytes(32)),
   'alphanumeric, 43 characters': () => pick(ALNUM, 43),
   'alphanumeric, 64 characters': () => pick(ALNUM, 64),
-  // As Z85: printable strings made of base64 (base64url) characters only, about 1 in 10^7 of 40,
+  // As Z85: printable strings made of base64 (base64url) characters only, about 1 in 2.4 million of 40,
   // are a 30-byte base64 key as well, costed so (fair). Those are drawn again.
   '94 printable, 40 characters (password managers)': () => notBase64(() => pick(PRINTABLE, 40)),
   '94 printable, 64 characters': () => notBase64(() => pick(PRINTABLE, 64)),
