@@ -141,7 +141,8 @@ test('a mash of a few keys, however long, is not strong; random text of its clas
     const s = pick(keys, 56);
     const r = checkSecret(s);
     assert.notEqual(r.verdict, 'strong', `${s}: ${r.entropy_bits}`);
-    assert.ok(r.entropy_bits <= 200, `${s}: ${r.entropy_bits}`);
+    // 8 keys that are all hex digits (about 1 in 700) make hex text: 4 bits a digit, 224, fair anyway.
+    if (!/^[0-9a-f]+$/.test(s)) assert.ok(r.entropy_bits <= 200, `${s}: ${r.entropy_bits}`);
     const random = pick(classes, 56);
     assert.equal(checkSecret(random).verdict, 'strong', random);
   }
