@@ -212,7 +212,7 @@ size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
 
 size_t jsk_dict_workspace_len(void)
 {
-    return table_region() + (size_t)jsk_digest_word_count * 3U * 8U + (size_t)jsk_dict_word_count * 5U + JSK_NGRAM_LEN +
+    return table_region() + (size_t)jsk_digest_word_count * JSK_DIGEST_KINDS * 8U + (size_t)jsk_dict_word_count * 5U + JSK_NGRAM_LEN +
            jsk_jwt_defaults_size + jsk_digest_extra_size + jsk_dict_char_count + 8U;
 }
 
@@ -236,7 +236,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     memset(dict, 0, sizeof *dict);
     table = (uint32_t *)workspace;
     digests = (uint64_t *)(void *)((uint8_t *)workspace + table_region() + ((uintptr_t)workspace & 4U)); /* 8-aligned */
-    entries = (uint32_t *)(void *)(digests + (size_t)jsk_digest_word_count * 3U);
+    entries = (uint32_t *)(void *)(digests + (size_t)jsk_digest_word_count * JSK_DIGEST_KINDS);
     info = (uint8_t *)(entries + jsk_dict_word_count);
     ngram = info + jsk_dict_word_count;
     defaults = (char *)(ngram + JSK_NGRAM_LEN);
@@ -349,7 +349,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     if (nd != jsk_digest_word_count) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    for (a = 0; a < 3; a++) {
+    for (a = 0; a < JSK_DIGEST_KINDS; a++) {
         jsk_digest_words_sort(digests + (size_t)a * nd, nd);
     }
     /* The decoder's state is done with: the hash table takes its place. */

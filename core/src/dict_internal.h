@@ -33,8 +33,10 @@ static inline uint32_t jsk_hash_text_mapped(const uint8_t *w, size_t len, const 
 int jsk_dict_find(const jsk_dict *dict, uint32_t hash, size_t len, const uint8_t *text, int reversed,
                   const uint8_t *map);
 
-/* Digests of common words (digest_words.c): the first 36 bits of MD5, SHA-1 and SHA-256 of w into
- * out[i], out[count + i], out[2 * count + i]; each third sorted; the lookup of a hex digest. */
+/* Digests of common words (digest_words.c): the first 36 bits of MD5, SHA-1, SHA-256 and SHA-512 of
+ * w into out[i], out[count + i], out[2 * count + i], out[3 * count + i]; each quarter sorted; the
+ * lookup of a hex digest. */
+#define JSK_DIGEST_KINDS 4U
 void jsk_digest_words_add(uint64_t *out, size_t count, size_t i, const uint8_t *w, size_t len);
 void jsk_digest_words_sort(uint64_t *v, size_t n);
 int jsk_digest_of_word(const jsk_dict *dict, const uint8_t *s, size_t n);

@@ -116,8 +116,9 @@ static uint64_t prefix36(const uint8_t d[5])
 void jsk_digest_words_add(uint64_t *out, size_t count, size_t i, const uint8_t *w, size_t len)
 {
     uint32_t h[5];
-    uint8_t d[32];
+    uint8_t d[32], d64[64];
     jsk_sha256_ctx s;
+    jsk_sha512_ctx t;
     unsigned k;
     md_hash(h, 0, w, len);
     for (k = 0; k < 5; k++) {
@@ -133,6 +134,11 @@ void jsk_digest_words_add(uint64_t *out, size_t count, size_t i, const uint8_t *
     jsk_sha256_update(&s, w, len);
     jsk_sha256_final(&s, d);
     out[2 * count + i] = prefix36(d);
+    jsk_sha512_init(&t);
+    jsk_sha512_update(&t, w, len);
+    jsk_sha512_final(&t, d64);
+    out[3 * count + i] = prefix36(d64);
+    jsk_wipe(d64, sizeof d64);
 }
 
 void jsk_digest_words_sort(uint64_t *v, size_t n)
@@ -155,7 +161,7 @@ int jsk_digest_of_word(const jsk_dict *dict, const uint8_t *s, size_t n)
     const uint64_t *v;
     uint64_t want = 0;
     size_t lo = 0, hi, k;
-    if (dict == NULL || (n != 32 && n != 40 && n != 64)) {
+    if (dict == NULL || (n != 32 && n != 40 && n != 64 && n != 128)) {
         return 0;
     }
     for (k = 0; k < n; k++) {
@@ -168,7 +174,7 @@ int jsk_digest_of_word(const jsk_dict *dict, const uint8_t *s, size_t n)
             want = (want << 4) | x;
         }
     }
-    v = dict->digests + (n == 32 ? 0 : n == 40 ? 1 : 2) * (size_t)dict->digest_count;
+    v = dict->digests + (n == 32 ? 0 : n == 40 ? 1 : n == 64 ? 2 : 3) * (size_t)dict->digest_count;
     hi = dict->digest_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -15,7 +15,9 @@
  * hold if it were random: chance matches in random output (a year, "abc", a short word) save less. */
 #define RANDOM_MARGIN_BITS 32.0
 #define RANDOM_MARGIN_SHARE 0.15
-#define RANDOM_MARGIN_MACHINE_BITS 64.0 /* machine-made text: several chance matches can add up */
+/* Machine-made text: several chance matches can add up. In 10^6 random Django keys one had 65 bits of
+ * them (a l33t password, a short word, a counting run): 80 bits, or 25% for 256-bit keys. */
+#define RANDOM_MARGIN_MACHINE_BITS 80.0
 #define RANDOM_MARGIN_MACHINE_SHARE 0.25
 #define WORDLIST_RULES_BITS 48.0 /* 10^8 candidates times 10^6 rules: about a day on one GPU */
 #define DIGEST_OF_WORD_BITS 12.0 /* which of a few hundred words, and which of three hashes */
@@ -146,30 +148,44 @@ static int maybe_generated(const uint8_t *s, size_t n)
     return classes != 1U && classes != 2U && classes != 4U;
 }
 
-/* Words joined by one separator ("ship-in-the-harbor-is-safe", "MY_APP_JWT_KEY"): letters of one
- * case only between single '-', '_' or '.', three words or more. People type that; a generator of
- * base64url or Django keys draws digits and both cases (43 random base64url characters with
- * neither: about 1 in 10^16), so such text is read as words, not as machine-made. */
+/* Words joined by one separator ("ship-in-the-harbor-is-safe", "MY_APP_JWT_KEY",
+ * "clave_muy_segura_min_32_caracteres"): letters of one case only, or digits only, between single
+ * '-', '_' or '.', three words of letters or more. People type that; a generator of base64url or
+ * Django keys draws digits and both cases and mixes letters with digits (43 random base64url
+ * characters with no capital: about 1 in 10^11, and then each part all letters or all digits), so
+ * such text is read as words, not as machine-made. */
 static int phrase_shape(const uint8_t *s, size_t n)
 {
-    size_t i, words = 1;
+    size_t i, words = 0;
     uint8_t sep = 0;
-    int lower = 0, upper = 0;
+    int lower = 0, upper = 0, letters = 0, digits = 0;
     if (n < 12) {
         return 0;
     }
-    for (i = 0; i < n; i++) {
-        uint8_t c = s[i];
-        lower |= c >= 'a' && c <= 'z';
-        upper |= c >= 'A' && c <= 'Z';
+    for (i = 0; i <= n; i++) {
+        uint8_t c = i < n ? s[i] : 0;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            lower |= c >= 'a' && c <= 'z';
+            upper |= c >= 'A' && c <= 'Z';
+            letters++;
             continue;
+        }
+        if (c >= '0' && c <= '9') {
+            digits++;
+            continue;
+        }
+        if (letters > 0 && digits > 0) {
+            return 0; /* a part that mixes letters and digits: how generated text looks */
+        }
+        words += letters > 0;
+        letters = digits = 0;
+        if (i == n) {
+            break;
         }
         if ((c != '-' && c != '_' && c != '.') || (sep != 0 && c != sep) || i == 0 || i == n - 1 || s[i - 1] == c) {
             return 0;
         }
         sep = c;
-        words++;
     }
     return words >= 3 && !(lower && upper); /* one case: mixed case is how base64url looks */
 }
@@ -177,7 +193,7 @@ static int phrase_shape(const uint8_t *s, size_t n)
 /* The alphabet a brute-force attacker would pick for this string: hex 16, base64 64, base32 32,
  * otherwise the sum of the character classes present. Also notes the machine shapes it fits, and
  * whether it looks machine-made (*machine), where chance matches must not count. */
-static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *machine)
+static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *machine, double *drawn)
 {
     int lower = 0, upper = 0, digit = 0, other = 0, high = 0, urlsym = 0, stdsym = 0, hexlower = 1, hexupper = 1;
     size_t i, pad = 0;
@@ -234,6 +250,8 @@ static double alphabet_bits(const uint8_t *s, size_t n, unsigned *shapes, int *m
     /* Generated text with symbols: a generator of such text draws from all the printable characters,
      * whichever classes this one string happens to lack. */
     if (*machine && other) {
+        /* Its patterns are weighed against the classes it draws from (see estimate_text). */
+        *drawn = log2((double)((lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + 33));
         return log2(95.0);
     }
     card = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (urlsym || stdsym ? (other ? 0 : 2) : 0) +
@@ -259,6 +277,34 @@ static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double 
         return 8.0 * (double)bytes;
     }
     return bf * (double)n;
+}
+
+/* Bits of s read as drawn from a smaller alphabet than its classes: which k of the 2^bf characters
+ * (log2 C(2^bf, k)), then log2 k bits a character, as a hand mash of a few keys is
+ * ("s9g8f7wf8sg9sgfs9df7...": 10 keys of 36). A complete code: random text, which uses nearly all
+ * of its alphabet, costs more so. */
+static double few_keys_bits(const uint8_t *s, size_t n, double bf)
+{
+    uint8_t seen[32];
+    size_t i, k = 0;
+    double alphabet = 2.0, bits = 0.0;
+    while (alphabet < 256.0 && log2(alphabet) < bf - 1e-9) { /* 2^bf without pow(), kilobytes in WASM */
+        alphabet += 1.0;
+    }
+    memset(seen, 0, sizeof seen);
+    for (i = 0; i < n; i++) {
+        if (!(seen[s[i] >> 3] & (1U << (s[i] & 7U)))) {
+            seen[s[i] >> 3] |= (uint8_t)(1U << (s[i] & 7U));
+            k++;
+        }
+    }
+    if (k < 2 || (double)k >= alphabet) {
+        return 1e9;
+    }
+    for (i = 0; i < k; i++) { /* log2 C(alphabet, k) */
+        bits += log2((alphabet - (double)i) / (double)(i + 1));
+    }
+    return bits + (double)n * log2((double)k) + 1.0;
 }
 
 /* UUID (8-4-4-4-12 hex): its version, or 0 when s is not one. */
@@ -606,18 +652,29 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
 static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped, unsigned *shapes)
 {
     int machine = 0;
-    double bits, capacity;
-    cx->bf = alphabet_bits(s, n, shapes, &machine);
+    double bits, capacity, bf, first, few, drawn = 0.0;
+    bf = alphabet_bits(s, n, shapes, &machine, &drawn);
     /* In text a generator could have made, short chance matches are everywhere: first only clear
-     * patterns count. */
+     * patterns count, and they are weighed against the classes this string draws from (Django's
+     * 50 symbols: lowercase, digits, punctuation), not the 95 printable characters that its
+     * capacity is counted in: a character that a pattern explains saves no more than it held. */
+    cx->bf = drawn > 0.0 ? drawn : bf;
     cx->min_saving = machine ? MACHINE_MIN_SAVING : 0.0;
     cx->hex = (*shapes & JSK_SHAPE_HEX) != 0;
     bits = jsk_strength_estimate(cx, s, n, path, capped);
-    capacity = capacity_bits(s, n, *shapes, cx->bf);
+    first = capacity_bits(s, n, *shapes, cx->bf);
+    few = *capped ? 1e9 : few_keys_bits(s, n, cx->bf);
+    if (few < bits) {
+        bits = few;
+        memset(path, 0, sizeof *path);
+        path->flags = JSK_PATH_REPEAT; /* few keys, each again and again */
+    }
+    cx->bf = bf;
+    capacity = capacity_bits(s, n, *shapes, bf);
     /* A string that looks random and that patterns barely explain is random: small chance
      * matches (a year, "abc", a short word) in real random output must not lower it. */
-    if (!*capped && capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
-        capacity - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * capacity) {
+    if (!*capped && first - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
+        first - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * first) {
         memset(path, 0, sizeof *path);
         path->random = 1;
         return capacity;

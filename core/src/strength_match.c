@@ -27,6 +27,10 @@
 #define WORDLIKE_BITS 4.0    /* per letter: at most this under the trigram model, a token reads as a word */
 #define TOKEN_NONE 0xFFFFU
 
+#define WALK_PERIODS 2  /* one stream, or two interleaved */
+#define WALK_STEP_MAX 5 /* a walk steps 1 to 5 places forward in its character set */
+#define WALK_MIN_LEN 8
+
 enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP, K_WORD, K_CONTEXT };
 
 typedef struct {
@@ -44,6 +48,7 @@ typedef struct {
     uint16_t letters[WIN + 1]; /* prefix count of letters (code points) in tokens */
     uint16_t ideographs[WIN + 1]; /* prefix count of letters of scripts without word separators */
     float word_cost[WIN + 1]; /* prefix sum of the letters' costs under the model of typed words */
+    float walk_cost[WALK_PERIODS][WIN + 1]; /* prefix sums of each character's cost in a walk, by period */
 } window_t;
 
 static double log2_binomial_sum(unsigned n, unsigned kmax)
@@ -372,6 +377,60 @@ static void match_stride(run_t *r, size_t end, stride_t *tr)
         }
         relax(r, end, x->start[par],
               match_bits(8.0 + delta_bits(d, 256) + log2((double)(end - x->start[par])) + 3.0, end - x->start[par]), K_SEQ, 0);
+    }
+}
+
+/* ---------------------------------------------------------------------- walks */
+
+/* Key generator pages that walk their character set instead of drawing from it. The best known
+ * (allkeysgenerator.com's "encryption key", whose keys fill tutorials: "A?D(G+KbPeShVmYq3s6v9y$B&E)
+ * H@McQfTjWnZr4u7w!z%C*F-JaNdRgU") lists lowercase, uppercase and digits without look-alikes, then
+ * 12 symbols, and writes two interleaved streams that each step about 3 places along that list.
+ * WALK_SET is that list in its order, as the published keys show it. A character costs, given the
+ * one p places before it: 1 bit for "a step", then 1 bit for "the same step as last time" or 1
+ * more and which of 5 steps forward; or 1 bit for "a jump" and then any printable character. That
+ * is a complete code (its probabilities sum to 1), so chance steps in random text save no more
+ * than they are likely, and random text costs more this way than as random characters. */
+static const char WALK_SET[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789!$/%&?*)(-@+";
+#define WALK_SET_LEN 66
+
+static int walk_index(uint8_t c)
+{
+    const char *at = c != 0 ? strchr(WALK_SET, c) : NULL;
+    return at != NULL ? (int)(at - WALK_SET) : -1;
+}
+
+static double walk_char_bits(const uint8_t *s, size_t k, size_t p)
+{
+    int a = walk_index(s[k]), b = k >= p ? walk_index(s[k - p]) : -1;
+    if (a >= 0 && b >= 0) {
+        int d = (a - b + WALK_SET_LEN) % WALK_SET_LEN, c = k >= 2 * p ? walk_index(s[k - 2 * p]) : -1;
+        if (d >= 1 && d <= WALK_STEP_MAX) {
+            return c >= 0 && (b - c + WALK_SET_LEN) % WALK_SET_LEN == d ? 2.0 : 2.0 + 2.321928094887362; /* log2(5) */
+        }
+    }
+    return 1.0 + (s[k] < 0x80 ? 6.569855608330948 : 8.0); /* log2(95) */
+}
+
+static void match_walk(run_t *r, size_t end)
+{
+    window_t *w = r->w;
+    size_t p, i;
+    if (r->cx->hex || end < WALK_MIN_LEN) {
+        return; /* hex has its own counting runs (match_stride) */
+    }
+    for (p = 1; p <= WALK_PERIODS; p++) {
+        size_t lo = end > MAX_RUN ? end - MAX_RUN : 0;
+        for (i = lo; i + WALK_MIN_LEN <= end; i++) {
+            /* The first p characters start the streams, as random characters; then which period.
+             * A walk that starts with a jump costs more than one that starts after it: skipped. */
+            double bits;
+            if (w->walk_cost[p - 1][i + p + 1] - w->walk_cost[p - 1][i + p] > 5.0f) {
+                continue;
+            }
+            bits = (double)p * r->cx->bf + (double)(w->walk_cost[p - 1][end] - w->walk_cost[p - 1][i + p]) + 1.0;
+            relax(r, end, i, match_bits(bits, end - i), K_SEQ, 0);
+        }
     }
 }
 
@@ -764,7 +823,11 @@ static void match_word(run_t *r, size_t end)
     if (letters < 2 || (ideographs == 0 && cost > WORDLIKE_BITS * (double)letters)) {
         return;
     }
-    if (ideographs == 0 && cost > WORD_BITS) {
+    /* "About one word" is a guess that only typed text earns. Read as machine-made (min_saving > 0),
+     * a token costs what the model of typed words gives it, a probability, so that chance letters
+     * save as much as they are likely: uncapped, a long run of random capitals (base32) that the
+     * model finds barely word-like would save 90 bits about once in 100,000 strings. */
+    if (ideographs == 0 && cost > WORD_BITS && r->cx->min_saving == 0.0) {
         cost = WORD_BITS;
     }
     relax(r, end, start, match_bits(cost + case_bits(r->s + start, end - start), end - start), K_WORD, 0);
@@ -780,6 +843,12 @@ static void prepare(run_t *r)
 
     prepare_words(r);
     w->shifted[0] = 0;
+    for (g = 0; g < WALK_PERIODS; g++) {
+        w->walk_cost[g][0] = 0.0f;
+        for (k = 0; k < r->n; k++) {
+            w->walk_cost[g][k + 1] = (float)((double)w->walk_cost[g][k] + walk_char_bits(s, k, g + 1));
+        }
+    }
     for (k = 0; k < r->n; k++) {
         w->shifted[k + 1] = (uint16_t)(w->shifted[k] + qwerty_shifted(s[k]));
         w->digits[k] = (uint16_t)(is_digit(s[k]) ? (k > 0 ? w->digits[k - 1] : 0) + 1 : 0);
@@ -837,6 +906,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         match_context(&r, end);
         match_sequence(&r, end);
         match_stride(&r, end, strides);
+        match_walk(&r, end);
         match_repeat(&r, end, runs);
         match_spatial(&r, end);
         match_dates(&r, end);

@@ -1,7 +1,8 @@
 /* strength_random.c — false alarms of the analyzer on CSPRNG secrets, natively and at scale:
- * `jsk_strength_random [N]` makes N secrets (default 100000) with each common generator and
- * alphabet and counts those not judged as they should be (strong for HS256; two joined UUIDs v4
- * fair at 244 bits). Exit 1 on any false alarm. tests/node/strength-random.test.mjs runs the same
+ * `jsk_strength_random [N [G]]` makes N secrets (default 100000) with each common generator and
+ * alphabet (or generator G only, 0-17, to spread a run over cores) and counts those not judged as
+ * they should be (strong for HS256; two joined UUIDs v4 fair at 244 bits), printing the first ten
+ * with their findings. Exit 1 on any false alarm. tests/node/strength-random.test.mjs runs the same
  * generators by the thousand on every `npm test`; this one is for runs of a million and more. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,8 +165,21 @@ static size_t make(int g, char *out)
     case 10: return base85(out, 32, NULL);
     case 11: return pick(out, ALNUM, 43);
     case 12: return pick(out, ALNUM, 64);
-    case 13: return pick(out, PRINT94, 40);
-    case 14: return pick(out, PRINT94, 64);
+    case 13:
+    case 14:
+        /* As Z85: 94 printable characters that happen to be base64 (base64url) characters only, about
+         * 1 in 2.4 million of 40, are a 30-byte base64 key as well, costed so (240 bits, fair): drawn again. */
+        for (;;) {
+            size_t n = pick(out, PRINT94, g == 13 ? 40 : 64), i, j;
+            for (i = 0; i < n && (strchr(ALNUM "+/", out[i]) != NULL); i++) {
+            }
+            for (j = 0; j < n && (strchr(ALNUM "-_", out[j]) != NULL); j++) {
+            }
+            if (i < n && j < n) {
+                return n;
+            }
+            z85_as_base64++;
+        }
     case 15: return pick(out, DJANGO, 50);
     case 16: return uuids(out, 2);
     default: return uuids(out, 3);
@@ -181,9 +195,12 @@ static const char *const names[] = {"hex, 32 bytes (openssl rand -hex 32, secret
                                     "Django get_random_secret_key(), 50 characters", "two UUIDs v4 joined (fair, 244 bits)",
                                     "three UUIDs v4 joined"};
 
+#define GENERATORS 18
+
 int main(int argc, char **argv)
 {
     long n = argc > 1 ? atol(argv[1]) : 100000, i;
+    int only = argc > 2 ? atoi(argv[2]) : -1; /* one generator, by its index, to split a run over cores */
     size_t ws_len = jsk_dict_workspace_len();
     void *ws = malloc(ws_len);
     jsk_dict dict;
@@ -193,8 +210,11 @@ int main(int argc, char **argv)
     if (ws == NULL || jsk_dict_init(&dict, ws, ws_len) != JSK_OK) {
         return 2;
     }
-    for (g = 0; g < 18; g++) {
+    for (g = 0; g < GENERATORS; g++) {
         long bad = 0;
+        if (only >= 0 && g != only) {
+            continue;
+        }
         for (i = 0; i < n; i++) {
             char s[256];
             size_t len = make(g, s);
@@ -203,14 +223,19 @@ int main(int argc, char **argv)
                 return 2;
             }
             ok = g == 16 ? r.verdict == JSK_VERDICT_FAIR && r.entropy_bits >= 240.0 : r.verdict == JSK_VERDICT_STRONG;
-            if (!ok && bad++ < 3) {
-                printf("    %.*s: %s, %.1f bits\n", (int)len, s, jsk_verdict_name(r.verdict), r.entropy_bits);
+            if (!ok && bad++ < 10) {
+                size_t f;
+                printf("    %.*s: %s, %.1f bits [", (int)len, s, jsk_verdict_name(r.verdict), r.entropy_bits);
+                for (f = 0; f < r.n_findings; f++) {
+                    printf("%s%s", f > 0 ? " " : "", jsk_finding_name(r.findings[f].code));
+                }
+                printf("]\n");
             }
         }
         printf("%8ld of %ld  %s\n", bad, n, names[g]);
         alarms += bad > 0;
     }
-    printf("(%ld Z85 strings that are also valid base64 or base64url were drawn again)\n", z85_as_base64);
+    printf("(%ld Z85 or printable strings that are also valid base64 or base64url were drawn again)\n", z85_as_base64);
     free(ws);
     return alarms > 0 ? 1 : 0;
 }
