@@ -35,7 +35,7 @@ static const struct {
     /* -25 */ {"ERR_BAD_PAYLOAD", "the token is signed, but its payload is not a JSON object (or is nested deeper than 64 levels)"},
     /* -26 */ {"ERR_SELF_TEST", "the self-test failed: this build gives wrong answers and must not be used"},
     /* -27 */ {"ERR_OPTION_CONFLICT", "options that do not go together"},
-    /* -28 */ {"ERR_NOT_IN_MODULE", "this WebAssembly module leaves that part out: a JWK needs the jwt module (the package's root entry has it)"},
+    /* -28 */ {"ERR_NOT_IN_MODULE", "not in this WebAssembly module: a JWK needs the jwt module (the root entry has it)"},
 };
 
 const char *jsk_strerror(int err)

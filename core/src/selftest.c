@@ -282,11 +282,10 @@ int jsk_self_test_generate(void)
 int jsk_self_test_jwt(void)
 {
     uint8_t key[64];
-    int rc = check_codecs();
+    /* The codecs' own known answers are the generate part's; here base64url is exercised by the
+     * JWS answers (a wrong decoder fails them). */
+    int rc = check_sha2_hmac();
 
-    if (rc == 0) {
-        rc = check_sha2_hmac();
-    }
     if (rc == 0) {
         rc = check_jws(key);
     }

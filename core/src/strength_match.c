@@ -517,12 +517,14 @@ static double spatial_bits(double keys, double degree, size_t len, unsigned turn
     unsigned t;
     for (i = 2; i <= len; i++) {
         unsigned possible = turns < i - 1 ? turns : (unsigned)(i - 1);
-        double c = 1.0; /* C(i-1, t-1), built up as t grows */
+        double c = 1.0;  /* C(i-1, t-1), built up as t grows */
+        double dt = 1.0; /* degree^t, likewise (no libm pow in the WASM modules) */
         for (t = 1; t <= possible; t++) {
             if (t > 1) {
                 c = c * (double)(i - t + 1) / (double)(t - 1);
             }
-            guesses += c * keys * pow(degree, (double)t);
+            dt *= degree;
+            guesses += c * keys * dt;
         }
     }
     if (guesses < 1.0) {

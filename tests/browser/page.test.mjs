@@ -667,13 +667,17 @@ test('file:// — workers from the page inherit its CSP: the WASM core runs, eva
     const probe = async (wasm) => {
       const out = {};
       try {
-        await JwtSecretKit.auditReady(wasm);
-        // jwt.io's example token, signed with "your-256-bit-secret".
+        // The worker's own job handler (what the page's audit posts), with its replies caught.
         const token = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
-        const audit = JwtSecretKit.createAudit(token);
-        const r = audit.tryLines(new TextEncoder().encode('secret\nyour-256-bit-secret\n'), true);
-        audit.close();
-        out.api = r.found && new TextDecoder().decode(r.line) === 'your-256-bit-secret' ? 'works' : 'wrong';
+        const post = self.postMessage;
+        out.api = await new Promise((resolve) => {
+          self.postMessage = (m) => {
+            if (m.type === 'done') resolve(m.found && m.secret === 'your-256-bit-secret' && m.source === 'wordlist' ? 'works' : 'wrong');
+            if (m.type === 'error') resolve(`${m.code}: ${m.message}`);
+          };
+          self.onmessage({ data: { wasm, token, builtin: null, wordlist: new TextEncoder().encode('secret\nyour-256-bit-secret\n').buffer } });
+        });
+        self.postMessage = post;
       } catch (e) {
         out.api = `${e.code}: ${e.message}`;
       }

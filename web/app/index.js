@@ -5,8 +5,5 @@
 import { runPage } from './page.js';
 import { runWorker } from './worker.js';
 
-export { createAudit } from '../../wasm/api/audit.mjs';
-export { auditReady } from './worker.js';
-
 if (typeof document === 'undefined') runWorker();
 else runPage(document.currentScript.text);

@@ -8,7 +8,7 @@ import { postData } from 'jsk:data';
 import { auditCore, createAudit } from '../../wasm/api/audit.mjs';
 
 /** Loads the audit module from its binary (the page's data block jsk-wasm-audit). */
-export function auditReady(wasm) {
+function auditReady(wasm) {
   postData('jsk-wasm-audit', wasm);
   return auditCore.init();
 }
