@@ -38,7 +38,6 @@ export function initAudit(pageScript) {
   var MASK = '\u2022'.repeat(10);
   var workerUrl = '';
   var run = null; // the audit under way
-  var builtinTotal = 0; // lines of the built-in list, once a run has counted them
   var found = '';
 
   function fmt(n) { return n.toLocaleString('en-US'); }
@@ -54,12 +53,6 @@ export function initAudit(pageScript) {
   function workerCount() {
     var n = parseInt(auditBox.dataset.workers, 10);
     return n >= 1 ? Math.min(n, 64) : Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
-  }
-  function total(r) {
-    var lines = sum(r.lines);
-    var builtin = sum(r.builtin);
-    if (builtin !== null) builtinTotal = builtin;
-    return lines === null || !builtinTotal ? 0 : lines + builtinTotal;
   }
   function running(on) {
     var refocus = document.activeElement === (on ? start : cancel);
@@ -85,28 +78,22 @@ export function initAudit(pageScript) {
     } catch (e) {
       return finish(null, 'error', e);
     }
-    var r = { n: workerCount(), workers: [], tried: [], lines: [], builtin: [], done: 0,
+    var r = { n: workerCount(), workers: [], tried: [], done: [], total: [], finished: 0,
       t0: performance.now(), shown: 0, file: file ? file.name : '' };
     run = r;
     running(true);
-    auditStatus.textContent = file ? 'Reading ' + file.name + '\u2026' : 'Starting\u2026';
-    (file ? file.arrayBuffer() : Promise.resolve(null)).then(function (buf) {
-      if (run === r) spawn(r, text, buf);
-    }, function (e) {
-      finish(r, 'error', new Error('cannot read the wordlist: ' + e.message));
-    });
+    spawn(r, text, file || null);
   }
 
-  // Cuts the built-in list and the wordlist into one contiguous slice per worker, at line ends,
-  // and hands each over (transferred, not copied).
-  function spawn(r, text, buf) {
+  // Each worker gets its slice of the built-in list (cut here at line ends, transferred) and a
+  // byte range of the wordlist, which it reads from the File itself (a handle, not a copy): the
+  // lines that start in its range are its own.
+  function spawn(r, text, file) {
     try {
       var builtin = slices(builtinList(), r.n);
-      var list = buf ? slices(new Uint8Array(buf), r.n) : [];
-      buf = null;
+      var size = file ? file.size : 0;
       workerUrl = workerUrl || URL.createObjectURL(new Blob([pageScript], { type: 'text/javascript' }));
       for (var i = 0; i < r.n; i++) {
-        var slice = list[i] || null;
         var w = new Worker(workerUrl);
         w.onmessage = message.bind(null, r, i);
         w.onerror = function (e) {
@@ -115,10 +102,10 @@ export function initAudit(pageScript) {
         };
         r.workers.push(w);
         r.tried.push(0);
-        r.lines.push(null);
-        r.builtin.push(null);
-        var own = [builtin[i], slice].filter(Boolean);
-        w.postMessage({ wasm: readData('jsk-wasm-audit'), token: text, builtin: builtin[i], wordlist: slice }, own);
+        r.done.push(0);
+        r.total.push(null);
+        w.postMessage({ wasm: readData('jsk-wasm-audit'), token: text, builtin: builtin[i], file: file,
+          start: Math.floor((size * i) / r.n), end: Math.floor((size * (i + 1)) / r.n) }, builtin[i] ? [builtin[i]] : []);
       }
     } catch (e) {
       return finish(r, 'error', e);
@@ -132,25 +119,25 @@ export function initAudit(pageScript) {
     if (d.type === 'csp') return console.error('Audit worker: Content Security Policy: ' + d.text);
     if (d.type === 'error') return finish(r, 'error', d);
     r.tried[i] = d.tried;
-    r.lines[i] = d.lines;
-    if (d.builtin !== null) r.builtin[i] = d.builtin;
+    r.done[i] = d.done;
+    r.total[i] = d.total;
     if (d.type === 'done') {
       if (d.found) return finish(r, 'found', d);
-      if (++r.done === r.n) return finish(r, 'not-found');
+      if (++r.finished === r.n) return finish(r, 'not-found');
     }
     var tried = sum(r.tried);
-    var t = total(r);
-    if (t) {
-      bar.max = t;
-      bar.value = tried;
+    var total = sum(r.total); // bytes of the lists, once every worker has said
+    if (total) {
+      bar.max = total;
+      bar.value = sum(r.done);
     } else {
-      bar.removeAttribute('value'); // indeterminate until the lists are counted
+      bar.removeAttribute('value'); // indeterminate until every worker has started
     }
     var now = performance.now();
     if (now - r.shown > 1000) { // the live region speaks at most once a second
       r.shown = now;
-      auditStatus.textContent = 'Auditing on ' + plural(r.n, 'worker') + ': ' + fmt(tried) +
-        (t ? ' of ' + fmt(t) : '') + ' candidates tried\u2026';
+      auditStatus.textContent = 'Auditing on ' + plural(r.n, 'worker') + ': ' + fmt(tried) + ' candidates tried' +
+        (total ? ' (' + Math.floor((100 * sum(r.done)) / total) + '%)' : '') + '\u2026';
     }
   }
 
@@ -173,8 +160,8 @@ export function initAudit(pageScript) {
     auditResult.dataset.workers = r ? r.n : 0;
     $id('audit-found').hidden = state !== 'found';
     auditSecret.textContent = '';
-    if (r && state !== 'error') {
-      bar.max = total(r) || tried || 1;
+    if (r && state !== 'error') { // at the end, the bar counts candidates: all of them were tried
+      bar.max = tried || 1;
       bar.value = tried;
     }
     var verdict = $id('audit-verdict');

@@ -1,8 +1,9 @@
 // worker.js — what the page's script does in an audit worker (a Worker made from that very script,
 // where there is no document): it loads only the audit module, whose binary (base64 text, a data
-// block of the page) comes in the first message. Gets { wasm, token, builtin (its shard of the
-// built-in list), wordlist (its slice of the user's list) }, the lists as ArrayBuffers or null;
-// tries them in chunks and posts { type: 'progress' | 'done' | 'error' | 'csp', ... }. The page
+// block of the page) comes in the first message, and streams its part of the lists. Gets { wasm,
+// token, builtin (its shard of the built-in list, an ArrayBuffer or null), file (the user's
+// wordlist, a File: a handle, not a copy, or null), start, end (its byte range of the file) };
+// posts { type: 'progress' | 'done' | 'error' | 'csp', tried, done, total (bytes), ... }. The page
 // ends it.
 import { postData } from 'jsk:data';
 import { auditCore, createAudit } from '../../wasm/api/audit.mjs';
@@ -14,12 +15,7 @@ function auditReady(wasm) {
 }
 
 var CHUNK = 1 << 20; // bytes of candidates between progress reports (and chances to cancel)
-
-function countLines(list) {
-  var n = list.length && list[list.length - 1] !== 10 ? 1 : 0; // every line is a candidate
-  for (var i = list.indexOf(10); i >= 0; i = list.indexOf(10, i + 1)) n++;
-  return n;
-}
+var READ = 4 << 20; // bytes read from the file at a time
 
 export function runWorker() {
   self.addEventListener('securitypolicyviolation', function (e) {
@@ -28,38 +24,92 @@ export function runWorker() {
   self.onmessage = onJob;
 }
 
-function onJob(event) {
-  var job = event.data;
-  auditReady(job.wasm).then(function () {
-    var builtin = new Uint8Array(job.builtin || new ArrayBuffer(0));
-    var list = new Uint8Array(job.wordlist || new ArrayBuffer(0));
-    var counts = { builtin: countLines(builtin), lines: countLines(list) };
-    var audit = createAudit(job.token);
-    var report = function (type, source, r) {
-      postMessage({ type: type, tried: audit.tried, lines: counts.lines, builtin: counts.builtin,
-        found: !!(r && r.found), secret: r && r.found ? new TextDecoder().decode(r.line) : null, source: source });
-    };
-    report('progress', null, null);
-    var sources = [['builtin', builtin], ['wordlist', list]];
-    for (var s = 0; s < sources.length; s++) {
-      var bytes = sources[s][1];
-      for (var at = 0, end = 0; at < bytes.length; at = end) {
-        // Chunks end at a line end, so that no line is carried (and copied) into the next one.
-        end = at + CHUNK >= bytes.length ? bytes.length : bytes.lastIndexOf(10, at + CHUNK) + 1;
-        if (end <= at) end = Math.min(bytes.length, at + CHUNK); // a line longer than a chunk
-        var r = audit.tryLines(bytes.subarray(at, end), end === bytes.length);
-        if (r.found) {
-          report('done', sources[s][0], r);
-          r.line.fill(0);
-          audit.close();
-          return;
-        }
-        report('progress', null, null);
+// bytes in pieces of about CHUNK that end at a line end, so that no line is carried (and copied)
+// into the next one; the last piece is final when the bytes are.
+function pieces(bytes, final, each) {
+  for (var at = 0, to = 0; at < bytes.length; at = to) {
+    to = at + CHUNK >= bytes.length ? bytes.length : bytes.lastIndexOf(10, at + CHUNK) + 1;
+    if (to <= at) to = Math.min(bytes.length, at + CHUNK); // a line longer than a piece
+    if (each(bytes.subarray(at, to), final && to === bytes.length, to - at)) return true;
+  }
+  return false;
+}
+
+function read(file, from, to) {
+  return file.slice(from, to).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+}
+
+// The lines of the file that start in [start, end): from the first line start at or after start
+// (the line through byte start - 1 is the previous worker's) to the end of the line that holds
+// byte end - 1, read READ bytes at a time; each chunk goes to each(bytes, final), which returns
+// true to stop.
+async function eachChunk(file, start, end, each) {
+  var size = file.size;
+  var pos = start;
+  if (start > 0) {
+    for (pos = start - 1; pos < size;) {
+      var head = await read(file, pos, Math.min(size, pos + 65536));
+      var nl = head.indexOf(10);
+      if (nl >= 0) {
+        pos += nl + 1;
+        break;
+      }
+      pos += head.length;
+    }
+  }
+  while (pos < size && (pos < end || pos === start)) {
+    var chunk = await read(file, pos, Math.min(size, pos + READ));
+    var n = chunk.length;
+    var last = false;
+    if (pos + n >= end) { // this chunk reaches the range's end: stop after the line that holds end - 1
+      var stop = chunk.indexOf(10, Math.max(0, end - 1 - pos));
+      if (stop >= 0) {
+        n = stop + 1;
+        last = true;
       }
     }
-    report('done', null, null);
-    audit.close();
-  }).catch(function (e) {
+    var final = last || pos + n >= size;
+    if (pieces(chunk.subarray(0, n), final, each)) return true;
+    pos += n;
+    if (final) break;
+  }
+  return false;
+}
+
+async function onJob(event) {
+  var job = event.data;
+  var audit = null;
+  try {
+    await auditReady(job.wasm);
+    audit = createAudit(job.token);
+    var builtin = new Uint8Array(job.builtin || new ArrayBuffer(0));
+    var total = builtin.length + (job.file ? Math.max(0, job.end - job.start) : 0);
+    var done = 0;
+    var report = function (type, source, r) {
+      postMessage({ type: type, tried: audit.tried, done: Math.min(done, total), total: total, found: !!(r && r.found),
+        secret: r && r.found ? new TextDecoder().decode(r.line) : null, source: source });
+    };
+    var hit = null;
+    var each = function (source) {
+      return function (bytes, final, used) {
+        var r = audit.tryLines(bytes, final);
+        done += used;
+        if (r.found) {
+          hit = [source, r];
+          return true;
+        }
+        report('progress', null, null);
+        return false;
+      };
+    };
+    report('progress', null, null);
+    pieces(builtin, true, each('builtin'));
+    if (!hit && job.file && job.start < job.end) await eachChunk(job.file, job.start, job.end, each('wordlist'));
+    report('done', hit && hit[0], hit && hit[1]);
+    if (hit) hit[1].line.fill(0);
+  } catch (e) {
     postMessage({ type: 'error', code: e.code || 'ERR_AUDIT', message: String(e.message || e) });
-  });
+  } finally {
+    if (audit) audit.close();
+  }
 }
