@@ -213,7 +213,11 @@ fill('<!-- @LICENSES -->', (await import('./gen-notices.mjs')).writeNotices(dist
 fill('<!-- @CSP -->', `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fill('/* @STYLE */', style);
 fill('/* @SCRIPT */', script);
-const blocks = (early) => Object.entries(dataBlocks).filter(([id]) => (id === 'jsk-wasm-generate') === early)
+// In the order the page loads them (esbuild loads build-time modules in no fixed order, and the
+// build must be reproducible).
+const ORDER = ['jsk-wasm-generate', 'jsk-wasm-jwt', 'jsk-wasm-check', 'jsk-wasm-audit'];
+if (Object.keys(dataBlocks).some((id) => !ORDER.includes(id))) throw new Error(`unordered data blocks: ${Object.keys(dataBlocks)}`);
+const blocks = (early) => ORDER.filter((id) => id in dataBlocks).map((id) => [id, dataBlocks[id]]).filter(([id]) => (id === 'jsk-wasm-generate') === early)
   .map(([id, text]) => `<script type="application/octet-stream" id="${id}">${text}</script>`).join('\n');
 fill('<!-- @DATA -->', blocks(true));
 fill('<!-- @DATA-LATE -->', blocks(false));
