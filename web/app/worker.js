@@ -57,8 +57,10 @@ async function eachChunk(file, start, end, each) {
       pos += head.length;
     }
   }
-  while (pos < size && (pos < end || pos === start)) {
-    var chunk = await read(file, pos, Math.min(size, pos + READ));
+  // The next chunk is read while this one is tried (the browser reads files off this thread).
+  var next = pos < size && (pos < end || pos === start) ? read(file, pos, Math.min(size, pos + READ)) : null;
+  while (next) {
+    var chunk = await next;
     var n = chunk.length;
     var last = false;
     if (pos + n >= end) { // this chunk reaches the range's end: stop after the line that holds end - 1
@@ -69,9 +71,12 @@ async function eachChunk(file, start, end, each) {
       }
     }
     var final = last || pos + n >= size;
-    if (pieces(chunk.subarray(0, n), final, each)) return true;
+    next = final || n === 0 ? null : read(file, pos + n, Math.min(size, pos + n + READ));
+    if (pieces(chunk.subarray(0, n), final, each)) {
+      if (next) next.catch(function () {});
+      return true;
+    }
     pos += n;
-    if (final) break;
   }
   return false;
 }
