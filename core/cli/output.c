@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "text_internal.h"
 
 static void write_failed(void)
 {
@@ -70,14 +71,14 @@ void cli_json_string(const uint8_t *s, size_t n)
     cli_out("\"", 1);
 }
 
+/* The core's writer (text.c), so that the CLI and the report print bits alike. */
 void cli_fixed1(double v)
 {
-    unsigned long long tenths = (unsigned long long)(v * 10.0 + 0.5);
-    if (tenths % 10U == 0) {
-        cli_printf("%llu", tenths / 10U);
-    } else {
-        cli_printf("%llu.%llu", tenths / 10U, tenths % 10U);
-    }
+    char buf[32];
+    jsk_text t = {buf, 0, sizeof buf, 0};
+    buf[0] = '\0';
+    jsk_text_fixed1(&t, v);
+    cli_printf("%s", buf);
 }
 
 void cli_flush(void)

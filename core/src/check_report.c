@@ -31,16 +31,7 @@ static void raw(out_t *o, const char *s) { jsk_text_put(o, s); }
 static void str(out_t *o, const char *s) { jsk_text_json_string(o, s); }
 static void uint_(out_t *o, unsigned long long v) { jsk_text_uint(o, v); }
 
-/* v >= 0 with at most one decimal ("256", "6.6"), as every report prints bits. */
-static void fixed1(out_t *o, double v)
-{
-    unsigned long long tenths = (unsigned long long)floor(v * 10.0 + 0.5);
-    uint_(o, tenths / 10U);
-    if (tenths % 10U != 0) {
-        raw(o, ".");
-        uint_(o, tenths % 10U);
-    }
-}
+static void fixed1(out_t *o, double v) { jsk_text_fixed1(o, v); }
 
 /* 10^y for the report's figures (two significant digits, whole units): e^(f ln 10) by its series
  * on an eighth of the range, squared back, times 10 for each whole power. Accurate to about 1e-14

@@ -51,3 +51,13 @@ void jsk_text_uint(jsk_text *t, unsigned long long v)
     } while (v > 0 && n > 0);
     jsk_text_put(t, d + n);
 }
+
+void jsk_text_fixed1(jsk_text *t, double v)
+{
+    unsigned long long tenths = (unsigned long long)(v * 10.0 + 0.5);
+    jsk_text_uint(t, tenths / 10U);
+    if (tenths % 10U != 0) {
+        jsk_text_put(t, ".");
+        jsk_text_uint(t, tenths % 10U);
+    }
+}

@@ -16,5 +16,7 @@ void jsk_text_put(jsk_text *t, const char *s);
 /* s as a JSON string: quotes, backslashes and control characters escaped. */
 void jsk_text_json_string(jsk_text *t, const char *s);
 void jsk_text_uint(jsk_text *t, unsigned long long v);
+/* v >= 0 with at most one decimal ("256", "6.6"): how every report and the CLI print bits. */
+void jsk_text_fixed1(jsk_text *t, double v);
 
 #endif
