@@ -117,7 +117,7 @@ const bundle = async (options, core) => {
     bundle: true, write: false, target: 'es2020', legalComments: 'none', charset: 'utf8', logLevel: 'silent',
     absWorkingDir: root, plugins: [buildModules(core)], ...options,
   });
-  if (options.splitting) return r.outputFiles;
+  if (options.splitting) return r;
   return options.metafile ? { text: r.outputFiles[0].text, exports: Object.values(r.metafile.outputs)[0].exports } : r.outputFiles[0].text;
 };
 const written = new Set(['THIRD-PARTY-NOTICES.txt']); // gen-notices.mjs writes that one
@@ -131,10 +131,11 @@ const write = (name, text) => {
 //    The audit's scalar build is a file of its own, imported only where SIMD is missing.
 const api = join(root, 'wasm/api/index.mjs');
 const entries = { index: api, ...Object.fromEntries(['generate', 'jwt', 'check', 'audit'].map((n) => [n, join(root, `wasm/api/entry-${n}.mjs`)])) };
-for (const f of await bundle({ entryPoints: entries, format: 'esm', splitting: true, outdir: distDir, outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunk-[hash]' }, 'esm')) {
-  write(f.path.slice(distDir.length + 1), f.text);
-}
+const split = await bundle({ entryPoints: entries, format: 'esm', splitting: true, outdir: distDir, outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunk-[hash]', metafile: true }, 'esm');
+for (const f of split.outputFiles) write(f.path.slice(distDir.length + 1), f.text);
+// What each entry exports (for the classic script's name list and the entries' declarations).
+const exportsOf = (name) => Object.entries(split.metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))[1].exports.sort();
 for (const [name, text] of Object.entries(packed)) {
   write(`jsk-${name}.mjs`, `// The ${name} WebAssembly module: base64 of the raw-deflated binary (wasm/api/core.mjs loads it).\nexport default ${JSON.stringify(text)};\n`);
 }
@@ -147,7 +148,7 @@ write('scalar.mjs', await bundle({ entryPoints: [api], format: 'esm' }, 'scalar'
 //    .js files in dist/ CommonJS, and dist/index.cjs re-exports it so that `main` keeps its path).
 //    The `0 && (...)` line lists the names for Node's cjs-module-lexer (`import { x }` of CJS).
 //    The SIMD core only: Node >= 20 and the browsers that run the page have SIMD.
-const exportNames = (await bundle({ entryPoints: [api], format: 'esm', metafile: true }, 'esm')).exports.sort();
+const exportNames = exportsOf('index');
 const classic = await bundle({
   entryPoints: [api], format: 'iife', globalName: 'JwtSecretKit', minify: true,
   footer: { js: "if (typeof module === 'object' && module && typeof module.exports === 'object') module.exports = JwtSecretKit;\n" +
@@ -162,9 +163,9 @@ write('package.json', `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 write('index.d.mts', declarations(read('wasm/index.d.ts'), policy, 'Type declarations for jwt-secret-kit: the ES modules dist/index.mjs and dist/scalar.mjs.'));
 write('index.d.cts', declarations(read('wasm/index.d.ts'), policy, 'Type declarations for jwt-secret-kit: the CommonJS entry, dist/index.cjs.'));
 //    The feature entries declare what they export, with the root's types.
-for (const [name, file] of Object.entries(entries)) {
+for (const name of Object.keys(entries)) {
   if (name === 'index') continue;
-  const names = (await bundle({ entryPoints: [file], format: 'esm', metafile: true }, 'esm')).exports.sort();
+  const names = exportsOf(name);
   write(`${name}.d.mts`, `// Type declarations for jwt-secret-kit/${name} (dist/${name}.mjs): the root entry's, for what this entry exports.\n` +
     `export { ${names.join(', ')} } from './index.mjs';\n`);
 }

@@ -91,21 +91,40 @@ export function createAudit(token) {
   };
 }
 
-// The lines of bytes that belong to shard index of count: contiguous slices cut at line ends.
+/** Part index of bytes cut into count contiguous parts at line ends (a view, not a copy). */
+export function linePart(bytes, index, count) {
+  const cut = (i) => {
+    if (i <= 0) return 0;
+    if (i >= count) return bytes.length;
+    const nl = bytes.indexOf(0x0a, Math.floor((bytes.length * i) / count));
+    return nl < 0 ? bytes.length : nl + 1;
+  };
+  return bytes.subarray(cut(index), cut(index + 1));
+}
+
+/** Calls each(piece, last) on bytes cut into pieces of at least chunkBytes that end at a line end
+ * (the last piece at the end of bytes), until each returns true; returns whether one did. */
+export function eachLinePiece(bytes, chunkBytes, each) {
+  for (let pos = 0; pos < bytes.length;) {
+    let end = Math.min(bytes.length, pos + chunkBytes);
+    if (end < bytes.length) {
+      const nl = bytes.indexOf(0x0a, end);
+      end = nl < 0 ? bytes.length : nl + 1;
+    }
+    if (each(bytes.subarray(pos, end), end === bytes.length)) return true;
+    pos = end;
+  }
+  return false;
+}
+
+// The lines of bytes that belong to shard index of count.
 function shardOf(bytes, shard) {
   if (!shard) return bytes;
   const { index, count } = shard;
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
     fail('ERR_INVALID_ARGUMENT', 'auditToken: shard must be { index, count } with 0 <= index < count');
   }
-  const cut = (i) => {
-    if (i <= 0) return 0;
-    if (i >= count) return bytes.length;
-    const at = Math.floor((bytes.length * i) / count);
-    const nl = bytes.indexOf(0x0a, at);
-    return nl < 0 ? bytes.length : nl + 1;
-  };
-  return bytes.subarray(cut(index), cut(index + 1));
+  return linePart(bytes, index, count);
 }
 
 /**
@@ -134,18 +153,12 @@ export function auditToken(token, options) {
   };
   try {
     for (const [source, all] of sources) {
-      const bytes = shardOf(all, o.shard);
-      for (let pos = 0; pos < bytes.length; ) {
-        let end = Math.min(bytes.length, pos + chunkBytes);
-        if (end < bytes.length) {
-          const nl = bytes.indexOf(0x0a, end);
-          end = nl < 0 ? bytes.length : nl + 1;
-        }
-        const r = audit.tryLines(bytes.subarray(pos, end), true);
-        if (r.found) return result(true, source, r.line);
-        pos = end;
-        if (o.onProgress && o.onProgress(audit.tried) === false) return result(false, null, null, true);
-      }
+      let r = null;
+      const stopped = eachLinePiece(shardOf(all, o.shard), chunkBytes, (piece) => {
+        r = audit.tryLines(piece, true);
+        return r.found || (o.onProgress !== undefined && o.onProgress(audit.tried) === false);
+      });
+      if (stopped) return r.found ? result(true, source, r.line) : result(false, null, null, true);
     }
     return result(false, null, null);
   } finally {

@@ -4,21 +4,16 @@
 // whose binary they get from the page. The built-in list comes from the check module, here.
 import { readData } from 'jsk:data';
 import { builtinList, checkCore } from '../../wasm/api/check.mjs';
+import { linePart } from '../../wasm/api/audit.mjs';
 import { auditTokenCheck } from '../../wasm/api/jwt.mjs';
 import { $id, plural, say, sayError } from './ui.js';
 
 // Cuts bytes into count contiguous slices at line ends: slice i as a new ArrayBuffer (or null).
 function slices(bytes, count) {
   var out = [];
-  var from = 0;
   for (var i = 0; i < count; i++) {
-    var to = bytes.length;
-    if (i < count - 1) {
-      var nl = bytes.indexOf(10, Math.floor((bytes.length * (i + 1)) / count));
-      to = Math.max(from, nl < 0 ? bytes.length : nl + 1);
-    }
-    out.push(to > from ? bytes.slice(from, to).buffer : null);
-    from = to;
+    var part = linePart(bytes, i, count);
+    out.push(part.length ? part.slice().buffer : null);
   }
   return out;
 }

@@ -28,6 +28,9 @@ export function runPage(pageScript) {
   });
   var generated = generateCore.init().then(function () { generator.ready(); });
 
+  // The jwt panel's actions: off until the jwt module has loaded (or for good if a module fails).
+  function jwtButtons() { return ['jwt-sign', 'jwt-verify', 'jwks-make'].map($id); }
+
   function failed(error) {
     failure = failure || error;
     $id('generate').disabled = true;
@@ -36,7 +39,7 @@ export function runPage(pageScript) {
     selfTest.textContent = 'Self-test failed, no secret will be generated: ' + failure.message;
     selfTest.className = 'bad';
     checker.disable();
-    ['jwt-sign', 'jwt-verify', 'jwks-make'].forEach(function (id) { $id(id).disabled = true; });
+    jwtButtons().forEach(function (b) { b.disabled = true; });
     audit.disable();
   }
   generated.catch(failed);
@@ -71,8 +74,7 @@ export function runPage(pageScript) {
     $id('csp').textContent = policy ? policy.content : 'none: this copy of the page has lost its policy';
 
     var selfTest = $id('self-test');
-    var jwtButtons = ['jwt-sign', 'jwt-verify', 'jwks-make'].map($id);
-    jwtButtons.forEach(function (b) { b.disabled = true; });
+    jwtButtons().forEach(function (b) { b.disabled = true; });
     if (failure) return failed(failure);
     generated.then(function () {
       // After the frame that shows the secret: a timer queued from requestAnimationFrame runs once
@@ -84,7 +86,7 @@ export function runPage(pageScript) {
       return jwtCore.init();
     }).then(function () {
       if (failure) return;
-      jwtButtons.forEach(function (b) { b.disabled = false; });
+      jwtButtons().forEach(function (b) { b.disabled = false; });
       return checkCore.init().then(function () {
         selfTest.textContent = 'Self-test passed: the WebAssembly core ' + VERSION +
           ' and the browser\u2019s CSPRNG work.';

@@ -6,7 +6,7 @@
 // posts { type: 'progress' | 'done' | 'error' | 'csp', tried, done, total (bytes), ... }. The page
 // ends it.
 import { postData } from 'jsk:data';
-import { auditCore, createAudit } from '../../wasm/api/audit.mjs';
+import { auditCore, createAudit, eachLinePiece } from '../../wasm/api/audit.mjs';
 
 /** Loads the audit module from its binary (the page's data block jsk-wasm-audit). */
 function auditReady(wasm) {
@@ -27,12 +27,7 @@ export function runWorker() {
 // bytes in pieces of about CHUNK that end at a line end, so that no line is carried (and copied)
 // into the next one; the last piece is final when the bytes are.
 function pieces(bytes, final, each) {
-  for (var at = 0, to = 0; at < bytes.length; at = to) {
-    to = at + CHUNK >= bytes.length ? bytes.length : bytes.lastIndexOf(10, at + CHUNK) + 1;
-    if (to <= at) to = Math.min(bytes.length, at + CHUNK); // a line longer than a piece
-    if (each(bytes.subarray(at, to), final && to === bytes.length, to - at)) return true;
-  }
-  return false;
+  return eachLinePiece(bytes, CHUNK, function (piece, last) { return each(piece, final || !last, piece.length); });
 }
 
 function read(file, from, to) {
