@@ -1,5 +1,4 @@
 /* generate.c — random secrets: N bytes in an encoding, or a string over a custom alphabet. */
-#include <math.h>
 #include <string.h>
 
 #include "jsk.h"
@@ -77,9 +76,34 @@ int jsk_alphabet_check(const char *alphabet, size_t alphabet_len)
     return JSK_OK;
 }
 
+/* log2(n) for an alphabet's size (n >= 2): n = 2^e * m with 1 <= m < 2, and
+ * ln m = 2 atanh(z) = 2 (z + z^3/3 + z^5/5 + ...) with z = (m - 1) / (m + 1) < 1/3, summed until
+ * the terms no longer change it (about 30 terms). Exact for powers of two (m = 1). Written here
+ * rather than taken from libm so that every build (native, the modules) computes the same lengths
+ * and entropy from the same arithmetic, and the generate module carries no libm. */
+static double log2_of(size_t n)
+{
+    double m = (double)n, e = 0.0, z, z2, term, sum = 0.0, prev = -1.0;
+    unsigned k;
+
+    while (m >= 2.0) {
+        m *= 0.5;
+        e += 1.0;
+    }
+    z = (m - 1.0) / (m + 1.0);
+    z2 = z * z;
+    term = z;
+    for (k = 1; sum != prev; k += 2) {
+        prev = sum;
+        sum += term / (double)k;
+        term *= z2;
+    }
+    return e + 2.0 * sum * 1.4426950408889634074; /* 1 / ln 2 */
+}
+
 double jsk_alphabet_entropy_bits(size_t n, size_t length)
 {
-    return n < 2 ? 0.0 : (double)length * log2((double)n);
+    return n < 2 ? 0.0 : (double)length * log2_of(n);
 }
 
 size_t jsk_alphabet_default_length(int alg, size_t n)
@@ -91,8 +115,11 @@ size_t jsk_alphabet_default_length(int alg, size_t n)
     if (n < JSK_ALPHABET_SYMBOLS_MIN || n > JSK_ALPHABET_SYMBOLS_MAX || key_bytes == 0) {
         return 0;
     }
-    /* ceil(bits / log2 n), then corrected by the exact comparison the check uses. */
-    length = (size_t)ceil(bits / log2((double)n));
+    /* bits / log2 n rounded down, then corrected by the exact comparison the check uses. */
+    length = (size_t)(bits / log2_of(n));
+    if (length == 0) {
+        length = 1;
+    }
     while (length > 1 && jsk_alphabet_entropy_bits(n, length - 1) >= bits) {
         length--;
     }

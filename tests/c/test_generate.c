@@ -128,6 +128,30 @@ static void test_alphabet_rules(void)
     CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 1) == 0);
     CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, 95) == 0);
     CHECK(fabs(jsk_alphabet_entropy_bits(16, 64) - 256.0) < 1e-9);
+    /* The core's own log2 (no libm in the modules) against libm's, for every alphabet size and
+     * length: the same tenths of a bit in reports, the same side of every algorithm's size, so the
+     * default lengths are libm's smallest length reaching the bits. */
+    {
+        size_t n, length;
+        for (n = 2; n <= 94; n++) {
+            size_t want[3] = {0, 0, 0};
+            for (length = 1; length <= JSK_ALPHABET_LENGTH_MAX; length++) {
+                double got = jsk_alphabet_entropy_bits(n, length), ref = (double)length * log2((double)n);
+                size_t a;
+                CHECK((unsigned long long)(got * 10.0 + 0.5) == (unsigned long long)(ref * 10.0 + 0.5));
+                for (a = 0; a < 3; a++) {
+                    double bits = 256.0 + 128.0 * (double)a;
+                    CHECK((got >= bits) == (ref >= bits));
+                    if (want[a] == 0 && ref >= bits) {
+                        want[a] = length;
+                    }
+                }
+            }
+            CHECK(jsk_alphabet_default_length(JSK_ALG_HS256, n) == want[0]);
+            CHECK(jsk_alphabet_default_length(JSK_ALG_HS384, n) == want[1]);
+            CHECK(jsk_alphabet_default_length(JSK_ALG_HS512, n) == want[2]);
+        }
+    }
 
     CHECK_RC(jsk_generate_alphabet(out, sizeof out, &len, JSK_ALG_HS256, "0123456789", 10, 0), 0);
     CHECK(len == 78 && strlen(out) == 78 && strspn(out, "0123456789") == 78);

@@ -59,25 +59,27 @@ export function generateSecret(options) {
     const out = alloc(cap);
     const lenP = alloc(4);
     const rc = m.jsk_secret(out, cap, lenP, ...args);
-    // The generate module has no JWK code (wasm/no_jwk.c): the same secret's bytes, drawn here,
-    // become a JWK in the jwt module where it is loaded (the root entry and the page wire it).
+    // The generate module has no JWK code (wasm/no_jwk.c): the JWK is made where the jwt module
+    // is loaded (the root entry and the page wire it with useJwkMaker).
     if (rc === NOT_IN_MODULE && jwkMaker) return null;
     generateCore.check(rc, context);
     return readString(m, out, readU32(m, lenP));
   });
-  if (made !== null) return made;
-  const key = decode(generateSecret({ ...options, format: 'base64url' }), 'base64url');
-  try {
-    return jwkMaker(key, options.alg);
-  } finally {
-    key.fill(0);
-  }
+  return made ?? jwkMaker(options);
 }
 
-/** Where generateSecret({ format: 'jwk' }) gets its JWK: maker(keyBytes, alg) -> JWK text (the jwt
- * module's jsk_jwk). The root entry and the page set it; jwt-secret-kit/generate alone has none. */
-export function useJwkMaker(maker) {
-  jwkMaker = maker;
+/** Where generateSecret({ format: 'jwk' }) gets its JWK from: jwkText(keyBytes, alg) -> JWK text
+ * (the jwt module's jsk_jwk) over bytes drawn here. The root entry and the page set it;
+ * jwt-secret-kit/generate alone has none. */
+export function useJwkMaker(jwkText) {
+  jwkMaker = (options) => {
+    const key = decode(generateSecret({ ...options, format: 'base64url' }), 'base64url');
+    try {
+      return jwkText(key, options.alg);
+    } finally {
+      key.fill(0);
+    }
+  };
 }
 
 /**
