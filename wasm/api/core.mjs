@@ -70,6 +70,11 @@ async function wasmBytes(base64) {
   return out;
 }
 
+/** A module's binary (base64 of the deflated .wasm) compiled, for instances in other threads. */
+export async function compileWasm(base64) {
+  return WebAssembly.compile(await wasmBytes(base64));
+}
+
 async function instantiate(base64) {
   let memory = null;
   const imports = {
@@ -86,15 +91,21 @@ async function instantiate(base64) {
       },
     },
   };
-  const bytes = await wasmBytes(base64);
-  // Compiled and instantiated synchronously where the engine allows it (our modules are small, and
-  // V8 compiles lazily): a promise would wait for the next task, behind the page's first layout.
+  // A module compiled elsewhere (the page compiles the audit module once for all its workers),
+  // or the binary, compiled and instantiated synchronously where the engine allows it (our modules
+  // are small, and V8 compiles lazily): a promise would wait for the next task, behind the page's
+  // first layout.
   let instance;
-  try {
-    instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e; // an engine's limit on synchronous compilation
-    ({ instance } = await WebAssembly.instantiate(bytes, imports));
+  if (base64 instanceof WebAssembly.Module) {
+    instance = await WebAssembly.instantiate(base64, imports);
+  } else {
+    const bytes = await wasmBytes(base64);
+    try {
+      instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e; // an engine's limit on synchronous compilation
+      ({ instance } = await WebAssembly.instantiate(bytes, imports));
+    }
   }
   const x = instance.exports;
   memory = x.memory;

@@ -5,6 +5,7 @@
 import { readData } from 'jsk:data';
 import { builtinList, checkCore } from '../../wasm/api/check.mjs';
 import { linePart } from '../../wasm/api/audit.mjs';
+import { compileWasm } from '../../wasm/api/core.mjs';
 import { auditTokenCheck } from '../../wasm/api/jwt.mjs';
 import { $id, plural, say, sayError } from './ui.js';
 
@@ -80,9 +81,10 @@ export function initAudit(pageScript) {
     spawn(r, text, file || null);
   }
 
-  // Each worker gets its slice of the built-in list (cut here at line ends, transferred) and a
-  // byte range of the wordlist, which it reads from the File itself (a handle, not a copy): the
-  // lines that start in its range are its own.
+  // Each worker gets the audit module, compiled here once for all of them (the workers start while
+  // it compiles), its slice of the built-in list (cut here at line ends, transferred) and a byte
+  // range of the wordlist, which it reads from the File itself (a handle, not a copy): the lines
+  // that start in its range are its own.
   function spawn(r, text, file) {
     try {
       var builtin = slices(builtinList(), r.n);
@@ -99,9 +101,14 @@ export function initAudit(pageScript) {
         r.tried.push(0);
         r.done.push(0);
         r.total.push(null);
-        w.postMessage({ wasm: readData('jsk-wasm-audit'), token: text, builtin: builtin[i], file: file,
-          start: Math.floor((size * i) / r.n), end: Math.floor((size * (i + 1)) / r.n) }, builtin[i] ? [builtin[i]] : []);
       }
+      compileWasm(readData('jsk-wasm-audit')).then(function (wasm) {
+        if (run !== r) return;
+        for (var i = 0; i < r.n; i++) {
+          r.workers[i].postMessage({ wasm: wasm, token: text, builtin: builtin[i], file: file,
+            start: Math.floor((size * i) / r.n), end: Math.floor((size * (i + 1)) / r.n) }, builtin[i] ? [builtin[i]] : []);
+        }
+      }, function (e) { finish(r, 'error', e); });
     } catch (e) {
       return finish(r, 'error', e);
     }

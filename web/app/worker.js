@@ -1,6 +1,7 @@
 // worker.js — what the page's script does in an audit worker (a Worker made from that very script,
-// where there is no document): it loads only the audit module, whose binary (base64 text, a data
-// block of the page) comes in the first message, and streams its part of the lists. Gets { wasm,
+// where there is no document): it loads only the audit module, compiled once by the page for all
+// its workers (a WebAssembly.Module: one compilation, one tier-up), which comes in the first
+// message, and streams its part of the lists. Gets { wasm,
 // token, builtin (its shard of the built-in list, an ArrayBuffer or null), file (the user's
 // wordlist, a File: a handle, not a copy, or null), start, end (its byte range of the file) };
 // posts { type: 'progress' | 'done' | 'error' | 'csp', tried, done, total (bytes), ... }. The page
@@ -8,7 +9,7 @@
 import { postData } from 'jsk:data';
 import { auditCore, createAudit, eachLinePiece } from '../../wasm/api/audit.mjs';
 
-/** Loads the audit module from its binary (the page's data block jsk-wasm-audit). */
+/** Instantiates the audit module (the page's data block jsk-wasm-audit, compiled by the page). */
 function auditReady(wasm) {
   postData('jsk-wasm-audit', wasm);
   return auditCore.init();
