@@ -63,6 +63,9 @@ export function generateSecret(options?: GenerateOptions): string;
 export function describeSecret(options?: GenerateOptions): SecretDescription;
 export function encode(bytes: Uint8Array, format?: Encoding): string;
 export function decode(text: string, format?: Encoding): Uint8Array;
+/** A .env line NAME=value as the core writes it (single-quoted when the value needs it; throws
+ * ERR_BAD_NAME for a bad name, ERR_UNSAFE_VALUE when no quoting is safe). */
+export function envLine(name: string, value: string): string;
 
 export type CheckEncoding = /* @policy check.encodings */;
 export type Verdict = /* @policy check.verdicts */;

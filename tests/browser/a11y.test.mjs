@@ -103,7 +103,7 @@ test('file:// — screenshots (1280 and 375 px, light and dark) written to tests
   mkdirSync(shotsDir, { recursive: true });
   // The pictures go into the README: show the secret masked, so nobody copies a published secret.
   await page.click('#mask');
-  assert.equal(await page.getAttribute('#mask', 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('#mask'), 'Show');
   const written = [];
   for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.setViewportSize(viewport);
@@ -189,13 +189,19 @@ test('file:// — keyboard only: every control reached by Tab with a visible foc
   const { page, seen, context } = await openPage(harness, url, { viewport: DESKTOP });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], origin ? { origin } : {});
 
-  // The first stop is the algorithm; arrows pick a preset, which sets the size.
+  // The first stops are the secret and its actions (the first screen), then the settings: arrows
+  // pick an algorithm, which sets the size.
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.matches('input[name=alg][value=HS256]')), true);
+  assert.equal(await focused(page), 'secret');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'copy');
+  await tabTo(page, 'input[name=alg][value=HS256]');
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.isChecked('input[name=alg][value=HS384]'), true);
   assert.equal(await page.inputValue('#bytes'), '48');
   assert.match(await page.inputValue('#secret'), /^[A-Za-z0-9_-]{64}$/);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'format');
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'bytes');
   await page.keyboard.press('ArrowUp'); // 49
@@ -213,16 +219,18 @@ test('file:// — keyboard only: every control reached by Tab with a visible foc
   await page.keyboard.press('Enter');
   assert.match(await page.textContent('#size'), /^12 secrets \(4 names × 3 environments\), each 49 random bytes/);
   assert.match(await page.inputValue('#secret'), /^JWT_API_KEY_SECRET=[A-Za-z0-9_-]{66}$/m);
-  // Copy, mask and download from the keyboard.
-  await tabTo(page, '#copy');
+  // Copy, mask and download from the keyboard (back up to the first screen).
+  await tabTo(page, '#copy', 'Shift+Tab');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('copy-status').textContent === 'Copied.', null, WAIT);
   const text = await page.inputValue('#secret');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
   await page.keyboard.press('Tab');
+  assert.equal(await focused(page), 'generate');
+  await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'mask');
   await page.keyboard.press('Space');
-  assert.equal(await page.getAttribute('#mask', 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('#mask'), 'Show');
   assert.match(await page.inputValue('#secret'), /^JWT_API_KEY_SECRET=•{66}$/m);
   await page.keyboard.press('Tab');
   assert.equal(await focused(page), 'download');

@@ -28,7 +28,7 @@ function view(page) {
       text: $('secret').value,
       size: $('size').textContent,
       label: $('secret-label').textContent,
-      error: $('gen-error').hidden ? null : $('gen-error').textContent,
+      error: $('gen-error').textContent || null, // the line keeps its place when empty (no layout jump)
       invalid: [...document.querySelectorAll('[aria-invalid="true"]')].map((el) => el.id || el.getAttribute('aria-label')),
       copy: !$('copy').disabled,
       download: !$('download').hidden,
@@ -111,7 +111,7 @@ async function generatorChecks(page, origin) {
     v = await view(page);
     assert.equal(v.error, 'Size: a whole number of bytes from 64 (HS512) to 4096.', `size ${bad}`);
     assert.deepEqual(v.invalid, ['bytes']);
-    assert.deepEqual([v.text, v.copy, v.size], ['', false, 'Nothing generated: fix the settings above.']);
+    assert.deepEqual([v.text, v.copy, v.size], ['', false, 'Nothing generated: fix the settings below.']);
     assert.equal(await page.getAttribute('#bytes', 'aria-describedby'), 'bytes-hint gen-error');
   }
   await enter(page, '#bytes', '4096');
@@ -214,9 +214,9 @@ async function generatorChecks(page, origin) {
   await enter(page, nameInput(2), NAMES[0]);
   v = await view(page);
   env = envShape(v.text);
-  assert.equal(await page.getAttribute('#mask', 'aria-pressed'), 'false');
+  assert.equal(await page.textContent('#mask'), 'Hide');
   await page.click('#mask');
-  assert.equal(await page.getAttribute('#mask', 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('#mask'), 'Show'); // the label says what a click does
   const masked = (await view(page)).text;
   assert.deepEqual(masked.split('\n'), v.text.split('\n').map((l) => l.replace(/=(.*)$/, (m, s) => `=${'\u2022'.repeat(s.length)}`)));
   const shown = await page.evaluate(() => document.body.innerText + document.getElementById('secret').value);
@@ -238,7 +238,7 @@ async function generatorChecks(page, origin) {
   await page.check('input[name=mode][value=one]');
   await page.selectOption('#format', 'env');
   v = await view(page);
-  assert.deepEqual([v.several, v.format, v.label, v.download], [false, true, 'Your secret', true]);
+  assert.deepEqual([v.several, v.format, v.label, v.download], [false, true, 'Your HS256 secret', true]);
   assert.match(v.text, /^JWT_SECRET=[A-Za-z0-9_-]{43}$/);
   file = await downloadFile(page);
   assert.equal(file.name, 'jwt-secret.env');
@@ -369,7 +369,7 @@ test('file:// — the offline and no-network statements are what the CSP enforce
   }
   assert.equal(directives.get('img-src'), 'data:');
   assert.match(facts.privacy, /connect-src 'none' refuses every fetch, XHR, WebSocket and beacon/);
-  assert.match(facts.lede, /Content-Security-Policy makes your browser refuse every connection and every load from elsewhere/);
+  assert.match(facts.lede, /made in your browser\. Nothing leaves this page \(see No network below\)\./);
   assert.doesNotMatch(facts.selfTest, /network/, 'the self-test claims something about the network it did not test');
   assert.equal(facts.links, 0, 'the page says it has no links');
   assert.deepEqual(facts.forms, [null]);

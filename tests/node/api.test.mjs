@@ -86,6 +86,24 @@ describe('encodings agree with Buffer', () => {
   });
 });
 
+describe('envLine: the core writes .env lines the real dotenv reads back', () => {
+  test('bare, quoted and refused values; names by the core\'s rule', async () => {
+    const dotenv = (await import('dotenv')).default;
+    const { envLine } = kit;
+    assert.equal(envLine('JWT_SECRET', 'abc_-XYZ'), 'JWT_SECRET=abc_-XYZ');
+    for (const value of ['abc', 'x#y', 'q"z', '$HOME', 'a=b', generateSecret({ format: 'base64' })]) {
+      const line = envLine('K', value);
+      assert.equal(dotenv.parse(`${line}\n`).K, value, line);
+    }
+    throwsCode(() => envLine('9BAD', 'x'), 'ERR_BAD_NAME');
+    throwsCode(() => envLine('', 'x'), 'ERR_BAD_NAME');
+    throwsCode(() => envLine('K', "it's"), 'ERR_UNSAFE_VALUE');
+    throwsCode(() => envLine('K', 'a b'), 'ERR_UNSAFE_VALUE'); // printable means '!'..'~' here
+    throwsCode(() => envLine('K', 'a\nb'), 'ERR_UNSAFE_VALUE');
+    throwsCode(() => envLine('K', 5), 'ERR_INVALID_ARGUMENT');
+  });
+});
+
 describe('generateSecret', () => {
   const presets = { HS256: 32, HS384: 48, HS512: 64 };
   const patterns = {

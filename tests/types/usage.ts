@@ -1,7 +1,7 @@
 // usage.ts — compiled with `tsc --strict --noEmit` by tests/node/types.test.mjs against
 // dist/index.d.mts, through the package's own exports map: what users write must type-check, and misuse must not.
 import {
-  ALGORITHMS, auditToken, checkSecret, createAudit, decode, describeSecret, encode, generateSecret, hmac, init,
+  ALGORITHMS, auditToken, checkSecret, createAudit, decode, describeSecret, encode, envLine, generateSecret, hmac, init,
   JwtSecretKitError, ready, signJwt, toJwk, toJwks, verifyJwt,
   type Algorithm, type AuditResult, type CheckReport, type ErrorCode, type GenerateOptions, type Jwk,
   type SecretDescription, type Verdict,
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const bytes: number | null = d.bytes;
   const text: string = encode(new Uint8Array([1, 2, 3]), 'base64url-padded');
   const raw: Uint8Array = decode(text, 'base64url-padded');
+  const line: string = envLine('JWT_SECRET', text);
   try {
     generateSecret({ bytes: 1 });
   } catch (err) {
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
       console.log(code, err.message);
     }
   }
-  console.log(s, e, bits, bytes, raw);
+  console.log(s, e, bits, bytes, raw, line);
 
   const report: CheckReport = checkSecret(s, { alg: 'HS384', encoding: 'auto' });
   const verdict: Verdict = report.verdicts.HS512;

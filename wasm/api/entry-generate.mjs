@@ -4,7 +4,7 @@ import { generateCore } from './generate.mjs';
 
 export { ALGORITHMS, ENCODINGS, FORMATS, VERSION } from 'jsk:policy';
 export { JwtSecretKitError } from './core.mjs';
-export { decode, describeSecret, encode, generateSecret } from './generate.mjs';
+export { decode, describeSecret, encode, envLine, generateSecret } from './generate.mjs';
 
 /** Instantiates the generate module and runs its self-test (see the root entry's init()). */
 export const init = () => generateCore.init();

@@ -116,6 +116,24 @@ export function encode(bytes, format = DEFAULT_ENCODING) {
   });
 }
 
+/** A .env line, NAME=value, as the core writes it (jsk_env_line): the name checked by the core's
+ * rules, a value that needs it single-quoted, and refused (ERR_UNSAFE_VALUE) when no quoting is
+ * safe. The page uses it to show the same key as a .env line. */
+export function envLine(name, value) {
+  const context = 'envLine';
+  stringArg(name, 'name', context);
+  stringArg(value, 'value', context);
+  return generateCore.withHeap((alloc, m) => {
+    const [nP, nLen] = putString(alloc, name);
+    const [vP, vLen] = putString(alloc, value);
+    const cap = nLen + vLen + 4;
+    const out = alloc(cap);
+    const lenP = alloc(4);
+    generateCore.check(m.jsk_env_line(out, cap, lenP, nP, nLen, vP, vLen), context);
+    return readString(m, out, readU32(m, lenP));
+  });
+}
+
 /** Strict decoding of text in format (see encode): a bad character, padding or length throws. */
 export function decode(text, format = DEFAULT_ENCODING) {
   return decodeWith(generateCore, text, format, 'decode');

@@ -13,7 +13,7 @@ import { jwkText, jwtCore } from './jwt.mjs';
 
 export { ALGORITHMS, CHECK_ENCODINGS, ENCODINGS, FORMATS, VERSION } from 'jsk:policy';
 export { JwtSecretKitError } from './core.mjs';
-export { decode, describeSecret, encode, generateSecret } from './generate.mjs';
+export { decode, describeSecret, encode, envLine, generateSecret } from './generate.mjs';
 export { checkSecret } from './check.mjs';
 export { hmac, signJwt, toJwk, toJwks, verifyJwt } from './jwt.mjs';
 export { auditToken, createAudit } from './audit.mjs';

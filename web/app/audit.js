@@ -170,7 +170,6 @@ export function initAudit(pageScript) {
     if (state === 'found') {
       found = d.secret;
       auditSecret.textContent = MASK;
-      reveal.setAttribute('aria-pressed', 'false');
       reveal.textContent = 'Reveal';
       say(verdict, 'bad', '', 'Found: this token is signed with a secret from ' + (d.source === 'wordlist'
         ? 'your wordlist (' + r.file + ')' : 'the built-in list of JWT defaults and common passwords') +
@@ -193,7 +192,6 @@ export function initAudit(pageScript) {
     var show = auditSecret.textContent === MASK;
     auditSecret.textContent = show ? found : MASK;
     reveal.textContent = show ? 'Hide' : 'Reveal';
-    reveal.setAttribute('aria-pressed', String(show));
   });
 
 

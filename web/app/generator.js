@@ -25,6 +25,11 @@ export function initGenerator(hooks) {
   // sign panel uses and how it names it, and the file name when it is .env text.
   var made = NOTHING;
   var masked = false;
+  // One secret's key: its bytes and what they were drawn for. A format switch shows the same key
+  // another way; a new size or algorithm, or "New secret", draws a new one.
+  var key = null;
+  var keyFor = '';
+  var envName = $id('env-name');
 
   function nameInputs() {
     return Array.prototype.slice.call(names.querySelectorAll('input'));
@@ -132,10 +137,36 @@ export function initGenerator(hooks) {
       what: 'the generated ' + first.what, file: 'jwt-secrets.env', jwk: false, count: lines.length };
   }
 
-  function generate() {
+  function present(s) {
+    if (s.format === 'env') {
+      var name = envName.value.trim();
+      try {
+        return kit.envLine(name, kit.encode(key, 'base64url'));
+      } catch (e) {
+        if (e.code !== 'ERR_BAD_NAME') throw e;
+        s.error = 'Variable name ' + JSON.stringify(name) + ': ' + messageOf(e) + '.';
+        s.bad.push(envName);
+        return null;
+      }
+    }
+    if (s.format === 'jwk') return hooks.jwk(key, s.alg);
+    return kit.encode(key, s.format);
+  }
+  function single(s, fresh) {
+    var spec = s.alg + ':' + s.bytes;
+    if (fresh || !key || keyFor !== spec) {
+      if (key) key.fill(0);
+      key = kit.decode(kit.generateSecret({ alg: s.alg, bytes: s.bytes, format: 'base64url' }), 'base64url');
+      keyFor = spec;
+    }
+    return present(s);
+  }
+
+  // fresh: draw a new key (else a format switch shows the current one another way).
+  function generate(fresh) {
     var s = settings();
     var info;
-    var fresh;
+    var made1;
     if (!s.sizeUnreadable) {
       try {
         info = kit.describeSecret({ alg: s.alg, bytes: s.bytes, format: s.format });
@@ -145,45 +176,46 @@ export function initGenerator(hooks) {
           s.bad = [];
           sizeError(s);
         } else if (!s.error) {
-          s.error = 'Cannot generate: ' + e.code + ': ' + messageOf(e) + '.';
+          s.error = 'Cannot generate: ' + messageOf(e) + ' (' + e.code + ').';
         }
       }
     }
     if (!s.error) {
       try {
-        fresh = s.several ? several(s) : kit.generateSecret({ alg: s.alg, bytes: s.bytes, format: s.format });
+        made1 = s.several ? several(s) : single(s, fresh !== false);
       } catch (e) {
-        s.error = 'Cannot generate: ' + e.code + ': ' + messageOf(e) + '.';
+        s.error = e.code === 'ERR_NOT_READY' ? 'The JWK maker is still loading: try again in a moment.'
+          : 'Cannot generate: ' + messageOf(e) + ' (' + e.code + ').';
       }
     }
     $id('format-field').hidden = s.several;
     $id('several').hidden = !s.several;
     form.querySelectorAll('[aria-invalid]').forEach(function (el) { el.removeAttribute('aria-invalid'); });
     s.bad.forEach(function (el) { el.setAttribute('aria-invalid', 'true'); });
-    genError.hidden = !s.error;
+    $id('env-name-field').hidden = s.several || s.format !== 'env';
     genError.textContent = s.error;
     if (s.error) {
       made = NOTHING;
-      size.textContent = 'Nothing generated: fix the settings above.';
+      size.textContent = 'Nothing generated: fix the settings below.';
     } else {
       var encoding = s.format === 'env' ? 'base64url' : s.format === 'jwk' ? 'base64url in a JWK (kid: its RFC 7638 thumbprint)' : s.format;
       var each = plural(info.bytes, 'random byte') + ' = ' + info.entropyBits + ' bits of entropy, ' +
         plural(info.characters, 'character') + ' as ' + encoding;
       if (s.several) {
-        made = fresh;
+        made = made1;
         var n = s.names.length * Math.max(1, s.envs.length);
         size.textContent = plural(n, 'secret') + ' (' + plural(s.names.length, 'name') +
           (s.envs.length ? ' \u00d7 ' + plural(s.envs.length, 'environment') : '') + '), each ' + each + '.';
       } else {
-        var text = fresh;
+        var text = made1;
         made = { text: text, key: s.format === 'env' ? text.slice(text.indexOf('=') + 1) : text,
           what: 'the generated secret', file: s.format === 'env' ? 'jwt-secret.env' : '', jwk: s.format === 'jwk' };
         size.textContent = each;
       }
     }
-    $id('secret-label').textContent = s.several ? 'Your secrets (.env)' : 'Your secret';
+    $id('secret-label').textContent = s.several ? 'Your secrets (.env)' : 'Your ' + s.alg + ' secret';
     output.wrap = s.several ? 'off' : 'soft';
-    output.rows = s.several ? Math.min(made.count || 3, 16) : s.format === 'jwk' ? 5 : 3;
+    output.rows = s.several ? Math.min(made.count || 3, 16) : s.format === 'jwk' ? 5 : 2;
     copy.disabled = !made.text;
     download.hidden = !made.file;
     tell(copyStatus, '', 0);
@@ -206,7 +238,7 @@ export function initGenerator(hooks) {
   }
   maskButton.addEventListener('click', function () {
     masked = !masked;
-    maskButton.setAttribute('aria-pressed', String(masked));
+    maskButton.textContent = masked ? 'Show' : 'Hide';
     render();
   });
 
@@ -234,12 +266,13 @@ export function initGenerator(hooks) {
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    generate();
+    generate(true);
   });
   form.addEventListener('change', function (event) {
     if (event.target.name === 'alg') setAlg(event.target.value);
-    generate();
+    generate(event.target.name !== 'format' && event.target.name !== 'name');
   });
+  envName.addEventListener('input', function () { generate(false); });
   wireCopy(copy, output, function () { return made.text; }, copyStatus, 'Copy failed: select the secret and copy it by hand.');
 
   return {
@@ -248,7 +281,7 @@ export function initGenerator(hooks) {
     made: function () { return made; },
     ready: function () {
       copy.disabled = false;
-      generate();
+      generate(true);
     },
     focus: function () { output.focus(); },
   };

@@ -25,6 +25,7 @@ export function runPage(pageScript) {
   var generator = initGenerator({
     onAlg: function (alg) { if (jwt) jwt.setAlg(alg); },
     onChange: function () { if (jwt) jwt.showKey(); },
+    jwk: function (key, alg) { return jwkText(key, alg); },
   });
   var generated = generateCore.init().then(function () { generator.ready(); });
 
@@ -66,7 +67,7 @@ export function runPage(pageScript) {
       button.addEventListener('click', function () {
         var show = input.type === 'password';
         input.type = show ? 'text' : 'password';
-        button.setAttribute('aria-pressed', String(show));
+        button.textContent = show ? 'Hide' : 'Show';
       });
     });
     // The policy this page runs under, as the browser read it.
