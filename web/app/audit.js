@@ -67,6 +67,7 @@ export function initAudit(pageScript) {
     auditResult.hidden = true;
     bar.max = 1;
     bar.value = 0;
+    bar.hidden = false; // shown from the first audit on: before it, the status line says there is none
     try {
       auditTokenCheck(text); // a malformed or non-HMAC token is refused here, with its code
       if (typeof Worker === 'undefined' || !pageScript) throw new Error('this browser cannot run Web Workers');

@@ -2,7 +2,7 @@
 import { decode } from '../../wasm/api/generate.mjs';
 import * as kit from '../../wasm/api/jwt.mjs';
 import { KEY_BYTES } from 'jsk:policy';
-import { $id, errorText, plural, say, sayError } from './ui.js';
+import { $id, plural, say, sayError, statusError } from './ui.js';
 
 // generated() is what the generator made ({ key, what }).
 export function initJwt(generated) {
@@ -57,9 +57,9 @@ export function initJwt(generated) {
       signStatus.textContent = 'Signed with ' + alg + '.';
     } catch (e) {
       token.value = '';
-      signStatus.className = 'bad';
-      signStatus.textContent = errorText(e) + (e.code === 'ERR_KEY_TOO_SHORT'
-        ? '. ' + alg + ' needs at least ' + KEY_BYTES[alg] + ' bytes; this key has ' + k.bytes + '. Generate an ' + alg + ' secret above.'
+      statusError(signStatus, e, e.code === 'ERR_KEY_TOO_SHORT'
+        ? 'This key is too short for ' + alg + ': it needs at least ' + KEY_BYTES[alg] + ' bytes and has ' + k.bytes +
+          ' (RFC 7518, section 3.2). Generate an ' + alg + ' secret above.'
         : '');
     }
     $id('jwt-copy').disabled = !token.value;
@@ -85,8 +85,7 @@ export function initJwt(generated) {
       jwksStatus.textContent = set.keys.length > 1 ? '2 keys, the current one first.' : '1 key.';
     } catch (e) {
       jwks.value = '';
-      jwksStatus.className = 'bad';
-      jwksStatus.textContent = errorText(e);
+      statusError(jwksStatus, e);
     }
     $id('jwks-copy').disabled = !jwks.value;
   });
