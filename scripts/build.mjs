@@ -223,6 +223,15 @@ const blocks = (early) => ORDER.filter((id) => id in dataBlocks).map((id) => [id
 fill('<!-- @DATA -->', blocks(true));
 fill('<!-- @DATA-LATE -->', blocks(false));
 write('index.html', page);
+// The HTTP headers a static host should send with the page (Netlify / Cloudflare Pages `_headers`
+// format; scripts/serve.mjs sends them too): the same policy as a header, plus what a <meta> policy
+// cannot carry (frame-ancestors: no framing, so no clickjacking), no Referer, no MIME sniffing.
+const headers = [
+  ['Content-Security-Policy', `${csp}; frame-ancestors 'none'`],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Content-Type-Options', 'nosniff'],
+];
+write('_headers', ['/', '/index.html'].map((path) => `${path}\n${headers.map(([n, v]) => `  ${n}: ${v}\n`).join('')}`).join(''));
 // What earlier builds left in dist/ and this one does not make (dist/ is the build's own).
 for (const name of readdirSync(distDir)) if (!written.has(name)) rmSync(join(distDir, name), { recursive: true });
 

@@ -15,6 +15,22 @@ const types = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
+// The page's own headers, from the build's dist/_headers (a static host's format: a path, then its
+// "  Name: value" lines): its Content-Security-Policy with frame-ancestors, Referrer-Policy, ...
+async function pageHeaders() {
+  const text = await readFile(join(dist, '_headers'), 'utf8').catch(() => '');
+  const byPath = new Map();
+  let current = null;
+  for (const line of text.split('\n')) {
+    if (/^\S/.test(line)) byPath.set(line.trim(), (current = {}));
+    else if (current && line.trim()) {
+      const i = line.indexOf(':');
+      current[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return byPath;
+}
+
 const server = createServer(async (req, res) => {
   let path;
   try {
@@ -30,10 +46,12 @@ const server = createServer(async (req, res) => {
   }
   try {
     const body = await readFile(file);
+    const own = (await pageHeaders()).get(path) ?? {};
     res.writeHead(200, {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
+      ...own,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
