@@ -46,3 +46,36 @@ for (const origin of ['file', 'http']) {
     }
   });
 }
+
+// Issue #11, problem 8: a click right after fixing an input error must not be lost. The field's
+// change event fires when the click's mousedown takes the focus; if the error line then vanished
+// and the layout moved, the mouseup would land elsewhere and the click would do nothing.
+test('file:// — fixing a bad size and clicking New secret at once: the click is not lost', async () => {
+  const url = pathToFileURL(pageFile).href;
+  for (const [width, height] of [[375, 667], [1366, 768]]) {
+    const { page, seen } = await openPage(harness, url, { viewport: { width, height } });
+    await page.fill('#bytes', '5');
+    await page.press('#bytes', 'Tab');
+    assert.match(await page.textContent('#gen-error'), /^Size: a whole number of bytes from 32/);
+    // Count the secrets written into the field from here on.
+    await page.evaluate(() => {
+      const el = document.getElementById('secret');
+      const desc = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+      window.__writes = [];
+      Object.defineProperty(el, 'value', { configurable: true, get() { return desc.get.call(this); },
+        set(v) { desc.set.call(this, v); window.__writes.push(v); } });
+    });
+    const before = await page.evaluate(() => document.getElementById('generate').getBoundingClientRect().top + scrollY);
+    await page.fill('#bytes', '64'); // typed, not yet committed: change fires when the click takes the focus
+    await page.click('#generate');
+    const writes = await page.evaluate(() => window.__writes.filter((v) => v !== ''));
+    assert.equal(await page.textContent('#gen-error'), '');
+    assert.ok(writes.length >= 2, `the click was lost: ${writes.length} secret(s) written after the fix (the change's, and the click's)`);
+    assert.match(writes.at(-1), /^[A-Za-z0-9_-]{86}$/);
+    assert.notEqual(writes.at(-1), writes.at(-2), 'New secret made no new secret');
+    const after = await page.evaluate(() => document.getElementById('generate').getBoundingClientRect().top + scrollY);
+    assert.equal(after, before, 'New secret moved when the error went away');
+    await assertQuiet(page, seen, url);
+    await page.close();
+  }
+});
