@@ -19,9 +19,77 @@ function slices(bytes, count) {
   return out;
 }
 
+var workerUrl = '';
+
+// One audit on n workers (the audit panel's, and the token inspector's automatic one): token, file
+// (a File or null); on.progress(r) after each worker's report, on.end(r, state, data) once, with
+// state 'found' | 'not-found' | 'cancelled' | 'error'. r.tried, r.done, r.total: per worker;
+// r.cancel() ends it ('cancelled'). pageScript: the workers' source (the page's own script).
+export function auditRun(pageScript, n, text, file, on) {
+  var r = { n: n, workers: [], tried: [], done: [], total: [], finished: 0, over: false,
+    t0: performance.now(), shown: 0, file: file ? file.name : '' };
+  function end(state, d) {
+    if (r.over) return;
+    r.over = true;
+    r.workers.forEach(function (w) { w.terminate(); });
+    on.end(r, state, d);
+  }
+  r.cancel = function () { end('cancelled'); };
+  function message(i, event) {
+    var d = event.data;
+    if (r.over) return;
+    if (d.type === 'csp') return console.error('Audit worker: Content Security Policy: ' + d.text);
+    if (d.type === 'error') return end('error', d);
+    r.tried[i] = d.tried;
+    r.done[i] = d.done;
+    r.total[i] = d.total;
+    if (d.type === 'done') {
+      if (d.found) return end('found', d);
+      if (++r.finished === r.n) return end('not-found');
+    }
+    on.progress(r);
+  }
+  // Each worker gets the audit module, compiled here once for all of them (the workers start while
+  // it compiles), its slice of the built-in list (cut here at line ends, transferred) and a byte
+  // range of the wordlist, which it reads from the File itself (a handle, not a copy): the lines
+  // that start in its range are its own.
+  try {
+    var builtin = slices(builtinList(), n);
+    var size = file ? file.size : 0;
+    workerUrl = workerUrl || URL.createObjectURL(new Blob([pageScript], { type: 'text/javascript' }));
+    for (var i = 0; i < n; i++) {
+      var w = new Worker(workerUrl);
+      w.onmessage = message.bind(null, i);
+      w.onerror = function (e) {
+        e.preventDefault();
+        end('error', new Error('an audit worker failed: ' + (e.message || 'unknown error')));
+      };
+      r.workers.push(w);
+      r.tried.push(0);
+      r.done.push(0);
+      r.total.push(null);
+    }
+    compileWasm(readData('jsk-wasm-audit')).then(function (wasm) {
+      if (r.over) return;
+      for (var i = 0; i < n; i++) {
+        r.workers[i].postMessage({ wasm: wasm, token: text, builtin: builtin[i], file: file,
+          start: Math.floor((size * i) / n), end: Math.floor((size * (i + 1)) / n) }, builtin[i] ? [builtin[i]] : []);
+      }
+    }, function (e) { end('error', e); });
+  } catch (e) {
+    end('error', e);
+  }
+  return r;
+}
+
+// The number of workers: one per core (at most 8); data-workers on the audit section overrides it.
+export function workerCount() {
+  var n = parseInt($id('audit').dataset.workers, 10);
+  return n >= 1 ? Math.min(n, 64) : Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+}
+
 // pageScript: the text of the page's script (document.currentScript), the workers' source.
 export function initAudit(pageScript) {
-  var auditBox = $id('audit');
   var auditToken = $id('audit-token');
   var auditFile = $id('audit-file');
   var start = $id('audit-start');
@@ -32,7 +100,6 @@ export function initAudit(pageScript) {
   var auditSecret = $id('audit-secret');
   var reveal = $id('audit-reveal');
   var MASK = '\u2022'.repeat(10);
-  var workerUrl = '';
   var run = null; // the audit under way
   var found = '';
 
@@ -44,11 +111,6 @@ export function initAudit(pageScript) {
       s += a[i];
     }
     return s;
-  }
-  // One worker per core (at most 8); data-workers on the section overrides it.
-  function workerCount() {
-    var n = parseInt(auditBox.dataset.workers, 10);
-    return n >= 1 ? Math.min(n, 64) : Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
   }
   function running(on) {
     var refocus = document.activeElement === (on ? start : cancel);
@@ -75,59 +137,16 @@ export function initAudit(pageScript) {
     } catch (e) {
       return finish(null, 'error', e);
     }
-    var r = { n: workerCount(), workers: [], tried: [], done: [], total: [], finished: 0,
-      t0: performance.now(), shown: 0, file: file ? file.name : '' };
-    run = r;
     running(true);
-    spawn(r, text, file || null);
+    var n = workerCount();
+    var r = auditRun(pageScript, n, text, file || null, { progress: progress, end: finish });
+    if (r.over) return; // refused at once (finish has said why)
+    run = r;
+    auditStatus.textContent = 'Auditing on ' + plural(n, 'worker') + '\u2026';
   }
 
-  // Each worker gets the audit module, compiled here once for all of them (the workers start while
-  // it compiles), its slice of the built-in list (cut here at line ends, transferred) and a byte
-  // range of the wordlist, which it reads from the File itself (a handle, not a copy): the lines
-  // that start in its range are its own.
-  function spawn(r, text, file) {
-    try {
-      var builtin = slices(builtinList(), r.n);
-      var size = file ? file.size : 0;
-      workerUrl = workerUrl || URL.createObjectURL(new Blob([pageScript], { type: 'text/javascript' }));
-      for (var i = 0; i < r.n; i++) {
-        var w = new Worker(workerUrl);
-        w.onmessage = message.bind(null, r, i);
-        w.onerror = function (e) {
-          e.preventDefault();
-          finish(r, 'error', new Error('an audit worker failed: ' + (e.message || 'unknown error')));
-        };
-        r.workers.push(w);
-        r.tried.push(0);
-        r.done.push(0);
-        r.total.push(null);
-      }
-      compileWasm(readData('jsk-wasm-audit')).then(function (wasm) {
-        if (run !== r) return;
-        for (var i = 0; i < r.n; i++) {
-          r.workers[i].postMessage({ wasm: wasm, token: text, builtin: builtin[i], file: file,
-            start: Math.floor((size * i) / r.n), end: Math.floor((size * (i + 1)) / r.n) }, builtin[i] ? [builtin[i]] : []);
-        }
-      }, function (e) { finish(r, 'error', e); });
-    } catch (e) {
-      return finish(r, 'error', e);
-    }
-    auditStatus.textContent = 'Auditing on ' + plural(r.n, 'worker') + '\u2026';
-  }
-
-  function message(r, i, event) {
-    var d = event.data;
+  function progress(r) {
     if (run !== r) return;
-    if (d.type === 'csp') return console.error('Audit worker: Content Security Policy: ' + d.text);
-    if (d.type === 'error') return finish(r, 'error', d);
-    r.tried[i] = d.tried;
-    r.done[i] = d.done;
-    r.total[i] = d.total;
-    if (d.type === 'done') {
-      if (d.found) return finish(r, 'found', d);
-      if (++r.finished === r.n) return finish(r, 'not-found');
-    }
     var tried = sum(r.tried);
     var total = sum(r.total); // bytes of the lists, once every worker has said
     if (total) {
@@ -146,9 +165,8 @@ export function initAudit(pageScript) {
 
   function finish(r, state, d) {
     if (r) {
-      if (run !== r) return;
+      if (run !== null && run !== r) return;
       run = null;
-      r.workers.forEach(function (w) { w.terminate(); });
       running(false);
     }
     var tried = r ? sum(r.tried) : 0;
@@ -188,7 +206,7 @@ export function initAudit(pageScript) {
   }
 
   start.addEventListener('click', startAudit);
-  cancel.addEventListener('click', function () { if (run) finish(run, 'cancelled'); });
+  cancel.addEventListener('click', function () { if (run) run.cancel(); });
   reveal.addEventListener('click', function () {
     var show = auditSecret.textContent === MASK;
     auditSecret.textContent = show ? found : MASK;
