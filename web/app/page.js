@@ -58,7 +58,7 @@ export function runPage(pageScript) {
     audit = initAudit(pageScript);
     document.querySelectorAll('[data-copy]').forEach(function (button) {
       var field = $id(button.dataset.copy);
-      wireCopy(button, field, function () { return field.value; }, button.nextElementSibling,
+      wireCopy(button, field, function () { return field.value; }, button.parentElement.querySelector('[role=status]'),
         'Copy failed: select the text and copy it by hand.');
     });
     // Show/Hide buttons of password fields.

@@ -1,0 +1,84 @@
+// verify.js — "Verify it", under the inspector: the token the inspector read, checked with a secret
+// written as text, base64, base64url, hex or a JWK, its algorithm pinned or taken from the header
+// (and said so). The verdict is the core's report (verifyReport: signature, times, the key's size,
+// the inspector's findings): never a plain "Valid" for an expired token or a too-short key; the
+// checker's verdict on the secret is added when the check module has one (a weak secret is a
+// danger even when the signature holds).
+import { verifyReport } from '../../wasm/api/jwt.mjs';
+import { showFindings } from './inspect.js';
+import { $id, say } from './ui.js';
+
+var BADGE = { valid: ['strong', 'Valid'], 'valid-with-warnings': ['fair', 'Valid, with warnings'], invalid: ['weak', 'Invalid'] };
+
+// hooks: token() -> the token the inspector found (or ''); generated() -> the generator's secret
+// ({ key } as text); weakness(secretText, format, alg) -> null, or a finding about the secret
+// itself from the checker ({ code, severity, message }).
+export function initVerify(hooks) {
+  var secret = $id('verify-secret');
+  var format = $id('verify-format');
+  var alg = $id('verify-alg');
+  var button = $id('verify');
+  var out = $id('verify-result');
+
+  function verify() {
+    var token = hooks.token();
+    if (!token) {
+      say(out, 'hint', '', 'Paste a token above first: there is nothing to verify.');
+      return;
+    }
+    var text = secret.value;
+    var fmt = format.value;
+    var what = 'the secret you entered';
+    if (!text) {
+      text = hooks.generated().key;
+      fmt = hooks.generated().jwk ? 'jwk' : 'text';
+      what = 'the generated secret';
+    }
+    var r;
+    try {
+      r = verifyReport(token, { secret: text, secretFormat: fmt, alg: alg.value || undefined, now: Date.now() / 1000 });
+    } catch (e) {
+      // The key could not be read (bad base64, not a JWK, ...): nothing was verified.
+      say(out, 'bad', e.code, 'Not verified: ' + e.message.replace(/^[A-Za-z]+: /, ''));
+      return;
+    }
+    var findings = (r.findings || []).slice();
+    var verdict = r.verdict;
+    var weak = r.signature_valid ? hooks.weakness(text, fmt, r.alg) : null;
+    if (weak) {
+      findings.unshift(weak);
+      if (verdict === 'valid') verdict = 'valid-with-warnings';
+    }
+    var badge = document.createElement('span');
+    badge.className = 'badge ' + BADGE[verdict][0];
+    badge.textContent = BADGE[verdict][1];
+    var head = document.createElement('p');
+    head.className = 'verdict';
+    head.append(badge, ' ', r.headline);
+    if (r.code) {
+      var code = document.createElement('small');
+      code.className = 'code';
+      code.textContent = r.code;
+      head.append(' ', code);
+    }
+    var how = document.createElement('p');
+    how.className = 'hint';
+    how.textContent = 'Checked with ' + what + ' (' + fmt + (r.key_bytes !== undefined ? ', ' + r.key_bytes + ' bytes' : '') + '), ' +
+      (r.alg_from === 'pinned' ? r.alg + ' as you pinned it.' : r.alg ? r.alg + ' as the token\u2019s header says (pin it in your verifier).' : 'no algorithm.');
+    var list = document.createElement('ul');
+    list.className = 'findings';
+    showFindings(list, findings);
+    out.replaceChildren(head, how, list);
+    out.dataset.verdict = verdict;
+  }
+
+  button.addEventListener('click', verify);
+  return {
+    ready: function () { button.disabled = false; },
+    disable: function () { button.disabled = true; },
+    clear: function () {
+      delete out.dataset.verdict;
+      say(out, 'hint', '', 'Paste a token above and its secret here, then Verify.');
+    },
+  };
+}
