@@ -5,6 +5,8 @@
 export type Algorithm = /* @policy algorithms */;
 export type Encoding = /* @policy generate.encodings */;
 export type SecretFormat = /* @policy generate.formats */;
+/** How generateEnvFiles lays out its files. */
+export type EnvLayout = /* @policy generate.env_layouts */;
 
 /** The core's error codes (jsk_error_code()), stable. */
 export type CoreErrorCode = /* @policy errors */;
@@ -21,6 +23,8 @@ export class JwtSecretKitError extends Error {
   /** True when the core read a token and refused it (a wrong signature, alg "none", ...): a negative
    * answer, as the CLI's exit status 1, rather than an input error. */
   readonly refusal: boolean;
+  /** generateEnvFiles: which name or environment the core refused. */
+  readonly item?: { option: 'names' | 'environments'; index: number };
 }
 
 export interface GenerateOptions {
@@ -66,6 +70,61 @@ export function decode(text: string, format?: Encoding): Uint8Array;
 /** A .env line NAME=value as the core writes it (single-quoted when the value needs it; throws
  * ERR_BAD_NAME for a bad name, ERR_UNSAFE_VALUE when no quoting is safe). */
 export function envLine(name: string, value: string): string;
+
+export const ENV_LAYOUTS: readonly EnvLayout[];
+
+export interface EnvFilesOptions {
+  /** Variable names (default ['JWT_SECRET']), each once per file, case aside (ERR_DUPLICATE_NAME). */
+  names?: string | readonly string[];
+  /** Environments (default none: one file): a letter, then letters, digits, '-' or '_'. */
+  environments?: string | readonly string[];
+  /** 'files' (default): one file per environment, .env.<environment>; 'prefix': one .env,
+   * PRODUCTION_JWT_SECRET=...; 'rotation': as files, NAME_CURRENT and NAME_PREVIOUS (sign with the
+   * current key, verify with the current then the previous); 'k8s': a Kubernetes Secret manifest
+   * per environment, jwt-secrets.<environment>.yaml. */
+  layout?: EnvLayout;
+  alg?: Algorithm;
+  bytes?: number;
+}
+export interface EnvFile {
+  /** '.env', '.env.production', 'jwt-secrets.production.yaml'. */
+  name: string;
+  /** The file's environment; null for a file of every environment (prefix) or of none. */
+  environment: string | null;
+  /** The variables (keys, for 'k8s') of the file, in order. */
+  variables: string[];
+  /** The whole file: a header comment, then one line per variable, "\n" line ends. */
+  content: string;
+}
+export interface EnvFiles {
+  layout: EnvLayout;
+  alg: Algorithm;
+  bytes: number;
+  files: EnvFile[];
+}
+/** New secrets as .env files (the jwt module's: exported here and from jwt-secret-kit/jwt). A refused
+ * name throws a JwtSecretKitError with `item: { option: 'names' | 'environments', index }`. */
+export function generateEnvFiles(options?: EnvFilesOptions): EnvFiles;
+
+export interface CommandOptions {
+  alg?: Algorithm;
+  bytes?: number;
+  /** The secret's text (default 'base64url'); 'env' with name for a .env line. */
+  format?: SecretFormat;
+  /** The variable (default JWT_SECRET): the .env name, a store's key, and (lower case, '-') its resource name. */
+  name?: string;
+}
+export interface Command {
+  /** 'openssl', 'node', 'python3', 'jwt-secret', 'npx', 'gh', 'kubectl', 'docker', 'vault', 'aws', 'gcloud', 'az'. */
+  tool: string;
+  what: string;
+  /** One shell command line (POSIX sh). */
+  command: string;
+}
+/** The same kind of secret made on one's own machine: openssl, node, python3, jwt-secret, npx. */
+export function makeCommands(options?: CommandOptions): Command[];
+/** A new secret put where it belongs through a pipe only (never a command-line argument). */
+export function storeCommands(options?: CommandOptions): Command[];
 
 export type CheckEncoding = /* @policy check.encodings */;
 export type Verdict = /* @policy check.verdicts */;

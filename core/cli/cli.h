@@ -35,7 +35,7 @@ typedef struct cli_option {
     int repeat;       /* may be given more than once */
 } cli_option;
 
-#define CLI_OPTIONS_MAX 8
+#define CLI_OPTIONS_MAX 12
 #define CLI_POSITIONALS_MAX 4
 
 typedef struct cli_args {
@@ -149,6 +149,9 @@ unsigned long long cli_whole_bits(const jsk_report *r);
 /* ---------------------------------------------------------------- commands */
 
 int cli_generate(int argc, char **argv);
+/* generate's .env files (--env, --layout, --out-dir): names and environments as given. */
+int cli_generate_env(int alg, size_t nbytes, const char *layout, const char *const *names, int nnames,
+                     const char *const *envs, int nenvs, const char *out_dir);
 int cli_check(int argc, char **argv);
 int cli_check_env(const char *file, const char *const *patterns, int npatterns, int alg, int encoding, int json,
                   const char *context, size_t context_len);

@@ -10,7 +10,8 @@
 int cli_generate(int argc, char **argv)
 {
     static const cli_option spec[] = {{"alg", 0, 0},  {"bytes", 0, 0},    {"format", 0, 0}, {"count", 0, 0},
-                                      {"name", 0, 1}, {"alphabet", 0, 0}, {"length", 0, 0}, {NULL, 0, 0}};
+                                      {"name", 0, 1}, {"alphabet", 0, 0}, {"length", 0, 0}, {"env", 0, 1},
+                                      {"layout", 0, 0}, {"out-dir", 0, 0}, {NULL, 0, 0}};
     static char suffixed[CLI_COUNT_MAX][JSK_ENV_NAME_LEN_MAX + 24];
     cli_args a;
     const char *format, *alphabet, *bytes_text, *length_text, *count_text;
@@ -38,8 +39,28 @@ int cli_generate(int argc, char **argv)
     if (bytes_text != NULL) {
         nbytes = cli_whole_number(bytes_text, "bytes", JSK_GENERATE_BYTES_MAX);
     }
+    /* .env files (names x environments) or a Kubernetes Secret: the core's layouts. */
+    if (cli_opt(&a, "env") != NULL || cli_opt(&a, "layout") != NULL || cli_opt(&a, "out-dir") != NULL ||
+        (format != NULL && strcmp(format, jsk_env_layout_name(JSK_ENV_LAYOUT_K8S)) == 0)) {
+        const char *layout = cli_opt(&a, "layout");
+        int k8s = format != NULL && strcmp(format, jsk_env_layout_name(JSK_ENV_LAYOUT_K8S)) == 0;
+        if (format != NULL && !k8s && strcmp(format, "env") != 0) {
+            cli_usage_error("--env, --layout and --out-dir write .env files: --format %s does not apply", format);
+        }
+        if (k8s && layout != NULL && strcmp(layout, format) != 0) {
+            cli_usage_error("--format k8s is --layout k8s, not --layout %s", layout);
+        }
+        if (count_text != NULL || alphabet != NULL || length_text != NULL) {
+            cli_usage_error("--env, --layout and --out-dir write .env files: --%s does not apply",
+                            count_text != NULL ? "count" : alphabet != NULL ? "alphabet" : "length");
+        }
+        rc = cli_generate_env(alg, nbytes, k8s ? format : layout, cli_opt_values(&a, "name"), cli_opt_count(&a, "name"),
+                              cli_opt_values(&a, "env"), cli_opt_count(&a, "env"), cli_opt(&a, "out-dir"));
+        cli_args_free(&a);
+        return rc;
+    }
     if (format != NULL && (fmt = jsk_format_from_name(format, strlen(format))) < 0) {
-        cli_usage_error("--format must be one of base64url, base64, hex, base64url-padded, env, jwk, got '%s'", format);
+        cli_usage_error("--format must be one of base64url, base64, hex, base64url-padded, env, jwk, k8s, got '%s'", format);
     }
     if (length_text != NULL && alphabet != NULL) {
         length = cli_whole_number(length_text, "length", JSK_ALPHABET_LENGTH_MAX);

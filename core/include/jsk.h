@@ -66,10 +66,11 @@ typedef enum jsk_error {
     JSK_ERR_BAD_PAYLOAD = -25,     /* a signed token whose payload is not a JSON object */
     JSK_ERR_SELF_TEST = -26,       /* jsk_self_test(): a known answer came out wrong */
     JSK_ERR_OPTION_CONFLICT = -27, /* generator options that do not go together (jsk_secret_check) */
-    JSK_ERR_NOT_IN_MODULE = -28    /* a WASM module built without that part (the generate module: JWK) */
+    JSK_ERR_NOT_IN_MODULE = -28,   /* a WASM module built without that part (the generate module: JWK) */
+    JSK_ERR_DUPLICATE_NAME = -29   /* a name given twice where each must be once (a .env file's variables) */
 } jsk_error;
 
-#define JSK_ERROR_MIN (-28)
+#define JSK_ERROR_MIN (-29)
 
 /* A plain-language message for err ("unknown error" for values outside the enum). */
 const char *jsk_strerror(int err);
@@ -278,6 +279,69 @@ int jsk_env_name_check(const char *name, size_t name_len);
  * anything else is JSK_ERR_UNSAFE_VALUE. out_maxlen >= name_len + value_len + 4 is always enough. */
 int jsk_env_line(char *out, size_t out_maxlen, size_t *out_len, const char *name, size_t name_len,
                  const char *value, size_t value_len);
+
+/* ------------------------------------------------ .env files: several secrets, names x environments */
+
+/* How jsk_env_file() lays out secrets for variable names x environments. Every file is complete:
+ * a header comment, then each variable once (never a name twice in a file: the last would win).
+ *   FILES     one file per environment, ".env.<environment>" (the names of dotenv-flow, Vite,
+ *             Next.js), or ".env" without environments
+ *   PREFIX    one ".env" for every environment, each name prefixed: PRODUCTION_JWT_SECRET
+ *   ROTATION  as FILES, each name twice: NAME_CURRENT and NAME_PREVIOUS (sign with the current
+ *             key; verify with the current, then the previous one)
+ *   K8S       as FILES, a Kubernetes Secret manifest each, "jwt-secrets[.<environment>].yaml"
+ *             (metadata.name jwt-secrets[-<environment>], type Opaque, stringData: NAME: 'value') */
+#define JSK_ENV_LAYOUT_FILES 1
+#define JSK_ENV_LAYOUT_PREFIX 2
+#define JSK_ENV_LAYOUT_ROTATION 3
+#define JSK_ENV_LAYOUT_K8S 4
+#define JSK_ENV_FILES_NAMES_MAX 32U         /* variable names in one request */
+#define JSK_ENV_FILES_ENVIRONMENTS_MAX 8U   /* environments in one request */
+#define JSK_ENV_ENVIRONMENT_LEN_MAX 32U     /* an environment's name: [A-Za-z][A-Za-z0-9_-]* */
+#define JSK_ENV_FILE_NAME_LEN_MAX 64U       /* a file's name, with its NUL */
+
+/* "files", "prefix", "rotation", "k8s"; JSK_ERR_UNKNOWN_FORMAT otherwise. */
+int jsk_env_layout_from_name(const char *name, size_t name_len);
+const char *jsk_env_layout_name(int layout);
+
+/* The requests of the calls below: alg and bytes size every secret as jsk_generate_size() does
+ * (values are base64url); names and environments are lists, each item ended by '\n' (the last may
+ * lack it); no names means JWT_SECRET, no environments one file. Each variable (with its prefix or
+ * suffix) must pass jsk_env_name_check(), and be once in its file, case aside
+ * (JSK_ERR_DUPLICATE_NAME); environments are letters, digits, '-' and '_', a letter first, at
+ * most 32, no two alike with case, '-' and '_' aside (JSK_ERR_BAD_NAME, JSK_ERR_DUPLICATE_NAME).
+ * At most 32 names and 8 environments (JSK_ERR_OUT_OF_RANGE).
+ * jsk_env_files_check() checks a request: *files (may be NULL) gets the number of files, *cap
+ * (may be NULL) a capacity for jsk_env_files_json() that also fits any one file, and on a refused
+ * item *culprit (may be NULL) says which: k > 0 the k-th name, -k the k-th environment, 0 none. */
+int jsk_env_files_check(size_t *files, size_t *cap, int *culprit, int alg, size_t bytes, int layout, const char *names,
+                        size_t names_len, const char *envs, size_t envs_len);
+/* File index (0-based) of the request: its text into out, its name into name_out
+ * (JSK_ENV_FILE_NAME_LEN_MAX suffices). New secrets on every call; on error out is zeroed. */
+int jsk_env_file(char *out, size_t out_maxlen, size_t *out_len, char *name_out, size_t name_maxlen, int alg,
+                 size_t bytes, int layout, const char *names, size_t names_len, const char *envs, size_t envs_len,
+                 size_t index);
+/* Every file of the request as JSON: {"layout","alg","bytes","files":[{"name","environment" (null
+ * for a file of every environment or of none),"variables":[...],"content"}]}. */
+int jsk_env_files_json(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t bytes, int layout,
+                       const char *names, size_t names_len, const char *envs, size_t envs_len);
+
+/* ------------------------------------------------ commands beside a secret */
+
+#define JSK_HOWTO_MAKE 1  /* the same kind of secret made on one's own machine */
+#define JSK_HOWTO_STORE 2 /* a new one put where it belongs, through a pipe only */
+#define JSK_HOWTO_JSON_LEN_MAX 8192U
+
+/* The commands for a secret of alg/bytes (resolved as jsk_generate_size() does) in format (an
+ * encoding, JSK_FORMAT_ENV or JSK_FORMAT_JWK; 0 is base64url), named name (default JWT_SECRET;
+ * the .env variable, the key in a store, and in lower case with '-' for '_' a store's resource
+ * name), as JSON: [{"tool","what","command"}, ...].
+ *   MAKE: openssl, node, python3 (none for a JWK), then jwt-secret and npx jwt-secret-kit.
+ *   STORE: gh (GitHub Actions), kubectl (a Secret, and a manifest from --layout k8s), docker
+ *   (Swarm), vault, aws (Secrets Manager), gcloud (Secret Manager), az (Key Vault); the value is
+ *   always piped from jwt-secret generate, its newline removed. JSK_HOWTO_JSON_LEN_MAX suffices. */
+int jsk_secret_howto(char *out, size_t out_maxlen, size_t *out_len, int which, int alg, size_t bytes, int format,
+                     const char *name, size_t name_len);
 
 /* ------------------------------------------------------------ SHA-2 and HMAC */
 

@@ -36,6 +36,7 @@ static const struct {
     /* -26 */ {"ERR_SELF_TEST", "the self-test failed: this build gives wrong answers and must not be used"},
     /* -27 */ {"ERR_OPTION_CONFLICT", "options that do not go together"},
     /* -28 */ {"ERR_NOT_IN_MODULE", "not in this WebAssembly module: a JWK needs the jwt module (the root entry has it)"},
+    /* -29 */ {"ERR_DUPLICATE_NAME", "the same name twice (in a .env file the last assignment would win)"},
 };
 
 const char *jsk_strerror(int err)

@@ -82,6 +82,15 @@ int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
     jsk_text_put(&s, "],\"default_alg\":\"HS256\",\"generate\":{");
     names(&s, "encodings", generate_encodings, 4);
     names(&s, "formats", generate_formats, 6);
+    {
+        /* the .env files' layouts (jsk_env_layout_name) */
+        const char *layouts[JSK_ENV_LAYOUT_K8S];
+        int l;
+        for (l = JSK_ENV_LAYOUT_FILES; l <= JSK_ENV_LAYOUT_K8S; l++) {
+            layouts[l - 1] = jsk_env_layout_name(l);
+        }
+        names(&s, "env_layouts", layouts, JSK_ENV_LAYOUT_K8S);
+    }
     jsk_text_put(&s, "\"default_encoding\":\"base64url\",\"env_name_default\":\"JWT_SECRET\",");
     num(&s, "bytes_min", JSK_GENERATE_BYTES_MIN);
     num(&s, "bytes_max", JSK_GENERATE_BYTES_MAX);
@@ -89,6 +98,8 @@ int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
     num(&s, "alphabet_symbols_max", JSK_ALPHABET_SYMBOLS_MAX);
     num(&s, "alphabet_length_max", JSK_ALPHABET_LENGTH_MAX);
     num(&s, "env_name_len_max", JSK_ENV_NAME_LEN_MAX);
+    num(&s, "env_files_names_max", JSK_ENV_FILES_NAMES_MAX);
+    num(&s, "env_files_environments_max", JSK_ENV_FILES_ENVIRONMENTS_MAX);
     drop_comma(&s);
     jsk_text_put(&s, "},\"check\":{");
     names(&s, "encodings", check_encodings, 5);

@@ -66,3 +66,24 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+// .env files and the commands beside a secret (the jwt module's).
+import { ENV_LAYOUTS, generateEnvFiles, makeCommands, storeCommands, type Command, type EnvFile, type EnvLayout } from 'jwt-secret-kit';
+import { generateEnvFiles as envFilesFromJwt } from 'jwt-secret-kit/jwt';
+export function envFiles(): void {
+  const layout: EnvLayout = ENV_LAYOUTS[0];
+  const files: EnvFile[] = generateEnvFiles({ names: ['A', 'B'], environments: 'production', layout, alg: 'HS512' }).files;
+  const env: string | null = files[0].environment;
+  const made: Command[] = makeCommands({ bytes: 64, format: 'hex' });
+  const stored: string = storeCommands({ name: 'JWT_SECRET' })[0].command;
+  console.log(env, made, stored, envFilesFromJwt().files[0].content);
+  try {
+    generateEnvFiles({ names: ['A', 'A'] });
+  } catch (err) {
+    if (err instanceof JwtSecretKitError && err.item) console.log(err.item.option, err.item.index);
+  }
+  // @ts-expect-error not a layout
+  generateEnvFiles({ layout: 'blocks' });
+  // @ts-expect-error names are strings
+  generateEnvFiles({ names: [1] });
+}

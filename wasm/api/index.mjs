@@ -2,7 +2,7 @@
 // Every rule (names, sizes, formats, limits, error codes and messages) is the C core's: this layer
 // checks JS types, owns the WASM heap and turns C error codes into Errors with a `code`. One WASM
 // module per feature, each with its own entry, so an app pays only for what it imports:
-//   generate.mjs (jwt-secret-kit/generate)  jwt.mjs (/jwt)  check.mjs (/check)  audit.mjs (/audit)
+//   generate.mjs (jwt-secret-kit/generate)  jwt.mjs and envfiles.mjs (/jwt)  check.mjs (/check)  audit.mjs (/audit)
 //   core.mjs (the loader, the errors, the heap)
 // scripts/build.mjs bundles them with esbuild into the ES modules, the CommonJS/classic script and
 // the page's scripts.
@@ -11,11 +11,12 @@ import { checkCore } from './check.mjs';
 import { generateCore, useJwkMaker } from './generate.mjs';
 import { jwkText, jwtCore } from './jwt.mjs';
 
-export { ALGORITHMS, CHECK_ENCODINGS, ENCODINGS, FORMATS, VERSION } from 'jsk:policy';
+export { ALGORITHMS, CHECK_ENCODINGS, ENCODINGS, ENV_LAYOUTS, FORMATS, VERSION } from 'jsk:policy';
 export { JwtSecretKitError } from './core.mjs';
 export { decode, describeSecret, encode, envLine, generateSecret } from './generate.mjs';
 export { checkSecret } from './check.mjs';
 export { hmac, signJwt, toJwk, toJwks, verifyJwt } from './jwt.mjs';
+export { generateEnvFiles, makeCommands, storeCommands } from './envfiles.mjs';
 export { auditToken, createAudit } from './audit.mjs';
 
 /**
