@@ -59,7 +59,7 @@ const policyConsts = await import(pathToFileURL(policyModulePath).href);
 // The WASM modules as the loader takes them (wasm/api/core.mjs): base64 of the raw-deflated binary.
 const { deflateRawSync, constants: zc } = await import('node:zlib');
 const wasmPacked = (name) => deflateRawSync(readFileSync(join(wasmBuild, `jsk-${name}.wasm`)), { level: 9, memLevel: 9, strategy: zc.Z_DEFAULT_STRATEGY }).toString('base64');
-const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar'].map((n) => [n, wasmPacked(n)]));
+const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar', 'page-jwt'].map((n) => [n, wasmPacked(n)]));
 
 // Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
 // says where the audit's scalar build comes from (a separate file the ES modules import only on an
@@ -103,7 +103,8 @@ const buildModules = (flavour) => ({
       const wasm = /^wasm\/(generate|jwt|check|audit)$/.exec(a.path);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
         : a.path === 'wasm/audit-fallback' ? f.fallback
-          : wasm && f.dom ? dataModule(`jsk-wasm-${wasm[1]}`, packed[wasm[1]])
+          // The page's jwt and audit modules are one (page-jwt): one data block, jsk-wasm-jwt.
+          : wasm && f.dom ? dataModule(`jsk-wasm-${wasm[1] === 'audit' ? 'jwt' : wasm[1]}`, packed[/jwt|audit/.test(wasm[1]) ? 'page-jwt' : wasm[1]])
           : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
             : wasm ? `export default ${JSON.stringify(packed[wasm[1] === 'audit' ? f.audit : wasm[1]])};\n`
             : a.path === 'data' ? DATA_MODULE : null;
@@ -137,6 +138,7 @@ for (const f of split.outputFiles) write(f.path.slice(distDir.length + 1), f.tex
 // What each entry exports (for the classic script's name list and the entries' declarations).
 const exportsOf = (name) => Object.entries(split.metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))[1].exports.sort();
 for (const [name, text] of Object.entries(packed)) {
+  if (name === 'page-jwt') continue; // the page's own
   write(`jsk-${name}.mjs`, `// The ${name} WebAssembly module: base64 of the raw-deflated binary (wasm/api/core.mjs loads it).\nexport default ${JSON.stringify(text)};\n`);
 }
 
@@ -216,7 +218,7 @@ fill('/* @STYLE */', style);
 fill('/* @SCRIPT */', script);
 // In the order the page loads them (esbuild loads build-time modules in no fixed order, and the
 // build must be reproducible).
-const ORDER = ['jsk-wasm-generate', 'jsk-wasm-jwt', 'jsk-wasm-check', 'jsk-wasm-audit'];
+const ORDER = ['jsk-wasm-generate', 'jsk-wasm-jwt', 'jsk-wasm-check'];
 if (Object.keys(dataBlocks).some((id) => !ORDER.includes(id))) throw new Error(`unordered data blocks: ${Object.keys(dataBlocks)}`);
 const blocks = (early) => ORDER.filter((id) => id in dataBlocks).map((id) => [id, dataBlocks[id]]).filter(([id]) => (id === 'jsk-wasm-generate') === early)
   .map(([id, text]) => `<script type="application/octet-stream" id="${id}">${text}</script>`).join('\n');

@@ -16,7 +16,6 @@ import { WAIT, assertDetectorsWork, assertQuiet, expectSoon, openPage, pageFile,
 const harness = useBrowser();
 const NAMES = ['JWT_ACCESS_TOKEN_SECRET', 'JWT_REFRESH_TOKEN_SECRET', 'JWT_EMAIL_TOKEN_SECRET'];
 const ENVS = ['development', 'staging', 'production'];
-const HEADER = '# HS256, 32 random bytes each (base64url). Not for version control.';
 const B64URL = (n) => new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((n * 4) / 3)}}$`);
 const ENV_LINE = /^([A-Za-z_][A-Za-z0-9_]*)=([A-Za-z0-9_-]+)$/;
 
@@ -50,7 +49,9 @@ function envShape(text) {
   });
   return { shape, secrets, values: secrets.map((s) => s[1]) };
 }
-const blocks = (names, envs) => [HEADER, ...envs.flatMap((env) => ['', `# ${env}`, ...names.map((n) => `${n}=<secret>`)])];
+// What Download saves for the text shown: the text, ending with one line end.
+const asFile = (text) => (text.endsWith('\n') ? text : `${text}\n`);
+const fileMenu = (page) => page.$$eval('#env-file option', (os) => os.map((o) => o.value));
 
 // Types into a field as a user would, then Enter (which submits the generator's form).
 async function enter(page, selector, text) {
@@ -121,71 +122,92 @@ async function generatorChecks(page, origin) {
   await page.check('input[name=alg][value=HS256]');
   assert.deepEqual((await view(page)).bytes, ['32', '32']);
 
-  // ------------------------------------------------------------- several secrets, as .env blocks
+  // ------------------------------------------------------- several secrets, as .env files (the core's)
   assert.equal((await view(page)).download, false, 'Download shown for a base64url secret');
   await page.check('input[name=mode][value=several]');
   v = await view(page);
-  assert.deepEqual([v.several, v.format, v.label, v.download, v.copy], [true, false, 'Your secrets (.env)', true, true]);
+  assert.deepEqual([v.several, v.format, v.label, v.download, v.copy], [true, false, 'Your secrets: .env.development', true, true]);
+  assert.deepEqual(await fileMenu(page), ENVS.map((e) => `.env.${e}`));
+  assert.equal(v.size, '9 secrets (3 names \u00d7 3 environments) in 3 files, each 32 random bytes = 256 bits of entropy, 43 characters as base64url.');
+  // One file per environment, each with every name once; 9 different secrets in all.
+  const files = {};
+  for (const [i, e] of ENVS.entries()) {
+    await page.selectOption('#env-file', { index: i });
+    const f = await view(page);
+    assert.equal(f.label, `Your secrets: .env.${e}`);
+    assert.match(f.text, new RegExp(`^# \\.env\\.${e}: `));
+    const shape = envShape(f.text);
+    assert.deepEqual(shape.secrets.map((x) => x[0]), NAMES, `.env.${e}`);
+    shape.values.forEach((x) => assert.match(x, B64URL(32)));
+    assertEnvFile(f.text.endsWith('\n') ? f.text : `${f.text}\n`);
+    files[e] = shape;
+  }
+  const all = Object.values(files).flatMap((f) => f.values);
+  assert.equal(new Set(all).size, 9, 'a secret repeats');
+  await page.selectOption('#env-file', { index: 0 });
+  v = await view(page);
   let env = envShape(v.text);
-  assert.deepEqual(env.shape, blocks(NAMES, ENVS));
-  assert.equal(env.values.length, 9);
-  assert.equal(new Set(env.values).size, 9, 'a secret repeats');
-  env.values.forEach((s) => assert.match(s, B64URL(32)));
-  assert.equal(v.size, '9 secrets (3 names \u00d7 3 environments), each 32 random bytes = 256 bits of entropy, 43 characters as base64url.');
+  assert.deepEqual(env.values, files.development.values, 'switching files made new secrets');
   assert.deepEqual(await page.$$eval('#names input', (els) => els.map((el) => [el.value, el.getAttribute('aria-label')])),
     NAMES.map((n, i) => [n, `Variable name ${i + 1}`]));
   assert.deepEqual(await page.$$eval('#names button', (els) => els.map((el) => el.getAttribute('aria-label'))),
     NAMES.map((n) => `Remove ${n}`));
 
-  // The sign panel uses the first secret, and says which.
-  assert.equal(await page.textContent('#jwt-key'), 'Uses the generated JWT_ACCESS_TOKEN_SECRET (development) as text: 43 bytes.');
+  // The sign panel uses the shown file's first secret, and says which.
+  assert.equal(await page.textContent('#jwt-key'), 'Uses the generated JWT_ACCESS_TOKEN_SECRET of .env.development as text: 43 bytes.');
   await page.click('#jwt-sign');
   const [h, p, sig] = (await page.inputValue('#jwt-token')).split('.');
   assert.equal(createHmac('sha256', env.values[0]).update(`${h}.${p}`).digest('base64url'), sig);
 
-  // Download: the block as a file, exactly as shown, plus a final line end.
+  // Download: the file shown, under its name, exactly as shown plus a final line end.
   let file = await downloadFile(page);
-  assert.equal(file.name, 'jwt-secrets.env');
-  assert.equal(file.text, `${v.text}\n`);
-  assertEnvFile(file.text);
+  assert.match(file.name, /^\.?env\.development$/); // Chromium drops the leading dot, and the page says so:
+  assert.equal(await page.textContent('#copy-status'), 'Downloading .env.development (browsers save it without its leading dot: rename it to .env.development).');
+  assert.equal(file.text, asFile(v.text));
 
-  // Regenerating gives 9 new secrets.
+  // New secret gives 9 new secrets.
   await page.click('#generate');
   const again = envShape((await view(page)).text);
-  assert.deepEqual(again.shape, env.shape);
-  assert.equal(again.values.filter((s) => env.values.includes(s)).length, 0, 'Generate kept a secret');
+  assert.deepEqual(again.secrets.map((x) => x[0]), NAMES);
+  assert.equal(again.values.filter((x) => all.includes(x)).length, 0, 'New secret kept a secret');
 
-  // Prefixes instead of blocks; then no environment at all: one block.
+  // Prefixes: one file; no environment: one .env; rotation: _CURRENT and _PREVIOUS; Kubernetes.
   await page.selectOption('#env-layout', 'prefix');
-  env = envShape((await view(page)).text);
-  assert.deepEqual(env.shape, [HEADER, ...ENVS.flatMap((e) => ['', ...NAMES.map((n) => `${e.toUpperCase()}_${n}=<secret>`)])]);
-  assert.equal(await page.textContent('#jwt-key'), 'Uses the generated DEVELOPMENT_JWT_ACCESS_TOKEN_SECRET as text: 43 bytes.');
+  v = await view(page);
+  assert.equal(v.label, 'Your secrets: .env');
+  assert.equal(await page.isVisible('#env-file'), false, 'a file menu for one file');
+  assert.deepEqual(envShape(v.text).secrets.map((x) => x[0]), ENVS.flatMap((e) => NAMES.map((n) => `${e.toUpperCase()}_${n}`)));
+  assert.equal(await page.textContent('#jwt-key'), 'Uses the generated DEVELOPMENT_JWT_ACCESS_TOKEN_SECRET of .env as text: 43 bytes.');
   for (const e of ENVS) await page.uncheck(`input[name=env][value=${e}]`);
   v = await view(page);
-  assert.deepEqual(envShape(v.text).shape, [HEADER, '', ...NAMES.map((n) => `${n}=<secret>`)]);
-  assert.match(v.size, /^3 secrets \(3 names\), each 32 random bytes/);
-  await page.check('input[name=env][value=production]');
-  assert.deepEqual(envShape((await view(page)).text).shape, [HEADER, '', ...NAMES.map((n) => `PRODUCTION_${n}=<secret>`)]);
-  await page.selectOption('#env-layout', 'blocks');
-  await page.check('input[name=env][value=development]');
-  assert.deepEqual(envShape((await view(page)).text).shape, blocks(NAMES, ['development', 'production']));
-  await page.check('input[name=env][value=staging]');
+  assert.deepEqual(envShape(v.text).secrets.map((x) => x[0]), NAMES);
+  assert.match(v.size, /^3 secrets \(3 names\) in 1 file, each 32 random bytes/);
+  for (const e of ENVS) await page.check(`input[name=env][value=${e}]`);
+  await page.selectOption('#env-layout', 'rotation');
+  v = await view(page);
+  assert.deepEqual(envShape(v.text).secrets.map((x) => x[0]), NAMES.flatMap((n) => [`${n}_CURRENT`, `${n}_PREVIOUS`]));
+  assert.match(v.size, /^18 secrets \(3 names × 3 environments × current and previous\) in 3 files/);
+  await page.selectOption('#env-layout', 'k8s');
+  v = await view(page);
+  assert.match(v.text, /^apiVersion: v1\nkind: Secret\nmetadata:\n {2}name: jwt-secrets-development\ntype: Opaque\nstringData:$/m);
+  const k8s = [...v.text.matchAll(/^ {2}([A-Z_]+): '([A-Za-z0-9_-]{43})'$/gm)].map((m) => m[1]);
+  assert.deepEqual(k8s, NAMES);
+  await page.selectOption('#env-layout', 'files');
 
-  // Names: edited, refused when not a variable name, empty or twice, added and removed.
+  // Names: edited, refused when not a variable name, empty or twice (the core's words), added and removed.
   await enter(page, nameInput(1), 'API_ACCESS_SECRET');
   const names = ['API_ACCESS_SECRET', ...NAMES.slice(1)];
-  assert.deepEqual(envShape((await view(page)).text).shape, blocks(names, ENVS));
+  assert.deepEqual(envShape((await view(page)).text).secrets.map((x) => x[0]), names);
   assert.equal(await page.getAttribute(removeButton(1), 'aria-label'), 'Remove API_ACCESS_SECRET');
   for (const [bad, message] of [
-    // refused by the core (jsk_env_name_check), in its words
-    ['1BAD', 'Cannot write the .env block: 1BAD: variable name must match [A-Za-z_][A-Za-z0-9_]* (at most 128 characters).'],
-    ['JWT-SECRET', 'Cannot write the .env block: JWT-SECRET: variable name must match [A-Za-z_][A-Za-z0-9_]* (at most 128 characters).'],
-    ['', 'Cannot write the .env block: variable name 2 is empty.'],
-    ['api_access_secret', 'Cannot write the .env block: api_access_secret is there twice.'],
+    ['1BAD', /^Cannot write the \.env files: 1BAD: variable name must match \[A-Za-z_\]\[A-Za-z0-9_\]\* \(at most 128 characters\)\.$/],
+    ['JWT-SECRET', /^Cannot write the \.env files: JWT-SECRET: variable name must match /],
+    ['', /^Cannot write the \.env files: variable name 2 is empty: /],
+    ['api_access_secret', /^Cannot write the \.env files: api_access_secret: the same name twice/],
   ]) {
     await enter(page, nameInput(2), bad);
     v = await view(page);
-    assert.equal(v.error, message);
+    assert.match(v.error, message);
     assert.deepEqual(v.invalid, ['Variable name 2']);
     assert.deepEqual([v.text, v.copy], ['', false]);
   }
@@ -198,15 +220,15 @@ async function generatorChecks(page, origin) {
   await page.keyboard.type('JWT_API_KEY_SECRET');
   await page.keyboard.press('Enter');
   v = await view(page);
-  assert.deepEqual(envShape(v.text).shape, blocks([...names, 'JWT_API_KEY_SECRET'], ENVS));
+  assert.deepEqual(envShape(v.text).secrets.map((x) => x[0]), [...names, 'JWT_API_KEY_SECRET']);
   assert.match(v.size, /^12 secrets \(4 names × 3 environments\)/);
   await page.click(removeButton(4));
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Variable name 3');
-  assert.deepEqual(envShape((await view(page)).text).shape, blocks(names, ENVS));
+  assert.deepEqual(envShape((await view(page)).text).secrets.map((x) => x[0]), names);
   await page.click(removeButton(1));
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Variable name 1');
   await page.click(removeButton(1));
-  assert.deepEqual(envShape((await view(page)).text).shape, blocks([NAMES[2]], ENVS));
+  assert.deepEqual(envShape((await view(page)).text).secrets.map((x) => x[0]), [NAMES[2]]);
   assert.equal(await page.isDisabled(removeButton(1)), true, 'the last name can be removed');
 
   // -------------------------------------------------------------------------------- mask/reveal
@@ -227,7 +249,7 @@ async function generatorChecks(page, origin) {
   await statusBecomes(page, 'Copied.');
   assert.equal(await clipboard(page), v.text);
   file = await downloadFile(page);
-  assert.equal(file.text, `${v.text}\n`);
+  assert.equal(file.text, asFile(v.text));
   // New secrets stay masked; revealed on demand.
   await page.click('#generate');
   assert.match((await view(page)).text, /^JWT_EMAIL_TOKEN_SECRET=•{43}$/m);
@@ -242,7 +264,7 @@ async function generatorChecks(page, origin) {
   assert.match(v.text, /^JWT_SECRET=[A-Za-z0-9_-]{43}$/);
   file = await downloadFile(page);
   assert.equal(file.name, 'jwt-secret.env');
-  assert.equal(file.text, `${v.text}\n`);
+  assert.equal(file.text, asFile(v.text));
   assertEnvFile(file.text);
   await page.selectOption('#format', 'jwk');
   assert.equal((await view(page)).download, false);

@@ -90,13 +90,9 @@ export function initGenerator(hooks) {
     }
     if (!several) return s;
     form.querySelectorAll('input[name=env]:checked').forEach(function (box) { s.envs.push(box.value); });
-    var seen = {};
-    nameInputs().forEach(function (input, i) {
-      var name = input.value.trim();
-      var problem = !name ? 'variable name ' + (i + 1) + ' is empty' : seen[name.toUpperCase()] ? name + ' is there twice' : '';
-      seen[name.toUpperCase()] = true;
-      if (problem) nameError(s, input, problem);
-      s.names.push(name);
+    // Which names are acceptable (empty, repeated, too long, ...) is the core's answer (several()).
+    nameInputs().forEach(function (input) {
+      s.names.push(input.value.trim());
       s.inputs.push(input);
     });
     return s;
@@ -107,35 +103,51 @@ export function initGenerator(hooks) {
     return s;
   }
   function nameError(s, input, problem) {
-    if (!s.error) s.error = 'Cannot write the .env block: ' + problem + '.';
+    if (!s.error) s.error = 'Cannot write the .env files: ' + problem + (/\.$/.test(problem) ? '' : '.');
     if (s.bad.indexOf(input) < 0) s.bad.push(input);
   }
 
-  // A .env block: a secret per name, per environment (a block under a comment, or prefixed names).
-  // A name the core refuses (ERR_BAD_NAME, with its prefix) marks its field.
-  function several(s) {
-    var lines = ['# ' + s.alg + ', ' + s.bytes + ' random bytes each (base64url). Not for version control.'];
-    var first = null;
-    (s.envs.length ? s.envs : [null]).forEach(function (env) {
-      lines.push('');
-      if (env && s.layout === 'blocks') lines.push('# ' + env);
-      s.names.forEach(function (name, i) {
-        var full = (env && s.layout === 'prefix' ? env.toUpperCase() + '_' : '') + name;
-        var line;
-        try {
-          line = kit.generateSecret({ alg: s.alg, bytes: s.bytes, format: 'env', name: full });
-        } catch (e) {
-          if (e.code !== 'ERR_BAD_NAME') throw e;
-          return nameError(s, s.inputs[i], full + ': ' + messageOf(e));
+  // .env files: a secret per name, per environment, in the layout chosen, as the core writes them
+  // (generateEnvFiles: one file per environment, prefixed names, a rotation pair, Kubernetes
+  // manifests; each variable once per file). A name the core refuses marks its field. The field
+  // shows one file at a time (the File menu); Copy and Download take that file.
+  var fileMenu = $id('env-file');
+  var fileIndex = 0;
+  var envSet = null; // the last set of files, and what it was made for
+  var envSpec = '';
+  function several(s, fresh) {
+    var spec = JSON.stringify([s.alg, s.bytes, s.layout, s.names, s.envs]);
+    if (fresh || !envSet || envSpec !== spec) {
+      try {
+        envSet = hooks.envFiles({ names: s.names, environments: s.envs, layout: s.layout, alg: s.alg, bytes: s.bytes });
+        envSpec = spec;
+      } catch (e) {
+        envSet = null;
+        if (e.code === 'ERR_NOT_READY') {
+          s.error = 'The .env writer is still loading: a moment, then press New secret.';
+          return null;
         }
-        if (!first) first = { line: line, what: full + (env && s.layout === 'blocks' ? ' (' + env + ')' : '') };
-        lines.push(line);
-      });
-    });
-    if (s.error) return null;
-    return { text: lines.join('\n'), key: first.line.slice(first.line.indexOf('=') + 1),
-      what: 'the generated ' + first.what, file: 'jwt-secrets.env', jwk: false, count: lines.length };
+        if (!e.item || e.item.option !== 'names') throw e;
+        nameError(s, s.inputs[e.item.index], messageOf(e).replace(/^names\[\d+\]: /,
+          (s.names[e.item.index] || 'variable name ' + (e.item.index + 1) + ' is empty') + ': '));
+        return null;
+      }
+    }
+    var names = envSet.files.map(function (f) { return f.name; });
+    if (fileIndex >= names.length) fileIndex = 0;
+    if (fileMenu.options.length !== names.length || names.some(function (n, i) { return fileMenu.options[i].value !== n; })) {
+      fileMenu.replaceChildren.apply(fileMenu, names.map(function (n) { return new Option(n, n); }));
+    }
+    fileMenu.selectedIndex = fileIndex;
+    var f = envSet.files[fileIndex];
+    var value = /^\s*[A-Za-z_][A-Za-z0-9_]*(?:=|: ')([A-Za-z0-9_-]+)/m.exec(f.content);
+    return { text: f.content, key: value ? value[1] : '', what: 'the generated ' + f.variables[0] + ' of ' + f.name,
+      file: f.name, jwk: false, count: f.content.split('\n').length, files: names.length };
   }
+  fileMenu.addEventListener('change', function () {
+    fileIndex = fileMenu.selectedIndex;
+    generate(false);
+  });
 
   function present(s) {
     if (s.format === 'env') {
@@ -182,7 +194,7 @@ export function initGenerator(hooks) {
     }
     if (!s.error) {
       try {
-        made1 = s.several ? several(s) : single(s, fresh !== false);
+        made1 = s.several ? several(s, fresh !== false) : single(s, fresh !== false);
       } catch (e) {
         s.error = e.code === 'ERR_NOT_READY' ? 'The JWK maker is still loading: try again in a moment.'
           : 'Cannot generate: ' + messageOf(e) + ' (' + e.code + ').';
@@ -203,9 +215,11 @@ export function initGenerator(hooks) {
         plural(info.characters, 'character') + ' as ' + encoding;
       if (s.several) {
         made = made1;
-        var n = s.names.length * Math.max(1, s.envs.length);
+        var n = s.names.length * Math.max(1, s.envs.length) * (s.layout === 'rotation' ? 2 : 1);
         size.textContent = plural(n, 'secret') + ' (' + plural(s.names.length, 'name') +
-          (s.envs.length ? ' \u00d7 ' + plural(s.envs.length, 'environment') : '') + '), each ' + each + '.';
+          (s.envs.length ? ' \u00d7 ' + plural(s.envs.length, 'environment') : '') +
+          (s.layout === 'rotation' ? ' \u00d7 current and previous' : '') + ') in ' + plural(made.files, 'file') +
+          ', each ' + each + '.';
       } else {
         var text = made1;
         made = { text: text, key: s.format === 'env' ? text.slice(text.indexOf('=') + 1) : text,
@@ -213,9 +227,9 @@ export function initGenerator(hooks) {
         size.textContent = each;
       }
     }
-    $id('secret-label').textContent = s.several ? 'Your secrets (.env)' : 'Your ' + s.alg + ' secret';
-    output.wrap = s.several ? 'off' : 'soft';
-    output.rows = s.several ? Math.min(made.count || 3, 16) : s.format === 'jwk' ? 5 : 2;
+    $id('secret-label').textContent = s.several ? 'Your secrets: ' + (made.file || '.env') : 'Your ' + s.alg + ' secret';
+    $id('env-file-field').hidden = !s.several || !made.files || made.files < 2;
+    output.rows = s.several ? Math.min(made.count || 3, 14) : s.format === 'jwk' ? 5 : 2;
     copy.disabled = !made.text;
     download.hidden = !made.file;
     tell(copyStatus, '', 0);
@@ -226,11 +240,13 @@ export function initGenerator(hooks) {
   // The field shows the secrets, or bullets in their place (variable names and comments stay).
   function maskOf(text) {
     if (made.jwk) return text.replace(/("k"\s*:\s*")([^"]*)/, function (m, pre, k) { return pre + '\u2022'.repeat(k.length); });
-    // The core writes NAME=value lines, and no value it makes has an '='.
+    if (!made.file) return '\u2022'.repeat(text.length);
+    // The core writes NAME=value lines (and NAME: 'value' in a Kubernetes manifest); no value it
+    // makes has an '=' or a quote.
     return text.split('\n').map(function (line) {
-      if (/^#|^$/.test(line)) return line;
-      var eq = made.file ? line.indexOf('=') + 1 : 0;
-      return line.slice(0, eq) + '\u2022'.repeat(line.length - eq);
+      if (/^#/.test(line)) return line;
+      return line.replace(/^([A-Za-z_][A-Za-z0-9_]*=)(.*)$/, function (m, name, v) { return name + '\u2022'.repeat(v.length); })
+        .replace(/^(\s+[A-Za-z_][A-Za-z0-9_]*: ')([^']*)'$/, function (m, name, v) { return name + '\u2022'.repeat(v.length) + "'"; });
     }).join('\n');
   }
   function render() {
@@ -249,10 +265,10 @@ export function initGenerator(hooks) {
     hooks.onAlg(alg);
   }
 
-  // .env text as a file: one line each, "\n" line ends, nothing trailing.
+  // .env text as a file: one line each, "\n" line ends (the last one too), nothing trailing.
   download.addEventListener('click', function () {
     if (!made.text || !made.file) return;
-    var url = URL.createObjectURL(new Blob([made.text + '\n'], { type: 'text/plain;charset=utf-8' }));
+    var url = URL.createObjectURL(new Blob([/\n$/.test(made.text) ? made.text : made.text + '\n'], { type: 'text/plain;charset=utf-8' }));
     var a = document.createElement('a');
     a.href = url;
     a.download = made.file;
@@ -261,7 +277,8 @@ export function initGenerator(hooks) {
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    tell(copyStatus, 'Downloading ' + made.file + '.');
+    tell(copyStatus, 'Downloading ' + made.file + (made.file.charAt(0) === '.'
+      ? ' (browsers save it without its leading dot: rename it to ' + made.file + ').' : '.'), 8000);
   });
 
   form.addEventListener('submit', function (event) {
@@ -275,8 +292,19 @@ export function initGenerator(hooks) {
   envName.addEventListener('input', function () { generate(false); });
   wireCopy(copy, output, function () { return made.text; }, copyStatus, 'Copy failed: select the secret and copy it by hand.');
 
+  // What the commands beside the secret are for: { alg, bytes, format, name } (null while the
+  // settings are wrong).
+  function spec() {
+    var s = settings();
+    if (s.error) return null;
+    if (s.several) return { alg: s.alg, bytes: s.bytes, format: 'env', name: s.names[0] };
+    return s.format === 'env' ? { alg: s.alg, bytes: s.bytes, format: 'env', name: envName.value.trim() || undefined }
+      : { alg: s.alg, bytes: s.bytes, format: s.format };
+  }
+
   return {
     generate: generate,
+    spec: spec,
     setAlg: setAlg,
     made: function () { return made; },
     ready: function () {

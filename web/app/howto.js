@@ -33,6 +33,12 @@ function list(el, commands) {
   }));
 }
 
+// A command's field as tall as its wrapped text.
+function fit(field) {
+  field.style.height = 'auto';
+  field.style.height = field.scrollHeight + 2 + 'px';
+}
+
 // settings(): the generator's { alg, bytes, format, name } (format 'env' with the variable's name).
 export function initHowto(settings) {
   var make = $id('howto-make');
@@ -43,6 +49,7 @@ export function initHowto(settings) {
     try {
       list(make, makeCommands(s));
       list(store, storeCommands({ alg: s.alg, bytes: s.bytes, name: s.name }));
+      document.querySelectorAll('#howto textarea').forEach(fit);
     } catch (e) {
       var li = document.createElement('li');
       say(li, 'bad', e.code, e.message.replace(/^[A-Za-z]+: /, ''));
@@ -50,5 +57,13 @@ export function initHowto(settings) {
       store.replaceChildren();
     }
   }
+  // A closed <details> has no layout: its fields are fitted when it opens.
+  $id('howto-store-box').addEventListener('toggle', function () { document.querySelectorAll('#howto textarea').forEach(fit); });
+  var width = 0;
+  window.addEventListener('resize', function () {
+    if (innerWidth === width) return;
+    width = innerWidth;
+    document.querySelectorAll('#howto textarea').forEach(fit);
+  });
   return { update: update };
 }

@@ -1,19 +1,18 @@
-// jwt.js — the sign, verify and JWKS panel, with the generator's secret or one typed in.
+// jwt.js — the sign and JWKS panel, with the generator's secret or one typed in.
 import { decode } from '../../wasm/api/generate.mjs';
 import * as kit from '../../wasm/api/jwt.mjs';
 import { KEY_BYTES } from 'jsk:policy';
-import { $id, plural, say, sayError, statusError } from './ui.js';
+import { $id, plural, statusError } from './ui.js';
 
-// generated() is what the generator made ({ key, what }).
-export function initJwt(generated) {
+// generated() is what the generator made ({ key, what }); hooks.inspect(token) shows a token in the
+// inspector.
+export function initJwt(generated, hooks) {
   var jwtAlg = $id('jwt-alg');
   var jwtSecret = $id('jwt-secret');
   var jwtKey = $id('jwt-key');
   var payload = $id('jwt-payload');
   var token = $id('jwt-token');
   var signStatus = $id('jwt-sign-status');
-  var verifyToken = $id('jwt-verify-token');
-  var verifyResult = $id('jwt-result');
   var jwks = $id('jwks');
   var jwksStatus = $id('jwks-status');
   payload.value = JSON.stringify({ sub: '1234567890', name: 'Test', iat: Math.floor(Date.now() / 1000) });
@@ -52,7 +51,6 @@ export function initJwt(generated) {
     var alg = jwtAlg.value;
     try {
       token.value = kit.signJwt(payload.value, { secret: k.key, alg: alg });
-      verifyToken.value = token.value;
       signStatus.className = 'ok';
       signStatus.textContent = 'Signed with ' + alg + '.';
     } catch (e) {
@@ -63,17 +61,11 @@ export function initJwt(generated) {
         : '');
     }
     $id('jwt-copy').disabled = !token.value;
+    $id('jwt-inspect').disabled = !token.value;
   });
 
-  $id('jwt-verify').addEventListener('click', function () {
-    try {
-      var r = kit.verifyJwt(verifyToken.value.trim(), { secret: key().key, alg: jwtAlg.value });
-      var pre = document.createElement('pre');
-      pre.textContent = JSON.stringify({ header: r.header, payload: r.payload }, null, 2);
-      say(verifyResult, 'ok', '', 'Valid: the ' + r.alg + ' signature matches this secret.').after(pre);
-    } catch (e) {
-      sayError(verifyResult, e);
-    }
+  $id('jwt-inspect').addEventListener('click', function () {
+    if (token.value) hooks.inspect(token.value);
   });
 
   $id('jwks-make').addEventListener('click', function () {

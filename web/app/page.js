@@ -3,7 +3,9 @@ import { VERSION } from 'jsk:policy';
 import { checkCore } from '../../wasm/api/check.mjs';
 import { generateCore, useJwkMaker } from '../../wasm/api/generate.mjs';
 import { jwkText, jwtCore } from '../../wasm/api/jwt.mjs';
+import { generateEnvFiles } from '../../wasm/api/envfiles.mjs';
 import { initAudit } from './audit.js';
+import { initHowto } from './howto.js';
 import { initChecker } from './checker.js';
 import { initClipboard, wireCopy } from './clipboard.js';
 import { initGenerator } from './generator.js';
@@ -20,17 +22,23 @@ export function runPage(pageScript) {
   var jwt = null;
   var checker = null;
   var audit = null;
+  var howto = null;
+  var jwtLoaded = false;
   var failure = null;
   initClipboard();
   var generator = initGenerator({
     onAlg: function (alg) { if (jwt) jwt.setAlg(alg); },
-    onChange: function () { if (jwt) jwt.showKey(); },
+    onChange: function () {
+      if (jwt) jwt.showKey();
+      if (howto && jwtLoaded) howto.update();
+    },
     jwk: function (key, alg) { return jwkText(key, alg); },
+    envFiles: function (options) { return generateEnvFiles(options); },
   });
   var generated = generateCore.init().then(function () { generator.ready(); });
 
   // The jwt panel's actions: off until the jwt module has loaded (or for good if a module fails).
-  function jwtButtons() { return ['jwt-sign', 'jwt-verify', 'jwks-make'].map($id); }
+  function jwtButtons() { return ['jwt-sign', 'jwks-make'].map($id); }
 
   function failed(error) {
     failure = failure || error;
@@ -46,7 +54,7 @@ export function runPage(pageScript) {
   generated.catch(failed);
 
   function rest() {
-    jwt = initJwt(generator.made);
+    jwt = initJwt(generator.made, { inspect: function (token) { $id('inspect-token').value = token; $id('inspect-token').focus(); } });
     jwt.showKey(); // the secret may have been made before this panel was
     checker = initChecker({
       generate: function (alg) {
@@ -56,6 +64,7 @@ export function runPage(pageScript) {
       },
     });
     audit = initAudit(pageScript);
+    howto = initHowto(generator.spec);
     document.querySelectorAll('[data-copy]').forEach(function (button) {
       var field = $id(button.dataset.copy);
       wireCopy(button, field, function () { return field.value; }, button.parentElement.querySelector('[role=status]'),
@@ -87,7 +96,10 @@ export function runPage(pageScript) {
       return jwtCore.init();
     }).then(function () {
       if (failure) return;
+      jwtLoaded = true;
       jwtButtons().forEach(function (b) { b.disabled = false; });
+      howto.update();
+      if (generator.spec() === null || $id('several').hidden === false) generator.generate(false);
       return checkCore.init().then(function () {
         selfTest.textContent = 'Self-test passed: the WebAssembly core ' + VERSION +
           ' and the browser\u2019s CSPRNG work.';
