@@ -845,7 +845,8 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
         n_uuids = uuid_list(secret + lo, hi - lo, &ucap, &uuid);
         if (n_uuids > 0) {
             shapes |= JSK_SHAPE_UUID;
-            if (bits > ucap) {
+            /* UUIDs are that unless something else explains them clearly better (16 bits, as above). */
+            if (bits > ucap - MACHINE_MIN_SAVING) {
                 bits = ucap;
             }
             finding(r, JSK_FINDING_UUID,
