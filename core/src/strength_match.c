@@ -33,7 +33,7 @@
 #define WALK_STEP_MAX 5 /* a walk steps 1 to 5 places forward in its character set */
 #define WALK_MIN_LEN 8
 #define ROWS 4        /* the qwerty keyboard's rows: digits, top, home, bottom */
-#define ROW_MIN_LEN 4
+#define ROW_MIN_LEN 8
 
 enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP, K_WORD, K_CONTEXT };
 
@@ -969,8 +969,9 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
             runs[p] = (uint16_t)(j >= p && s[j] == s[j - p] ? runs[p] + 1U : 0U);
         }
         /* In typed text a number costs its digits, whatever else the string's alphabet holds (not
-         * in text read as machine-made: 7 of a UUID's 16 hex digits in a row are digits 4% of the time). */
-        for (p = 1; cx->min_saving == 0.0 && p <= w.digits[j] && p <= MAX_DIGITS; p++) {
+         * in text read as machine-made, nor in hex digits: 7 of a UUID's hex digits in a row are
+         * digits 4% of the time, and a digit there holds 4 bits). */
+        for (p = 1; cx->min_saving == 0.0 && cx->numbers && p <= w.digits[j] && p <= MAX_DIGITS; p++) {
             relax(&r, end, end - p, match_bits(LOG2_10 * (double)p, p), K_BRUTE, 0);
         }
         match_dictionary(&r, end);
