@@ -3,7 +3,7 @@
 // gen-notices.mjs (whose license notices ship in dist/THIRD-PARTY-NOTICES.txt and on the page).
 
 // How many of each source list (rank order) the data keeps: the page's size budget decides.
-export const TAKE = { passwords: 6500, english: 3600, names: 600, ngramNames: 20000, ngramPasswords: 20000, digestDefaults: 160, digestPasswords: 250, digestEnglish: 60, foreignWords: 200 };
+export const TAKE = { passwords: 6300, english: 3600, names: 600, ngramNames: 20000, ngramPasswords: 20000, digestDefaults: 160, digestPasswords: 250, digestEnglish: 60, foreignWords: 200 };
 
 // The languages beyond English: each package's common words (the TAKE.foreignWords most common of 4
 // letters or more, accents folded, as common words) and all its word lists (to train the trigram model).

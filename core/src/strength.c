@@ -652,6 +652,7 @@ static void add_encoded_finding(jsk_report *r, int encoding, size_t key_bytes)
 static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped, unsigned *shapes)
 {
     int machine = 0;
+    size_t i;
     double bits, capacity, bf, first, few, drawn = 0.0;
     bf = alphabet_bits(s, n, shapes, &machine, &drawn);
     /* In text a generator could have made, short chance matches are everywhere: first only clear
@@ -661,6 +662,9 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     cx->bf = drawn > 0.0 ? drawn : bf;
     cx->min_saving = machine ? MACHINE_MIN_SAVING : 0.0;
     cx->hex = (*shapes & JSK_SHAPE_HEX) != 0;
+    for (i = 0, cx->numbers = 0; i < n && !cx->numbers; i++) {
+        cx->numbers = !hexchar(s[i]) && strchr("-_.:,; ", s[i]) == NULL;
+    }
     bits = jsk_strength_estimate(cx, s, n, path, capped);
     first = capacity_bits(s, n, *shapes, cx->bf);
     few = *capped ? 1e9 : few_keys_bits(s, n, cx->bf);
@@ -845,7 +849,8 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
         n_uuids = uuid_list(secret + lo, hi - lo, &ucap, &uuid);
         if (n_uuids > 0) {
             shapes |= JSK_SHAPE_UUID;
-            if (bits > ucap) {
+            /* UUIDs are that unless something else explains them clearly better (16 bits, as above). */
+            if (bits > ucap - MACHINE_MIN_SAVING) {
                 bits = ucap;
             }
             finding(r, JSK_FINDING_UUID,

@@ -20,6 +20,7 @@ typedef struct {
     double bf; /* bits per unexplained character: log2 of the string's alphabet */
     double min_saving; /* bits a match must save over brute force to count (machine-made strings) */
     int hex;           /* the string is hex text */
+    int numbers;       /* numbers cost their digits: not hex digits and separators only (UUIDs) */
     const uint8_t *context;                 /* the caller's context words, see jsk_check_context() */
     uint16_t context_at[JSK_CONTEXT_WORDS_MAX]; /* offset and length of each word or part in context */
     uint16_t context_len[JSK_CONTEXT_WORDS_MAX];

@@ -16,6 +16,7 @@
 
 #define WIN 512           /* characters analysed together; longer input goes window by window */
 #define MAX_PERIOD 48     /* longest repeated unit looked for */
+#define MAX_DIGITS 20 /* longest number costed by its digits */
 #define MAX_RUN 64        /* longest sequence or keyboard walk considered from one end */
 #define MATCH_OVERHEAD 1.0 /* bits an attacker spends on where a pattern sits among others */
 #define LOG2_10 3.321928094887362
@@ -24,12 +25,15 @@
 #define WINDOW_HISTORY 64
 
 #define WORD_BITS 18.0       /* a word no list here holds: one of about 2^18 in some language's dictionary */
+#define HANGUL_WORD_MAX 6  /* syllables: a longer run of Hangul is not one word */
 #define WORDLIKE_BITS 4.0    /* per letter: at most this under the trigram model, a token reads as a word */
 #define TOKEN_NONE 0xFFFFU
 
 #define WALK_PERIODS 2  /* one stream, or two interleaved */
 #define WALK_STEP_MAX 5 /* a walk steps 1 to 5 places forward in its character set */
 #define WALK_MIN_LEN 8
+#define ROWS 4        /* the qwerty keyboard's rows: digits, top, home, bottom */
+#define ROW_MIN_LEN 8
 
 enum { K_BRUTE, K_DICT, K_SEQ, K_REPEAT, K_SPATIAL, K_DATE, K_SEP, K_WORD, K_CONTEXT };
 
@@ -47,8 +51,11 @@ typedef struct {
     uint16_t token[WIN];      /* start of the word token whose letter ends at byte k, TOKEN_NONE */
     uint16_t letters[WIN + 1]; /* prefix count of letters (code points) in tokens */
     uint16_t ideographs[WIN + 1]; /* prefix count of letters of scripts without word separators */
+    uint16_t syllables[WIN + 1];  /* prefix count of Hangul syllables (a script with word separators) */
     float word_cost[WIN + 1]; /* prefix sum of the letters' costs under the model of typed words */
     float walk_cost[WALK_PERIODS][WIN + 1]; /* prefix sums of each character's cost in a walk, by period */
+    int8_t row[WIN];               /* the qwerty row of each character, -1 for none */
+    uint8_t row_keys[ROWS];        /* keys of each row in the string's character classes */
 } window_t;
 
 static double log2_binomial_sum(unsigned n, unsigned kmax)
@@ -434,6 +441,54 @@ static void match_walk(run_t *r, size_t end)
     }
 }
 
+/* ----------------------------------------------------------------- row mashes */
+
+/* A hand mash stays on one row of the keyboard ("fdasfkjlsadfkljsdah", "qweqrwetrwy"): which row,
+ * then per character 1 in 8 "off the row" (3 bits and any character) or one of the row's keys
+ * that the string's classes allow. A complete code, like the walks': random text, which leaves the
+ * row 2 times in 3, costs more so. ROW_KEYS lists the qwerty rows, each after a '\n'. */
+static const char ROW_KEYS[] = "\n`1234567890-=~!@#$%^&*()_+\nqwertyuiop[]\\QWERTYUIOP{}|\nasdfghjkl;'ASDFGHJKL:\"\nzxcvbnm,./ZXCVBNM<>?";
+
+static void prepare_rows(run_t *r)
+{
+    window_t *w = r->w;
+    unsigned classes = 0;
+    size_t k;
+    int g = 0;
+    const char *c;
+    for (k = 0; k < r->n; k++) {
+        classes |= 1U << seq_class(r->s[k]);
+        c = r->s[k] != '\n' && r->s[k] != 0 ? strchr(ROW_KEYS, r->s[k]) : NULL;
+        for (g = 0; c != NULL && c >= ROW_KEYS; c--) {
+            g += *c == '\n';
+        }
+        w->row[k] = (int8_t)(g - 1);
+    }
+    memset(w->row_keys, 0, sizeof w->row_keys);
+    for (g = 0, c = ROW_KEYS; *c != '\0'; c++) {
+        g += *c == '\n';
+        w->row_keys[g - 1] += (classes >> seq_class((uint8_t)*c)) & 1U;
+    }
+}
+
+static void match_rows(run_t *r, size_t end)
+{
+    window_t *w = r->w;
+    int g = w->row[end - 1];
+    size_t i = end, lo = end > MAX_RUN ? end - MAX_RUN : 0;
+    double bits = 2.0, in; /* which row */
+    if (g < 0 || r->cx->hex) {
+        return;
+    }
+    in = 0.192645077942396 + log2((double)w->row_keys[g]); /* log2(8/7), then which key */
+    while (i-- > lo) {
+        bits += w->row[i] == g ? in : 3.0 + r->cx->bf;
+        if (w->row[i] == g && end - i >= ROW_MIN_LEN) {
+            relax(r, end, i, match_bits(bits, end - i), K_SPATIAL, 0);
+        }
+    }
+}
+
 /* --------------------------------------------------------------------- repeats */
 
 /* A quick estimate of a repeated unit: the cheapest of brute force, one character, one dictionary
@@ -698,7 +753,8 @@ static int is_separator(uint8_t c) { return c != 0 && strchr(" -_.,:;/|+", c) !=
 
 /* A letter's cost as typed text, by script: Latin through the trigram model (its a, b context
  * updated), accented Latin 5 bits, other alphabets 4, kana 5, Hangul syllables 8, CJK ideographs 10.
- * 0 when the code point is not a letter; *ideograph is 1 for scripts written without spaces. */
+ * 0 when the code point is not a letter; *ideograph is 1 for scripts written without spaces, 2 for
+ * Hangul, whose words are separated by spaces but whose syllables the letter model does not cover. */
 static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, size_t *step, int *a, int *b,
                           int *ideograph)
 {
@@ -743,12 +799,13 @@ static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, si
         (cp >= 0x620 && cp <= 0x64A) || (cp >= 0x900 && cp <= 0xE7F) || (cp >= 0x10A0 && cp <= 0x10FF)) {
         return 4.0;
     }
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        *ideograph = 2;
+        return 8.0;
+    }
     *ideograph = 1;
     if (cp >= 0x3041 && cp <= 0x30FF) {
         return 5.0;
-    }
-    if (cp >= 0xAC00 && cp <= 0xD7A3) {
-        return 8.0;
     }
     if ((cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF)) {
         return 10.0;
@@ -768,6 +825,7 @@ static void prepare_words(run_t *r)
 
     w->letters[0] = 0;
     w->ideographs[0] = 0;
+    w->syllables[0] = 0;
     w->word_cost[0] = 0.0f;
     while (k < r->n) {
         size_t step, q;
@@ -785,6 +843,7 @@ static void prepare_words(run_t *r)
             w->token[q] = TOKEN_NONE;
             w->letters[q + 1] = w->letters[q];
             w->ideographs[q + 1] = w->ideographs[q];
+            w->syllables[q + 1] = w->syllables[q];
             w->word_cost[q + 1] = w->word_cost[q];
         }
         if (c > 0.0) {
@@ -797,7 +856,8 @@ static void prepare_words(run_t *r)
             q = k + step - 1 < r->n ? k + step - 1 : r->n - 1;
             w->token[q] = (uint16_t)start;
             w->letters[q + 1] = (uint16_t)(w->letters[q + 1] + 1U);
-            w->ideographs[q + 1] = (uint16_t)(w->ideographs[q + 1] + (unsigned)ideo);
+            w->ideographs[q + 1] = (uint16_t)(w->ideographs[q + 1] + (unsigned)(ideo == 1));
+            w->syllables[q + 1] = (uint16_t)(w->syllables[q + 1] + (unsigned)(ideo == 2));
             w->word_cost[q + 1] = (float)((double)w->word_cost[q + 1] + c);
         } else {
             in_token = 0;
@@ -809,27 +869,31 @@ static void prepare_words(run_t *r)
     }
 }
 
-/* A token of letters that reads as a word costs about a word, not its characters. */
+/* A token of letters that reads as a word costs about a word, not its characters. A letter of
+ * another script costs its letter, not its UTF-8 bytes, even alone ("8기", "и"); Hangul words,
+ * which the letter model does not read, are words by their spaces. */
 static void match_word(run_t *r, size_t end)
 {
     window_t *w = r->w;
     size_t j = end - 1, start = w->token[j];
-    unsigned letters, ideographs;
+    unsigned letters, ideographs, syllables;
     double cost;
     if (start == TOKEN_NONE) {
         return;
     }
     letters = (unsigned)(w->letters[end] - w->letters[start]);
     ideographs = (unsigned)(w->ideographs[end] - w->ideographs[start]);
+    syllables = (unsigned)(w->syllables[end] - w->syllables[start]);
     cost = (double)(w->word_cost[end] - w->word_cost[start]);
-    if (letters < 2 || (ideographs == 0 && cost > WORDLIKE_BITS * (double)letters)) {
+    if ((letters < 2 && end - start < 2) ||
+        (ideographs == 0 && syllables == 0 && cost > WORDLIKE_BITS * (double)letters)) {
         return;
     }
     /* "About one word" is a guess that only typed text earns. Read as machine-made (min_saving > 0),
      * a token costs what the model of typed words gives it, a probability, so that chance letters
      * save as much as they are likely: uncapped, a long run of random capitals (base32) that the
      * model finds barely word-like would save 90 bits about once in 100,000 strings. */
-    if (ideographs == 0 && cost > WORD_BITS && r->cx->min_saving == 0.0) {
+    if (ideographs == 0 && syllables <= HANGUL_WORD_MAX && cost > WORD_BITS && r->cx->min_saving == 0.0) {
         cost = WORD_BITS;
     }
     relax(r, end, start, match_bits(cost + case_bits(r->s + start, end - start), end - start), K_WORD, 0);
@@ -844,6 +908,7 @@ static void prepare(run_t *r)
     size_t k, g;
 
     prepare_words(r);
+    prepare_rows(r);
     w->shifted[0] = 0;
     for (g = 0; g < WALK_PERIODS; g++) {
         w->walk_cost[g][0] = 0.0f;
@@ -903,6 +968,12 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         for (p = 1; p <= MAX_PERIOD; p++) {
             runs[p] = (uint16_t)(j >= p && s[j] == s[j - p] ? runs[p] + 1U : 0U);
         }
+        /* In typed text a number costs its digits, whatever else the string's alphabet holds (not
+         * in text read as machine-made, nor in hex digits: 7 of a UUID's hex digits in a row are
+         * digits 4% of the time, and a digit there holds 4 bits). */
+        for (p = 1; cx->min_saving == 0.0 && cx->numbers && p <= w.digits[j] && p <= MAX_DIGITS; p++) {
+            relax(&r, end, end - p, match_bits(LOG2_10 * (double)p, p), K_BRUTE, 0);
+        }
         match_dictionary(&r, end);
         match_word(&r, end);
         match_context(&r, end);
@@ -911,6 +982,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         match_walk(&r, end);
         match_repeat(&r, end, runs);
         match_spatial(&r, end);
+        match_rows(&r, end);
         match_dates(&r, end);
     }
     /* Walk the cheapest path back to name what explains the string. */

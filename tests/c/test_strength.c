@@ -176,6 +176,80 @@ static void test_bounded(void)
     free(big);
 }
 
+/* Random text in the alphabets the newer explanations read (one keyboard row's letters, Hangul,
+ * digits among letters) stays what it holds. */
+static void random_text(char *out, size_t n, const char *alphabet)
+{
+    size_t k = strlen(alphabet), i;
+    uint8_t b;
+    for (i = 0; i < n; i++) {
+        do {
+            CHECK_RC(jsk_random_fill(&b, 1), 0);
+        } while (b >= 256 - 256 % k);
+        out[i] = alphabet[b % k];
+    }
+    out[n] = '\0';
+}
+
+static void test_scripts_numbers_rows(void)
+{
+    jsk_report r, q;
+    char s[256];
+    size_t i, k;
+
+    /* A letter of another script costs a letter, not its three UTF-8 bytes; Hangul words are words
+     * by their spaces (each about one word of 2^18), so a short Korean phrase is weak. */
+    r = report("8\xea\xb8\xb0"); /* 8기 */
+    CHECK(r.verdict == JSK_VERDICT_WEAK && r.entropy_bits < 16);
+    r = report("\xec\x9a\xb0\xeb\xa6\xac \xed\x8c\x80 \xeb\xb9\x84\xeb\xb0\x80 \xed\x82\xa4 \xed\x99\x94\xec\x9d\xb4\xed\x8c\x85 2024"); /* 우리 팀 비밀 키 화이팅 2024 */
+    CHECK(r.entropy_bits < 100);
+    /* base64 of a Korean sentence is that sentence: not a strong key (it was 270 bits, by the byte) */
+    r = report("7Jqw66asIO2UhOuhnOygne2KuCDruYTrsIAg7YKk64qUIOygiOuMgCDqs7XsnKDtlZjsp4Ag66eI7IS47JqUIOqwnOuwnO2MgCDtmZTsnbTtjIUgMjAyNOuFhCDsl6zrpoQ=");
+    CHECK(r.verdict != JSK_VERDICT_STRONG && has_finding(&r, JSK_FINDING_ENCODED_TEXT));
+    /* 40 random Hangul syllables (532 bits) with no space are not one word: strong. */
+    for (i = 0; i < 100; i++) {
+        uint8_t b[2];
+        for (k = 0; k < 40; k++) {
+            unsigned cp;
+            do {
+                CHECK_RC(jsk_random_fill(b, 2), 0);
+                cp = ((unsigned)b[0] << 8 | b[1]) & 0x3FFFU;
+            } while (cp >= 11172U);
+            cp += 0xAC00U;
+            s[3 * k] = (char)(0xE0U | (cp >> 12));
+            s[3 * k + 1] = (char)(0x80U | ((cp >> 6) & 0x3FU));
+            s[3 * k + 2] = (char)(0x80U | (cp & 0x3FU));
+        }
+        s[120] = '\0';
+        r = report(s);
+        CHECK(r.verdict == JSK_VERDICT_STRONG);
+    }
+
+    /* A number in typed text costs its digits (log2 10 each), not the string's alphabet. */
+    r = report("clave_secreta_numero_93817");
+    q = report("clave_secreta_numero_");
+    CHECK(r.entropy_bits <= q.entropy_bits + 5 * 3.33 + 1.5);
+
+    /* Hand mashes on one keyboard row, without the neighbour steps of a walk: weak, KEYBOARD. */
+    r = report("dkfjalsghdkajfslgdh"); /* home row: 89 bits as 19 random lowercase letters */
+    CHECK(r.verdict == JSK_VERDICT_WEAK && has_finding(&r, JSK_FINDING_KEYBOARD));
+    r = report("wirueotyqpwieurotyp"); /* top row */
+    CHECK(r.verdict == JSK_VERDICT_WEAK && has_finding(&r, JSK_FINDING_KEYBOARD));
+    /* Random text stays random: 80 lowercase letters (376 bits), or only the home row's letters
+     * and symbols in 96 characters (428 bits), or 64 of base64's characters, are strong. */
+    for (i = 0; i < 200; i++) {
+        random_text(s, 80, "abcdefghijklmnopqrstuvwxyz");
+        r = report(s);
+        CHECK(r.verdict == JSK_VERDICT_STRONG);
+        random_text(s, 96, "asdfghjkl;'ASDFGHJKL:\"");
+        r = report(s);
+        CHECK(r.verdict == JSK_VERDICT_STRONG);
+        random_text(s, 64, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+        r = report(s);
+        CHECK(r.verdict == JSK_VERDICT_STRONG);
+    }
+}
+
 int main(void)
 {
     size_t size = jsk_dict_workspace_len();
@@ -188,6 +262,7 @@ int main(void)
     test_findings();
     test_json();
     test_bounded();
+    test_scripts_numbers_rows();
     free(ws);
     return check_report("strength");
 }
