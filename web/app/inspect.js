@@ -2,11 +2,25 @@
 // payload, times and findings, all in the core's words), shown as it arrives, its parts coloured;
 // and, in the background, the audit's built-in list tried against it on the audit's workers
 // ("signed with a known weak secret"), cancelable. Verification is in verify.js.
-import { inspectJwt } from '../../wasm/api/jwt.mjs';
+import { inspectJwt } from '../../wasm/api/inspect.mjs';
 import { auditRun, workerCount } from './audit.js';
 import { $id, plural, say } from './ui.js';
 
 var SEVERITY = { danger: 'Danger', warning: 'Warning', info: 'Note' };
+
+// The core's offsets are in UTF-8 bytes of the text: as string indices (UTF-16 code units).
+function indexer(text) {
+  var map = [];
+  var bytes = 0;
+  for (var i = 0; i < text.length; i++) {
+    var c = text.charCodeAt(i);
+    var n = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+    for (var k = 0; k < n; k++) map[bytes + k] = i;
+    bytes += n;
+  }
+  map[bytes] = text.length;
+  return function (offset) { return map[offset] === undefined ? text.length : map[offset]; };
+}
 
 // A claim's time as people read it: the date in UTC and in this browser's zone.
 function when(seconds) {
@@ -53,8 +67,7 @@ export function initInspector(pageScript, hooks) {
   }
 
   // The built-in list tried against the token, in the background: one run per token.
-  function audit(report, text) {
-    var token = text.substr(report.token.offset, report.token.length);
+  function audit(report, token) {
     if (token === audited) return;
     stopAudit();
     audited = token;
@@ -99,17 +112,18 @@ export function initInspector(pageScript, hooks) {
   }
 
   // The token's text with its parts in coloured spans (offsets are the core's, in the text).
-  function showParts(text, report) {
+  function showParts(text, report, at) {
     var pre = $id('inspect-parts');
     var out = [];
-    var at = report.token.offset;
+    var from = at(report.token.offset);
     report.parts.forEach(function (p, i) {
-      if (p.offset > at) out.push(document.createTextNode(text.slice(at, p.offset)));
+      var start = at(p.offset);
+      if (start > from) out.push(document.createTextNode(text.slice(from, start)));
       var span = document.createElement('span');
       span.className = 'part-' + ['header', 'payload', 'signature'][i];
-      span.textContent = text.substr(p.offset, p.length);
+      span.textContent = text.slice(start, at(p.offset + p.length));
       out.push(span);
-      at = p.offset + p.length;
+      from = at(p.offset + p.length);
     });
     pre.replaceChildren.apply(pre, out);
   }
@@ -143,12 +157,17 @@ export function initInspector(pageScript, hooks) {
     try {
       report = inspectJwt(text, { now: Date.now() / 1000 });
     } catch (e) {
-      // Only a text over the size limit, or the module not yet loaded, gets here.
+      // Not a token (the core says which part and what is wrong), too large, or not loaded yet.
       stopAudit();
+      audited = '';
+      last = null;
       view.hidden = true;
       notes.hidden = true;
       error.hidden = false;
-      say(error, 'bad', e.code, e.code === 'ERR_NOT_READY' ? 'The inspector is still loading: a moment.' : e.message);
+      say(error, 'bad', e.code, e.code === 'ERR_NOT_READY' ? 'The inspector is still loading: a moment.'
+        : String(e.message).replace(/^inspectJwt: /, ''));
+      auditLine.textContent = '';
+      stop.hidden = true;
       hooks.onToken(null);
       return;
     }
@@ -159,21 +178,11 @@ export function initInspector(pageScript, hooks) {
       return li;
     }));
     notes.hidden = !report.notes || report.notes.length === 0;
-    if (!report.ok) {
-      stopAudit();
-      audited = '';
-      view.hidden = true;
-      error.hidden = false;
-      var where = report.error.offset === null || report.error.offset === undefined ? '' : ' (at character ' + (report.error.offset + 1) + ')';
-      say(error, 'bad', report.error.code, report.error.message + where);
-      auditLine.textContent = '';
-      stop.hidden = true;
-      hooks.onToken(null);
-      return;
-    }
     error.hidden = true;
     view.hidden = false;
-    showParts(text, report);
+    var at = indexer(text);
+    var token = text.slice(at(report.token.offset), at(report.token.offset + report.token.length));
+    showParts(text, report, at);
     var facts = [['Algorithm', (report.alg || 'none given') + ' (from the header)'], ['Type', report.typ], ['Key id (kid)', report.kid]];
     ['iat', 'nbf', 'exp'].forEach(function (c) {
       var v = report.claims[c];
@@ -195,8 +204,8 @@ export function initInspector(pageScript, hooks) {
     showFindings($id('inspect-findings'), report.findings);
     $id('inspect-header').textContent = pretty(report.header);
     $id('inspect-payload').textContent = report.payload === null ? '(not UTF-8 text)' : report.payload_is_json ? pretty(report.payload) : report.payload;
-    audit(report, text);
-    hooks.onToken(report, text.substr(report.token.offset, report.token.length));
+    audit(report, token);
+    hooks.onToken(report, token);
   }
 
   input.addEventListener('input', function () {

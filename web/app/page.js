@@ -6,6 +6,10 @@ import { jwkText, jwtCore } from '../../wasm/api/jwt.mjs';
 import { generateEnvFiles } from '../../wasm/api/envfiles.mjs';
 import { initAudit } from './audit.js';
 import { initHowto } from './howto.js';
+import { inspectCore } from '../../wasm/api/inspect.mjs';
+import { checkSecret } from '../../wasm/api/check.mjs';
+import { initInspector } from './inspect.js';
+import { initVerify } from './verify.js';
 import { initChecker } from './checker.js';
 import { initClipboard, wireCopy } from './clipboard.js';
 import { initGenerator } from './generator.js';
@@ -23,6 +27,10 @@ export function runPage(pageScript) {
   var checker = null;
   var audit = null;
   var howto = null;
+  var inspector = null;
+  var verifier = null;
+  var inspected = '';
+  var checkLoaded = false;
   var jwtLoaded = false;
   var failure = null;
   initClipboard();
@@ -38,7 +46,7 @@ export function runPage(pageScript) {
   var generated = generateCore.init().then(function () { generator.ready(); });
 
   // The jwt panel's actions: off until the jwt module has loaded (or for good if a module fails).
-  function jwtButtons() { return ['jwt-sign', 'jwks-make'].map($id); }
+  function jwtButtons() { return ['jwt-sign', 'jwks-make', 'verify'].map($id); }
 
   function failed(error) {
     failure = failure || error;
@@ -54,7 +62,10 @@ export function runPage(pageScript) {
   generated.catch(failed);
 
   function rest() {
-    jwt = initJwt(generator.made, { inspect: function (token) { $id('inspect-token').value = token; $id('inspect-token').focus(); } });
+    jwt = initJwt(generator.made, { inspect: function (token) {
+      inspector.show(token);
+      $id('inspect-token').focus();
+    } });
     jwt.showKey(); // the secret may have been made before this panel was
     checker = initChecker({
       generate: function (alg) {
@@ -65,6 +76,23 @@ export function runPage(pageScript) {
     });
     audit = initAudit(pageScript);
     howto = initHowto(generator.spec);
+    inspector = initInspector(pageScript, {
+      onToken: function (report, token) { inspected = report ? token : ''; },
+      auditReady: function () { return checkLoaded; },
+      onAudit: function () {},
+    });
+    verifier = initVerify({
+      token: function () { return inspected; },
+      generated: generator.made,
+      // The checker's verdict on the secret itself (a valid signature made with a weak secret
+      // proves little): a finding when it says weak.
+      weakness: function (text, format, alg) {
+        if (!checkLoaded || format === 'jwk') return null;
+        var r = checkSecret(text, { alg: alg || 'HS256', encoding: format === 'text' ? 'raw' : format });
+        return r.verdict === 'weak' ? { code: 'WEAK_SECRET', severity: 'danger',
+          message: 'The checker calls this secret weak: ' + r.meaning } : null;
+      },
+    });
     document.querySelectorAll('[data-copy]').forEach(function (button) {
       var field = $id(button.dataset.copy);
       wireCopy(button, field, function () { return field.value; }, button.parentElement.querySelector('[role=status]'),
@@ -99,12 +127,19 @@ export function runPage(pageScript) {
       jwtLoaded = true;
       jwtButtons().forEach(function (b) { b.disabled = false; });
       howto.update();
+      return inspectCore.init();
+    }).then(function () {
+      if (failure) return;
+      inspector.ready();
+      verifier.ready();
       if (generator.spec() === null || $id('several').hidden === false) generator.generate(false);
       return checkCore.init().then(function () {
         selfTest.textContent = 'Self-test passed: the WebAssembly core ' + VERSION +
           ' and the browser\u2019s CSPRNG work.';
         selfTest.className = 'ok';
         checker.ready();
+        checkLoaded = true;
+        inspector.ready(); // the background check of a token pasted before needs the built-in list
       });
     }).catch(failed);
   }

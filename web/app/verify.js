@@ -1,10 +1,11 @@
 // verify.js — "Verify it", under the inspector: the token the inspector read, checked with a secret
 // written as text, base64, base64url, hex or a JWK, its algorithm pinned or taken from the header
-// (and said so). The verdict is the core's report (verifyReport: signature, times, the key's size,
-// the inspector's findings): never a plain "Valid" for an expired token or a too-short key; the
+// (and said so). The verdict is the core's report (verifyJwt's result, or the report on the error it
+// throws: signature, times, the key's size, findings): never a plain "Valid" for an expired token or
+// a too-short key; the
 // checker's verdict on the secret is added when the check module has one (a weak secret is a
 // danger even when the signature holds).
-import { verifyReport } from '../../wasm/api/jwt.mjs';
+import { verifyJwt } from '../../wasm/api/jwt.mjs';
 import { showFindings } from './inspect.js';
 import { $id, say } from './ui.js';
 
@@ -36,11 +37,17 @@ export function initVerify(hooks) {
     }
     var r;
     try {
-      r = verifyReport(token, { secret: text, secretFormat: fmt, alg: alg.value || undefined, now: Date.now() / 1000 });
+      var ok = verifyJwt(token, { secret: text, secretFormat: fmt, alg: alg.value || undefined, now: Date.now() / 1000 });
+      r = { verdict: ok.verdict, headline: ok.headline, findings: ok.findings, alg: ok.alg, alg_from: ok.algFrom,
+        signature_valid: true, code: null };
     } catch (e) {
-      // The key could not be read (bad base64, not a JWK, ...): nothing was verified.
-      say(out, 'bad', e.code, 'Not verified: ' + e.message.replace(/^[A-Za-z]+: /, ''));
-      return;
+      if (!e.report) {
+        // The key could not be read (bad base64, not a JWK, ...): nothing was verified.
+        delete out.dataset.verdict;
+        say(out, 'bad', e.code, 'Not verified: ' + e.message.replace(/^[A-Za-z]+: /, ''));
+        return;
+      }
+      r = e.report; // refused: the core's report says why
     }
     var findings = (r.findings || []).slice();
     var verdict = r.verdict;
