@@ -36,6 +36,12 @@ static const struct {
     /* -26 */ {"ERR_SELF_TEST", "the self-test failed: this build gives wrong answers and must not be used"},
     /* -27 */ {"ERR_OPTION_CONFLICT", "options that do not go together"},
     /* -28 */ {"ERR_NOT_IN_MODULE", "not in this WebAssembly module: a JWK needs the jwt module (the root entry has it)"},
+    /* -29 */ {"ERR_TOKEN_EXPIRED", "the signature is valid, but the token has expired (its exp is not after now)"},
+    /* -30 */ {"ERR_TOKEN_NOT_YET_VALID", "the signature is valid, but the token is not valid yet (its nbf is after now)"},
+    /* -31 */ {"ERR_BAD_TIME_CLAIM", "a time claim (exp, nbf or iat) is not a number of seconds (RFC 7519 NumericDate)"},
+    /* -32 */ {"ERR_BAD_JWK",
+               "not an HMAC key as a JWK: it must be a JSON object with \"kty\":\"oct\" and \"k\" (the key, base64url "
+               "without padding); \"alg\", if present, must be HS256, HS384 or HS512"},
 };
 
 const char *jsk_strerror(int err)
