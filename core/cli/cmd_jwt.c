@@ -144,7 +144,7 @@ int cli_verify(int argc, char **argv)
         cli_wipe_free(key.data, key.cap);
         cli_core_error("verify", JSK_ERR_TOO_LARGE);
     }
-    rcap = jsk_jwt_inspect_len(token_len);
+    rcap = jsk_jwt_verify_report_len(token_len);
     report = cli_malloc(rcap);
     rc = jsk_jwt_verify_report(report, rcap, &rlen, pinned, token, token_len, key.data, key.len, now);
     if (rc == JSK_OK) {

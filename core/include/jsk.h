@@ -433,8 +433,8 @@ int jsk_key_parse(uint8_t *key, size_t key_maxlen, size_t *key_len, int *jwk_alg
 /* Inspector input: the token plus whatever surrounds it (whitespace, quotes, "Bearer ", a header line). */
 #define JSK_INSPECT_LEN_MAX (JSK_JWS_LEN_MAX + 4096U)
 
-/* The capacity jsk_jwt_inspect() and jsk_jwt_verify_report() need for text of len bytes (about 6 *
- * len + 48 KiB); 0 above JSK_INSPECT_LEN_MAX. */
+/* The capacity jsk_jwt_inspect() needs for text of len bytes (6 * len + 96 KiB); 0 above
+ * JSK_INSPECT_LEN_MAX. */
 size_t jsk_jwt_inspect_len(size_t len);
 
 /* Reads a token offline, without a key, and writes one JSON document (no newline) about it. Input is
@@ -454,20 +454,32 @@ size_t jsk_jwt_inspect_len(size_t len);
  *   Not a token: {"ok":false,"notes":[...],"error":{"code","part" (0 none, 1 header, 2 payload,
  *                 3 signature),"offset" (in the original text, or null),"message"}, "parts"
  *                 when the dots were found}
- * Time and memory are linear in len; nothing is allocated (the payload is decoded into out's tail). */
+ * Time and memory are linear in len; nothing is allocated (the payload is decoded into out's tail).
+ * The WASM builds carry it in a module of its own (inspect), so that an app that only signs and
+ * verifies does not load it. */
 int jsk_jwt_inspect(char *out, size_t out_maxlen, size_t *out_len, const char *text, size_t len, double now);
+/* The inspector's known answer (a pinned token read at a pinned time): JSK_OK or JSK_ERR_SELF_TEST. */
+int jsk_self_test_inspect(void);
+
+/* The report's JSON never exceeds this; jsk_jwt_verify_report_len(token_len) adds room for the
+ * payload, which the report decodes into out's tail (0 above JSK_JWS_LEN_MAX). */
+#define JSK_JWT_REPORT_JSON_LEN_MAX 16384U
+size_t jsk_jwt_verify_report_len(size_t token_len);
 
 /* An honest verification: the signature as jsk_jws_verify() checks it (HS256/384/512 only, "none"
  * and "crit" refused, constant-time compare), then the time claims against now (NaN: not judged),
- * the key's size against the algorithm's (RFC 7518 section 3.2) and the inspector's findings, as one
- * JSON document (no newline):
+ * the key's size against the algorithm's (RFC 7518 section 3.2) and the findings the inspector would
+ * give a signed token (jku/x5u/jwk/x5c headers, claims that are not numbers, no exp, a long
+ * lifetime, expired, not yet valid, iat in the future), as one JSON document (no newline):
  *   {"verdict":"valid"|"valid-with-warnings"|"invalid","headline" (one sentence),
  *    "code" (null, or the refusal: ERR_BAD_SIGNATURE, ERR_TOKEN_EXPIRED, ...),"signature_valid",
  *    "alg","alg_from":"header"|"pinned","key_bytes","key_bytes_min","findings":[...]}
  * invalid: the signature is refused, or the token expired (exp <= now), is not valid yet
  * (nbf > now) or has a time claim that is not a number (the codes jsk_error_is_refusal() names);
  * valid-with-warnings: the signature holds but a finding is a danger or a warning (a key shorter
- * than the algorithm's hash is a danger: KEY_TOO_SHORT); valid: nothing to say.
+ * than the algorithm's hash is a danger: KEY_TOO_SHORT); valid: nothing to say (an info finding,
+ * ALG_NOT_PINNED when the alg came from the header, does not count). A signed payload that is not
+ * a JSON object is the refusal JSK_ERR_BAD_PAYLOAD. out_maxlen >= jsk_jwt_verify_report_len(len).
  * The token is taken exactly (no trimming). A text that is not a compact JWS at all is an error
  * (JSK_ERR_MALFORMED_TOKEN, ...) with nothing written, as jsk_jws_verify() answers it. */
 int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *token, size_t len,

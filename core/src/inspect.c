@@ -5,60 +5,15 @@
  * allocation, no libm, no printf: the jwt module carries this code. */
 #include <string.h>
 
-#include "json_internal.h"
 #include "jsk.h"
-#include "text_internal.h"
+#include "lint_internal.h"
 #include "utf8_internal.h"
-
-#define FINDINGS_MAX 24
-#define WHAT_LEN 200
-#define ERROR_LEN 400
-
-enum { DANGER, WARNING, INFO };
-static const char *const severity_names[] = {"danger", "warning", "info"};
-
-typedef struct {
-    const char *code;
-    int severity;
-    char what[WHAT_LEN];  /* what is wrong, with its numbers: the headline uses it */
-    const char *advice;   /* what to do */
-} finding;
 
 /* Notes on what the tolerant reading removed, as bits. */
 enum { NOTE_WHITESPACE = 1, NOTE_BOM = 2, NOTE_AUTHORIZATION = 4, NOTE_BEARER = 8, NOTE_QUOTES = 16 };
 
-typedef struct {
-    /* where the token is in the caller's text, and its parts (offsets into that text) */
-    size_t start, end, dots, dot[2];
-    unsigned notes;
-    /* not a token: the error */
-    int error, error_part;
-    size_t error_at;
-    int error_has_at;
-    char error_msg[ERROR_LEN];
-    /* the header */
-    uint8_t header[JSK_JWS_HEADER_LEN_MAX];
-    size_t header_len;
-    jsk_json_top htop;
-    int alg;                 /* JSK_ALG_HS*, or 0 */
-    int alg_none;            /* alg "none" (any case) */
-    size_t signature_bytes;
-    /* the payload (decoded into the caller's buffer) */
-    const uint8_t *payload;
-    size_t payload_len;
-    int payload_utf8, payload_json;
-    jsk_json_top ptop;
-    int has[3], bad[3];      /* iat, nbf, exp: present as a number / present but not a number */
-    double value[3];
-    size_t value_at[3], value_len[3];
-    /* times */
-    int judged, expired, not_yet_valid;
-    double expires_in, expired_ago, valid_in, lifetime;
-    size_t nf;
-    finding f[FINDINGS_MAX];
-} inspection;
+typedef jsk_lint inspection;
 
-static const char *const claim_names[3] = {"iat", "nbf", "exp"};
 static const char *const part_names[4] = {"", "part 1 (the header)", "part 2 (the payload)", "part 3 (the signature)"};
 
 static int is_space(uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -112,50 +67,6 @@ static size_t b64u_decode(uint8_t *out, const char *s, size_t n, int *noncanonic
 
 /* ------------------------------------------------------------------------ words */
 
-static void put_n(jsk_text *t, const char *s, size_t n)
-{
-    char buf[2] = {0, 0};
-    size_t i;
-    for (i = 0; i < n; i++) {
-        buf[0] = s[i];
-        jsk_text_put(t, buf);
-    }
-}
-
-/* Whole seconds of a non-negative double (no libm), saturated far beyond any real date. */
-static unsigned long long whole(double v)
-{
-    return v <= 0 ? 0 : v >= 1e15 ? 1000000000000000ULL : (unsigned long long)v;
-}
-
-static void count_of(jsk_text *t, unsigned long long n, const char *unit)
-{
-    jsk_text_uint(t, n);
-    jsk_text_put(t, " ");
-    jsk_text_put(t, unit);
-    if (n != 1) {
-        jsk_text_put(t, "s");
-    }
-}
-
-/* "45 seconds", "3 minutes", "5 hours", "12 days", "about 3 years": the largest whole unit. */
-static void duration(jsk_text *t, double seconds)
-{
-    unsigned long long s = whole(seconds);
-    if (s < 60) {
-        count_of(t, s, "second");
-    } else if (s < 3600) {
-        count_of(t, s / 60, "minute");
-    } else if (s < 86400) {
-        count_of(t, s / 3600, "hour");
-    } else if (s < 365ULL * 86400) {
-        count_of(t, s / 86400, "day");
-    } else {
-        jsk_text_put(t, "about ");
-        count_of(t, s / (365ULL * 86400), "year");
-    }
-}
-
 /* A name from the token in a message: printable ASCII of at most 15 characters, else a stand-in. */
 static void quoted_name(jsk_text *t, const char *s, size_t n, const char *otherwise)
 {
@@ -170,34 +81,8 @@ static void quoted_name(jsk_text *t, const char *s, size_t n, const char *otherw
         return;
     }
     jsk_text_put(t, "\"");
-    put_n(t, s, n);
+    jsk_lint_put_n(t, s, n);
     jsk_text_put(t, "\"");
-}
-
-/* A new finding; returns its "what" buffer as a text to write into (NULL when the list is full). */
-static jsk_text finding_text(inspection *a, const char *code, int severity, const char *advice, int *ok)
-{
-    jsk_text t = {NULL, 0, 0, 0};
-    *ok = a->nf < FINDINGS_MAX;
-    if (*ok) {
-        finding *f = &a->f[a->nf++];
-        f->code = code;
-        f->severity = severity;
-        f->advice = advice;
-        f->what[0] = '\0';
-        t.buf = f->what;
-        t.cap = sizeof f->what;
-    }
-    return t;
-}
-
-static void add(inspection *a, const char *code, int severity, const char *what, const char *advice)
-{
-    int ok;
-    jsk_text t = finding_text(a, code, severity, advice, &ok);
-    if (ok) {
-        jsk_text_put(&t, what);
-    }
 }
 
 /* "line 1, column 5 (byte 4): why" for JSON that json.c refused. */
@@ -367,7 +252,7 @@ static int part_length(inspection *a, int part, size_t begin, size_t n)
     }
     t = fail(a, JSK_ERR_BAD_LENGTH, part, 1, begin);
     jsk_text_put(&t, "is not valid base64url: ");
-    count_of(&t, n, "character");
+    jsk_lint_count_of(&t, n, "character");
     jsk_text_put(&t, " is a length no encoder writes (one character too many or too few: was the token cut or "
                      "altered when it was copied?)");
     return -1;
@@ -376,7 +261,7 @@ static int part_length(inspection *a, int part, size_t begin, size_t n)
 static void noncanonical(inspection *a, int part)
 {
     int ok;
-    jsk_text t = finding_text(a, "NONCANONICAL_BASE64URL", WARNING,
+    jsk_text t = jsk_lint_finding(a, "NONCANONICAL_BASE64URL", JSK_LINT_WARNING,
                               "strict verifiers (this kit among them) refuse such a token; others accept it, so two "
                               "tokens that differ only there pass as the same. Re-encode it canonically",
                               &ok);
@@ -397,17 +282,17 @@ static void judge_alg(inspection *a)
     jsk_text t;
 
     if (a->htop.count[JSK_JM_ALG] == 0) {
-        add(a, "ALG_MISSING", DANGER, "the header has no alg",
+        jsk_lint_add(a, "ALG_MISSING", JSK_LINT_DANGER, "the header has no alg",
             "no verifier can tell how to check this token; a verifier must refuse it");
         return;
     }
     if (a->htop.count[JSK_JM_ALG] > 1) {
-        add(a, "ALG_DUPLICATE", DANGER, "the header has alg more than once",
+        jsk_lint_add(a, "ALG_DUPLICATE", JSK_LINT_DANGER, "the header has alg more than once",
             "libraries disagree on which one counts, which is how forgeries slip through; refuse the token");
         return;
     }
     if (jsk_json_string_at(a->header, a->header_len, a->htop.at[JSK_JM_ALG], alg, sizeof alg, &n) != 0) {
-        add(a, "ALG_UNKNOWN", DANGER, "the header's alg is not a string",
+        jsk_lint_add(a, "ALG_UNKNOWN", JSK_LINT_DANGER, "the header's alg is not a string",
             "no verifier should accept it; a JWS alg is a name such as \"HS256\"");
         return;
     }
@@ -418,7 +303,7 @@ static void judge_alg(inspection *a)
     a->alg_none = n == 4;
     if (n == 4 && lower((uint8_t)alg[0]) == 'n' && lower((uint8_t)alg[1]) == 'o' && lower((uint8_t)alg[2]) == 'n' &&
         lower((uint8_t)alg[3]) == 'e') {
-        t = finding_text(a, "ALG_NONE", DANGER,
+        t = jsk_lint_finding(a, "ALG_NONE", JSK_LINT_DANGER,
                          "anyone can write such a token. A verifier must refuse alg none; pin the algorithm "
                          "(for example algorithms: ['HS256'])",
                          &ok);
@@ -432,7 +317,7 @@ static void judge_alg(inspection *a)
     a->alg_none = 0;
     for (k = 0; asymmetric[k] != NULL && n <= sizeof alg; k++) {
         if (n == strlen(asymmetric[k]) && memcmp(alg, asymmetric[k], n) == 0) {
-            t = finding_text(a, "ALG_ASYMMETRIC", WARNING,
+            t = jsk_lint_finding(a, "ALG_ASYMMETRIC", JSK_LINT_WARNING,
                              "verify it with the issuer's public key, never with a secret, and pin the algorithm: a "
                              "verifier that takes a secret for it is open to algorithm confusion (an attacker signs "
                              "with HS256 and the public key as the secret)",
@@ -445,7 +330,7 @@ static void judge_alg(inspection *a)
             return;
         }
     }
-    t = finding_text(a, "ALG_UNKNOWN", DANGER,
+    t = jsk_lint_finding(a, "ALG_UNKNOWN", JSK_LINT_DANGER,
                      "no verifier should accept it; the JWS algorithms are HS256/384/512 (HMAC) and RS*, PS*, "
                      "ES*, EdDSA (public keys)",
                      &ok);
@@ -458,32 +343,8 @@ static void judge_alg(inspection *a)
 
 static void judge_header(inspection *a)
 {
-    static const struct {
-        int member;
-        const char *code, *what, *advice;
-    } keys[] = {
-        {JSK_JM_JKU, "HEADER_KEY_URL", "the header has jku, a URL to fetch the key from",
-         "a verifier that follows it lets whoever wrote the token choose the key; verify with your own key only"},
-        {JSK_JM_X5U, "HEADER_KEY_URL", "the header has x5u, a URL to fetch a certificate from",
-         "a verifier that follows it lets whoever wrote the token choose the key; verify with your own key only"},
-        {JSK_JM_JWK, "HEADER_EMBEDDED_KEY", "the header has jwk, a key carried inside the token",
-         "a verifier that trusts it accepts tokens signed by anyone; verify with your own key only"},
-        {JSK_JM_X5C, "HEADER_EMBEDDED_KEY", "the header has x5c, a certificate chain carried inside the token",
-         "a verifier that trusts it without checking the chain against its own roots accepts tokens signed by "
-         "anyone; verify with your own key only"},
-    };
-    size_t k;
     judge_alg(a);
-    for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-        if (a->htop.count[keys[k].member] > 0) {
-            add(a, keys[k].code, DANGER, keys[k].what, keys[k].advice);
-        }
-    }
-    if (a->htop.count[JSK_JM_CRIT] > 0) {
-        add(a, "CRIT", WARNING, "the header has crit, extensions every verifier must understand",
-            "a verifier must refuse the token unless it implements each one (RFC 7515 section 4.1.11); this kit "
-            "refuses it");
-    }
+    jsk_lint_header(a);
 }
 
 static void judge_signature(inspection *a, size_t sig_chars)
@@ -492,18 +353,18 @@ static void judge_signature(inspection *a, size_t sig_chars)
     jsk_text t;
     if (a->alg == 0) {
         if (sig_chars == 0 && !a->alg_none) {
-            add(a, "SIGNATURE_EMPTY", DANGER, "the signature is empty: the token is not signed",
+            jsk_lint_add(a, "SIGNATURE_EMPTY", JSK_LINT_DANGER, "the signature is empty: the token is not signed",
                 "an unsigned token proves nothing; a verifier must refuse it");
         }
         return;
     }
     if (sig_chars == 0) {
-        add(a, "SIGNATURE_EMPTY", DANGER, "the signature is empty: the token is not signed",
+        jsk_lint_add(a, "SIGNATURE_EMPTY", JSK_LINT_DANGER, "the signature is empty: the token is not signed",
             "an unsigned token proves nothing; a verifier must refuse it");
         return;
     }
     if (a->signature_bytes != jsk_alg_key_bytes(a->alg)) {
-        t = finding_text(a, "SIGNATURE_LENGTH", DANGER,
+        t = jsk_lint_finding(a, "SIGNATURE_LENGTH", JSK_LINT_DANGER,
                          "it was not made with this algorithm, or it was cut: verification fails", &ok);
         if (ok) {
             jsk_text_put(&t, "the signature has ");
@@ -518,7 +379,7 @@ static void judge_signature(inspection *a, size_t sig_chars)
 
 static void judge_payload(inspection *a)
 {
-    size_t i, k;
+    size_t i;
     int ok;
     jsk_text t;
 
@@ -532,12 +393,12 @@ static void judge_payload(inspection *a)
         i += step;
     }
     if (!a->payload_utf8) {
-        add(a, "PAYLOAD_NOT_UTF8", DANGER, "the payload decodes to bytes that are not UTF-8 text",
+        jsk_lint_add(a, "PAYLOAD_NOT_UTF8", JSK_LINT_DANGER, "the payload decodes to bytes that are not UTF-8 text",
             "a JWT's payload is a JSON object of claims; this one may be encrypted, compressed or not a JWT at all");
         return;
     }
     if (jsk_json_scan(a->payload, a->payload_len, 0, &a->ptop) != JSK_OK) {
-        t = finding_text(a, "PAYLOAD_NOT_JSON", DANGER,
+        t = jsk_lint_finding(a, "PAYLOAD_NOT_JSON", JSK_LINT_DANGER,
                          "a JWT's payload is a JSON object of claims such as {\"sub\":\"42\",\"exp\":1700000000}",
                          &ok);
         if (ok) {
@@ -550,103 +411,12 @@ static void judge_payload(inspection *a)
     for (i = 0; i < a->payload_len && is_space(a->payload[i]); i++) {
     }
     if (a->payload[i] != '{') {
-        add(a, "PAYLOAD_NOT_OBJECT", DANGER, "the payload is JSON, but not an object",
+        jsk_lint_add(a, "PAYLOAD_NOT_OBJECT", JSK_LINT_DANGER, "the payload is JSON, but not an object",
             "a JWT's claims are an object such as {\"sub\":\"42\",\"exp\":1700000000}; verifiers refuse anything else");
         return;
     }
     a->payload_json = 1;
-    for (k = 0; k < 3; k++) {
-        int m = k == 0 ? JSK_JM_IAT : k == 1 ? JSK_JM_NBF : JSK_JM_EXP;
-        if (a->ptop.count[m] == 0) {
-            continue;
-        }
-        a->value_at[k] = a->ptop.at[m];
-        a->value_len[k] = jsk_json_number_at(a->payload, a->payload_len, a->ptop.at[m], &a->value[k]);
-        if (a->value_len[k] > 0) {
-            a->has[k] = 1;
-        } else {
-            a->bad[k] = 1;
-            t = finding_text(a, "CLAIM_NOT_NUMBER", DANGER,
-                             "verifiers disagree: some refuse the token, others ignore the claim (an exp they ignore "
-                             "never expires). Write it as seconds since 1970, such as 1700000000",
-                             &ok);
-            if (ok) {
-                jsk_text_put(&t, claim_names[k]);
-                jsk_text_put(&t, " is not a number");
-            }
-        }
-    }
-}
-
-static void judge_times(inspection *a, double now)
-{
-    int ok;
-    jsk_text t;
-    if (a->has[2] && a->has[0]) {
-        a->lifetime = a->value[2] - a->value[0];
-    } else if (a->has[2] && a->has[1]) {
-        a->lifetime = a->value[2] - a->value[1];
-    } else {
-        a->lifetime = -1;
-    }
-    if (!a->has[2] && !a->bad[2] && a->payload_json) {
-        add(a, "NO_EXP", WARNING, "the token has no exp: it never expires",
-            "a stolen token then works until the secret changes. Give every token an expiry (minutes to hours for "
-            "access tokens)");
-    }
-    if (a->lifetime > JSK_LIFETIME_WARNING_SECONDS) {
-        t = finding_text(a, "LIFETIME_LONG", a->lifetime > JSK_LIFETIME_DANGER_SECONDS ? DANGER : WARNING,
-                         "a stolen token stays usable that long. Keep access tokens to minutes or hours, and use "
-                         "refresh tokens for longer sessions",
-                         &ok);
-        if (ok) {
-            jsk_text_put(&t, "the token is valid for ");
-            duration(&t, a->lifetime);
-            jsk_text_put(&t, a->has[0] ? " (exp - iat)" : " (exp - nbf)");
-        }
-    }
-    if (now != now) {
-        return; /* NaN: no clock given */
-    }
-    a->judged = 1;
-    if (a->has[2]) {
-        if (now >= a->value[2]) {
-            a->expired = 1;
-            a->expired_ago = now - a->value[2];
-            t = finding_text(a, "EXPIRED", DANGER, "verifiers refuse it; get a new token", &ok);
-            if (ok) {
-                jsk_text_put(&t, "the token expired ");
-                if (whole(a->expired_ago) == 0) {
-                    jsk_text_put(&t, "just now");
-                } else {
-                    duration(&t, a->expired_ago);
-                    jsk_text_put(&t, " ago");
-                }
-            }
-        } else {
-            a->expires_in = a->value[2] - now;
-        }
-    }
-    if (a->has[1] && a->value[1] > now) {
-        a->not_yet_valid = 1;
-        a->valid_in = a->value[1] - now;
-        t = finding_text(a, "NOT_YET_VALID", DANGER, "verifiers refuse it until then (nbf)", &ok);
-        if (ok) {
-            jsk_text_put(&t, "the token is not valid for another ");
-            duration(&t, a->valid_in > 1 ? a->valid_in : 1);
-        }
-    }
-    if (a->has[0] && a->value[0] > now + JSK_IAT_FUTURE_LEEWAY_SECONDS) {
-        t = finding_text(a, "IAT_FUTURE", WARNING,
-                         "the issuer's clock is wrong, or the token was not made by the issuer; verifiers that "
-                         "check iat refuse it",
-                         &ok);
-        if (ok) {
-            jsk_text_put(&t, "iat is ");
-            duration(&t, a->value[0] - now);
-            jsk_text_put(&t, " in the future");
-        }
-    }
+    jsk_lint_claims(a);
 }
 
 /* Reads text[a->start .. a->end) as a token; payload_buf (payload_cap bytes) receives the payload.
@@ -705,7 +475,7 @@ static int analyze(inspection *a, const char *text, uint8_t *payload_buf, size_t
         noncanonical(a, 2);
     }
     judge_payload(a);
-    judge_times(a, now);
+    jsk_lint_times(a, now);
     return 0;
 }
 
@@ -732,35 +502,12 @@ static void json_bytes(jsk_text *t, const uint8_t *s, size_t n)
     jsk_text_put(t, "\"");
 }
 
-static void key(jsk_text *t, const char *name)
-{
-    jsk_text_put(t, ",\"");
-    jsk_text_put(t, name);
-    jsk_text_put(t, "\":");
-}
-
-static void boolean(jsk_text *t, const char *name, int v)
-{
-    key(t, name);
-    jsk_text_put(t, v ? "true" : "false");
-}
-
-static void seconds_or_null(jsk_text *t, const char *name, int has, double v)
-{
-    key(t, name);
-    if (has) {
-        jsk_text_uint(t, whole(v));
-    } else {
-        jsk_text_put(t, "null");
-    }
-}
-
 /* A header member's value as written when it is a string (valid JSON already), else null. */
 static void header_string(jsk_text *t, const inspection *a, const char *name, int member)
 {
     size_t at = a->htop.at[member], n = 0;
     char dummy[1];
-    key(t, name);
+    jsk_lint_key(t, name);
     if (a->htop.count[member] != 1 || jsk_json_string_at(a->header, a->header_len, at, dummy, 0, &n) != 0) {
         jsk_text_put(t, "null");
         return;
@@ -770,44 +517,8 @@ static void header_string(jsk_text *t, const inspection *a, const char *name, in
         while (a->header[end] != '"') {
             end += a->header[end] == '\\' ? 2 : 1;
         }
-        put_n(t, (const char *)a->header + at, end + 1 - at);
+        jsk_lint_put_n(t, (const char *)a->header + at, end + 1 - at);
     }
-}
-
-static void findings_json(jsk_text *t, const inspection *a)
-{
-    size_t i;
-    key(t, "findings");
-    jsk_text_put(t, "[");
-    for (i = 0; i < a->nf; i++) {
-        jsk_text_put(t, i > 0 ? ",{\"code\":\"" : "{\"code\":\"");
-        jsk_text_put(t, a->f[i].code);
-        jsk_text_put(t, "\",\"severity\":\"");
-        jsk_text_put(t, severity_names[a->f[i].severity]);
-        jsk_text_put(t, "\",\"message\":");
-        {
-            /* what, then what to do: one sentence each */
-            char msg[WHAT_LEN + 400];
-            jsk_text m = {msg, 0, sizeof msg, 0};
-            msg[0] = '\0';
-            jsk_text_put(&m, a->f[i].what);
-            jsk_text_put(&m, ". ");
-            if (a->f[i].advice[0] >= 'a' && a->f[i].advice[0] <= 'z') {
-                char first[2] = {(char)(a->f[i].advice[0] - 32), 0};
-                jsk_text_put(&m, first);
-                jsk_text_put(&m, a->f[i].advice + 1);
-            } else {
-                jsk_text_put(&m, a->f[i].advice);
-            }
-            jsk_text_put(&m, ".");
-            if (msg[0] >= 'a' && msg[0] <= 'z') {
-                msg[0] = (char)(msg[0] - 32);
-            }
-            jsk_text_json_string(t, msg);
-        }
-        jsk_text_put(t, "}");
-    }
-    jsk_text_put(t, "]");
 }
 
 static void notes_json(jsk_text *t, const inspection *a)
@@ -846,13 +557,13 @@ static void parts_json(jsk_text *t, const inspection *a)
     b[0] = a->start, e[0] = a->dot[0];
     b[1] = a->dot[0] + 1, e[1] = a->dot[1];
     b[2] = a->dot[1] + 1, e[2] = a->end;
-    key(t, "token");
+    jsk_lint_key(t, "token");
     jsk_text_put(t, "{\"offset\":");
     jsk_text_uint(t, a->start);
     jsk_text_put(t, ",\"length\":");
     jsk_text_uint(t, a->end - a->start);
     jsk_text_put(t, "}");
-    key(t, "parts");
+    jsk_lint_key(t, "parts");
     jsk_text_put(t, "[");
     for (k = 0; k < 3; k++) {
         jsk_text_put(t, k > 0 ? ",{\"name\":\"" : "{\"name\":\"");
@@ -873,18 +584,18 @@ static void times_text(jsk_text *t, const inspection *a)
         jsk_text_put(t, "times not judged: no current time was given");
     } else if (a->expired) {
         jsk_text_put(t, "expired ");
-        if (whole(a->expired_ago) == 0) {
+        if (jsk_lint_whole(a->expired_ago) == 0) {
             jsk_text_put(t, "just now");
         } else {
-            duration(t, a->expired_ago);
+            jsk_lint_duration(t, a->expired_ago);
             jsk_text_put(t, " ago");
         }
     } else if (a->not_yet_valid) {
         jsk_text_put(t, "not valid yet: valid in ");
-        duration(t, a->valid_in > 1 ? a->valid_in : 1);
+        jsk_lint_duration(t, a->valid_in > 1 ? a->valid_in : 1);
     } else if (a->has[2]) {
         jsk_text_put(t, "valid for another ");
-        duration(t, a->expires_in);
+        jsk_lint_duration(t, a->expires_in);
     } else {
         jsk_text_put(t, "never expires (no exp)");
     }
@@ -893,20 +604,6 @@ static void times_text(jsk_text *t, const inspection *a)
 size_t jsk_jwt_inspect_len(size_t len)
 {
     return len > JSK_INSPECT_LEN_MAX ? 0 : len * 6U + 98304U;
-}
-
-static int finish(jsk_text *t, char *out, size_t out_maxlen, size_t *out_len)
-{
-    if (t->overflow) {
-        if (out_maxlen > 0) {
-            out[0] = '\0';
-        }
-        return JSK_ERR_BUFFER_TOO_SMALL;
-    }
-    if (out_len != NULL) {
-        *out_len = t->len;
-    }
-    return JSK_OK;
 }
 
 static int start(char *out, size_t out_maxlen, size_t *out_len, const char *text, size_t len, inspection *a)
@@ -951,50 +648,50 @@ int jsk_jwt_inspect(char *out, size_t out_maxlen, size_t *out_len, const char *t
         parts_json(&t, &a);
     }
     if (rc != 0) {
-        key(&t, "error");
+        jsk_lint_key(&t, "error");
         jsk_text_put(&t, "{\"code\":\"");
         jsk_text_put(&t, jsk_error_code(a.error));
         jsk_text_put(&t, "\",\"part\":");
         jsk_text_uint(&t, (unsigned long long)a.error_part);
-        seconds_or_null(&t, "offset", a.error_has_at, (double)a.error_at);
-        key(&t, "message");
+        jsk_lint_seconds(&t, "offset", a.error_has_at, (double)a.error_at);
+        jsk_lint_key(&t, "message");
         a.error_msg[0] = a.error_msg[0] >= 'a' && a.error_msg[0] <= 'z' ? (char)(a.error_msg[0] - 32) : a.error_msg[0];
         jsk_text_json_string(&t, a.error_msg);
         jsk_text_put(&t, "}}");
-        return finish(&t, out, out_maxlen, out_len);
+        return jsk_lint_finish(&t, out, out_maxlen, out_len);
     }
     header_string(&t, &a, "alg", JSK_JM_ALG);
     header_string(&t, &a, "typ", JSK_JM_TYP);
     header_string(&t, &a, "kid", JSK_JM_KID);
-    key(&t, "signature_bytes");
+    jsk_lint_key(&t, "signature_bytes");
     jsk_text_uint(&t, a.signature_bytes);
-    key(&t, "claims");
+    jsk_lint_key(&t, "claims");
     jsk_text_put(&t, "{");
     for (k = 0; k < 3; k++) {
         jsk_text_put(&t, k > 0 ? ",\"" : "\"");
-        jsk_text_put(&t, claim_names[k]);
+        jsk_text_put(&t, jsk_lint_claim_names[k]);
         jsk_text_put(&t, "\":");
         if (a.has[k]) {
-            put_n(&t, (const char *)a.payload + a.value_at[k], a.value_len[k]);
+            jsk_lint_put_n(&t, (const char *)a.payload + a.value_at[k], a.value_len[k]);
         } else {
             jsk_text_put(&t, "null");
         }
     }
     jsk_text_put(&t, "}");
-    key(&t, "times");
+    jsk_lint_key(&t, "times");
     jsk_text_put(&t, "{\"expired\":");
     jsk_text_put(&t, a.expired ? "true" : "false");
-    boolean(&t, "not_yet_valid", a.not_yet_valid);
-    seconds_or_null(&t, "expires_in", a.judged && a.has[2] && !a.expired, a.expires_in);
-    seconds_or_null(&t, "expired_ago", a.expired, a.expired_ago);
-    seconds_or_null(&t, "valid_in", a.not_yet_valid, a.valid_in);
-    key(&t, "lifetime");
+    jsk_lint_boolean(&t, "not_yet_valid", a.not_yet_valid);
+    jsk_lint_seconds(&t, "expires_in", a.judged && a.has[2] && !a.expired, a.expires_in);
+    jsk_lint_seconds(&t, "expired_ago", a.expired, a.expired_ago);
+    jsk_lint_seconds(&t, "valid_in", a.not_yet_valid, a.valid_in);
+    jsk_lint_key(&t, "lifetime");
     if (a.lifetime >= 0) {
-        jsk_text_uint(&t, whole(a.lifetime));
+        jsk_text_uint(&t, jsk_lint_whole(a.lifetime));
     } else {
         jsk_text_put(&t, "null");
     }
-    key(&t, "text");
+    jsk_lint_key(&t, "text");
     {
         char words[96];
         jsk_text w = {words, 0, sizeof words, 0};
@@ -1003,14 +700,14 @@ int jsk_jwt_inspect(char *out, size_t out_maxlen, size_t *out_len, const char *t
         jsk_text_json_string(&t, words);
     }
     jsk_text_put(&t, "}");
-    findings_json(&t, &a);
-    key(&t, "header");
+    jsk_lint_findings_json(&t, &a);
+    jsk_lint_key(&t, "header");
     json_bytes(&t, a.header, a.header_len);
-    boolean(&t, "payload_is_json", a.payload_json);
-    key(&t, "payload");
+    jsk_lint_boolean(&t, "payload_is_json", a.payload_json);
+    jsk_lint_key(&t, "payload");
     if (!a.payload_utf8) {
         jsk_text_put(&t, "null}");
-        return finish(&t, out, out_maxlen, out_len);
+        return jsk_lint_finish(&t, out, out_maxlen, out_len);
     }
     /* Last: the payload, read from out's tail as it is written ahead of it (6 bytes at most per
      * byte; jsk_jwt_inspect_len() leaves room for that). */
@@ -1042,138 +739,32 @@ int jsk_jwt_inspect(char *out, size_t out_maxlen, size_t *out_len, const char *t
     if (!t.overflow && t.len + 1 < out_maxlen) {
         memset(out + t.len + 1, 0, out_maxlen - t.len - 1); /* no stray payload bytes after the text */
     }
-    return finish(&t, out, out_maxlen, out_len);
+    return jsk_lint_finish(&t, out, out_maxlen, out_len);
 }
 
-/* ------------------------------------------------------------- verification */
 
-int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *token, size_t len,
-                          const uint8_t *key_bytes, size_t key_len, double now)
+int jsk_self_test_inspect(void)
 {
-    inspection a;
-    jsk_text t = {out, 0, out_maxlen, 0};
-    size_t pcap = len / 4U * 3U + 3U, worst = FINDINGS_MAX, i, more;
-    int rc = start(out, out_maxlen, out_len, token, len, &a), header_alg = 0, code = 0, sig;
-
-    if (rc != JSK_OK) {
-        return rc;
+    /* RFC 7515 A.1, quoted and after "Bearer ", read one second before its exp. */
+    static const char text[] =
+        "Bearer \"eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFt"
+        "cGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk\"";
+    static const char *const want[] = {
+        "{\"ok\":true,\"notes\":[{\"code\":\"REMOVED_BEARER\"",
+        "\"token\":{\"offset\":8,\"length\":179}",
+        "\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":null,\"signature_bytes\":32,\"claims\":{\"iat\":null,\"nbf\":null,\"exp\":1300819380}",
+        "\"expires_in\":1,",
+        "\"findings\":[]",
+        "\"payload\":\"{\\\"iss\\\":\\\"joe\\\",\\u000d\\u000a \\\"exp\\\":1300819380,"};
+    static char out[sizeof text * 6 + 98304];
+    size_t n = 0, i;
+    if (jsk_jwt_inspect(out, sizeof out, &n, text, sizeof text - 1, 1300819379.0) != JSK_OK) {
+        return JSK_ERR_SELF_TEST;
     }
-    if (key_bytes == NULL && key_len > 0) {
-        return JSK_ERR_INVALID_ARGUMENT;
-    }
-    sig = jsk_jws_verify(&header_alg, alg, token, len, key_bytes, key_len);
-    if (sig != JSK_OK && !jsk_error_is_refusal(sig)) {
-        return sig; /* not a token: an input error, as jsk_jws_verify() says */
-    }
-    a.start = 0;
-    a.end = len;
-    if (analyze(&a, token, (uint8_t *)out + out_maxlen - pcap, pcap, now) != 0) {
-        a.nf = 0; /* jws.c read it; the inspector found nothing more to say */
-    }
-    jsk_wipe(out + out_maxlen - pcap, pcap);
-    if (sig == JSK_OK) {
-        size_t need = jsk_alg_key_bytes(header_alg);
-        if (key_len < need) {
-            int ok;
-            jsk_text w = finding_text(&a, "KEY_TOO_SHORT", DANGER,
-                                      "RFC 7518 section 3.2 asks for at least the hash's size; a short key can be "
-                                      "guessed offline from any token it signed. Rotate to a new secret (jwt-secret "
-                                      "generate)",
-                                      &ok);
-            if (ok) {
-                jsk_text_put(&w, "the key has ");
-                jsk_text_uint(&w, key_len);
-                jsk_text_put(&w, key_len == 1 ? " byte; " : " bytes; ");
-                jsk_text_put(&w, jsk_alg_name(header_alg));
-                jsk_text_put(&w, " needs at least ");
-                jsk_text_uint(&w, need);
-            }
-        }
-        if (alg == JSK_ALG_UNSET) {
-            add(&a, "ALG_NOT_PINNED", INFO, "the algorithm was taken from the token's header",
-                "pin it in your verifier (for example algorithms: ['HS256']), so that a token cannot choose it");
-        }
-        code = a.bad[0] || a.bad[1] || a.bad[2] ? JSK_ERR_BAD_TIME_CLAIM
-             : a.expired                      ? JSK_ERR_TOKEN_EXPIRED
-             : a.not_yet_valid                ? JSK_ERR_TOKEN_NOT_YET_VALID
-                                              : 0;
-    } else {
-        code = sig;
-    }
-    for (i = 0; i < a.nf; i++) {
-        if (a.f[i].severity != INFO && (worst == FINDINGS_MAX || a.f[i].severity < a.f[worst].severity)) {
-            worst = i;
+    for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+        if (strstr(out, want[i]) == NULL) {
+            return JSK_ERR_SELF_TEST;
         }
     }
-    jsk_text_put(&t, "{\"verdict\":\"");
-    jsk_text_put(&t, code != 0 ? "invalid" : worst < FINDINGS_MAX ? "valid-with-warnings" : "valid");
-    jsk_text_put(&t, "\",\"headline\":");
-    {
-        char line[WHAT_LEN + 160];
-        jsk_text h = {line, 0, sizeof line, 0};
-        line[0] = '\0';
-        if (sig != JSK_OK) {
-            jsk_text_put(&h, "Invalid: ");
-            jsk_text_put(&h, jsk_strerror(sig));
-        } else {
-            jsk_text_put(&h, "The signature is valid (");
-            jsk_text_put(&h, jsk_alg_name(header_alg));
-            if (code == JSK_ERR_TOKEN_EXPIRED || code == JSK_ERR_TOKEN_NOT_YET_VALID) {
-                jsk_text_put(&h, "), but ");
-                for (i = 0; i < a.nf; i++) {
-                    if (strcmp(a.f[i].code, code == JSK_ERR_TOKEN_EXPIRED ? "EXPIRED" : "NOT_YET_VALID") == 0) {
-                        jsk_text_put(&h, a.f[i].what);
-                    }
-                }
-            } else if (code == JSK_ERR_BAD_TIME_CLAIM) {
-                jsk_text_put(&h, "), but a time claim is not a number, so the token's validity cannot be judged");
-            } else if (worst < FINDINGS_MAX) {
-                jsk_text_put(&h, "), but ");
-                jsk_text_put(&h, a.f[worst].what);
-                for (i = 0, more = 0; i < a.nf; i++) {
-                    more += a.f[i].severity != INFO && i != worst;
-                }
-                if (more > 0) {
-                    jsk_text_put(&h, " (and ");
-                    jsk_text_uint(&h, more);
-                    jsk_text_put(&h, more == 1 ? " more finding)" : " more findings)");
-                }
-            } else {
-                jsk_text_put(&h, ")");
-                if (a.judged && a.has[2]) {
-                    jsk_text_put(&h, " and the token expires in ");
-                    duration(&h, a.expires_in);
-                }
-            }
-        }
-        jsk_text_put(&h, ".");
-        jsk_text_json_string(&t, line);
-    }
-    key(&t, "code");
-    if (code != 0) {
-        jsk_text_put(&t, "\"");
-        jsk_text_put(&t, jsk_error_code(code));
-        jsk_text_put(&t, "\"");
-    } else {
-        jsk_text_put(&t, "null");
-    }
-    boolean(&t, "signature_valid", sig == JSK_OK);
-    key(&t, "alg");
-    if (jsk_alg_name(header_alg) != NULL) {
-        jsk_text_put(&t, "\"");
-        jsk_text_put(&t, jsk_alg_name(header_alg));
-        jsk_text_put(&t, "\"");
-    } else {
-        jsk_text_put(&t, "null");
-    }
-    key(&t, "alg_from");
-    jsk_text_put(&t, alg == JSK_ALG_UNSET ? "\"header\"" : "\"pinned\"");
-    key(&t, "key_bytes");
-    jsk_text_uint(&t, key_len);
-    key(&t, "key_bytes_min");
-    jsk_text_uint(&t, jsk_alg_key_bytes(header_alg != 0 ? header_alg : alg));
-    findings_json(&t, &a);
-    jsk_text_put(&t, "}");
-    jsk_wipe(&a, sizeof a);
-    return finish(&t, out, out_maxlen, out_len);
+    return JSK_OK;
 }

@@ -321,6 +321,8 @@ static void test_verify_report(void)
 
 int main(void)
 {
+    CHECK_RC(jsk_self_test_inspect(), JSK_OK);
+    CHECK(jsk_jwt_verify_report_len(100) == 75U + 3U + JSK_JWT_REPORT_JSON_LEN_MAX && jsk_jwt_verify_report_len(JSK_JWS_LEN_MAX + 1U) == 0);
     test_json_positions();
     test_keys();
     test_inspect_tokens();
