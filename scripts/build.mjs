@@ -59,7 +59,7 @@ const policyConsts = await import(pathToFileURL(policyModulePath).href);
 // The WASM modules as the loader takes them (wasm/api/core.mjs): base64 of the raw-deflated binary.
 const { deflateRawSync, constants: zc } = await import('node:zlib');
 const wasmPacked = (name) => deflateRawSync(readFileSync(join(wasmBuild, `jsk-${name}.wasm`)), { level: 9, memLevel: 9, strategy: zc.Z_DEFAULT_STRATEGY }).toString('base64');
-const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar'].map((n) => [n, wasmPacked(n)]));
+const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar', 'inspect'].map((n) => [n, wasmPacked(n)]));
 
 // Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
 // says where the audit's scalar build comes from (a separate file the ES modules import only on an
@@ -100,7 +100,7 @@ const buildModules = (flavour) => ({
     b.onResolve({ filter: /^\.\/jsk-[\w-]+\.mjs$/ }, (a) => (a.namespace === 'jsk' ? { path: a.path, external: true } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'jsk' }, (a) => {
       const f = flavours[flavour];
-      const wasm = /^wasm\/(generate|jwt|check|audit)$/.exec(a.path);
+      const wasm = /^wasm\/(generate|jwt|check|audit|inspect)$/.exec(a.path);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
         : a.path === 'wasm/audit-fallback' ? f.fallback
           : wasm && f.dom ? dataModule(`jsk-wasm-${wasm[1]}`, packed[wasm[1]])
@@ -216,7 +216,7 @@ fill('/* @STYLE */', style);
 fill('/* @SCRIPT */', script);
 // In the order the page loads them (esbuild loads build-time modules in no fixed order, and the
 // build must be reproducible).
-const ORDER = ['jsk-wasm-generate', 'jsk-wasm-jwt', 'jsk-wasm-check', 'jsk-wasm-audit'];
+const ORDER = ['jsk-wasm-generate', 'jsk-wasm-jwt', 'jsk-wasm-inspect', 'jsk-wasm-check', 'jsk-wasm-audit'];
 if (Object.keys(dataBlocks).some((id) => !ORDER.includes(id))) throw new Error(`unordered data blocks: ${Object.keys(dataBlocks)}`);
 const blocks = (early) => ORDER.filter((id) => id in dataBlocks).map((id) => [id, dataBlocks[id]]).filter(([id]) => (id === 'jsk-wasm-generate') === early)
   .map(([id, text]) => `<script type="application/octet-stream" id="${id}">${text}</script>`).join('\n');

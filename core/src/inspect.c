@@ -341,10 +341,36 @@ static void judge_alg(inspection *a)
     }
 }
 
+#define URL_ADVICE "a verifier that follows it lets whoever wrote the token choose the key; verify with your own key only"
+#define KEY_ADVICE "a verifier that trusts it accepts tokens signed by anyone; verify with your own key only"
+
+static void judge_header_keys(inspection *a)
+{
+    static const struct {
+        int member;
+        const char *code, *what, *advice;
+    } keys[] = {
+        {JSK_JM_JKU, "HEADER_KEY_URL", "the header has jku, a URL to fetch the key from", URL_ADVICE},
+        {JSK_JM_X5U, "HEADER_KEY_URL", "the header has x5u, a URL to fetch a certificate from", URL_ADVICE},
+        {JSK_JM_JWK, "HEADER_EMBEDDED_KEY", "the header has jwk, a key carried inside the token", KEY_ADVICE},
+        {JSK_JM_X5C, "HEADER_EMBEDDED_KEY", "the header has x5c, certificates carried inside the token", KEY_ADVICE},
+    };
+    size_t k;
+    for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        if (a->htop.count[keys[k].member] > 0) {
+            jsk_lint_add(a, keys[k].code, JSK_LINT_DANGER, keys[k].what, keys[k].advice);
+        }
+    }
+    if (a->htop.count[JSK_JM_CRIT] > 0) {
+        jsk_lint_add(a, "CRIT", JSK_LINT_WARNING, "the header has crit, extensions every verifier must understand",
+            "a verifier must refuse the token unless it implements each one (RFC 7515 section 4.1.11)");
+    }
+}
+
 static void judge_header(inspection *a)
 {
     judge_alg(a);
-    jsk_lint_header(a);
+    judge_header_keys(a);
 }
 
 static void judge_signature(inspection *a, size_t sig_chars)

@@ -50,12 +50,12 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
             return 0;
         }
         if (ch < 0x20) {
-            return bad(c, "a control character (a line break, tab or NUL) inside a string: write it as an escape such as \\n");
+            return bad(c, "a raw control character in a string (escape it, as \\n)");
         }
         if (ch == '\\') {
             uint8_t e;
             if (++c->i >= c->n) {
-                return bad(c, "the text ends inside a string");
+                return bad(c, "the text ends in a string");
             }
             e = c->s[c->i++];
             switch (e) {
@@ -81,7 +81,7 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
                 if (cp >= 0xD800 && cp <= 0xDBFF) { /* a high surrogate needs its low half */
                     uint32_t lo = 0;
                     if (c->i + 6 > c->n || c->s[c->i] != '\\' || c->s[c->i + 1] != 'u') {
-                        return bad(c, "a lone surrogate escape: \\ud800-\\udbff must be followed by \\udc00-\\udfff");
+                        return bad(c, "a lone surrogate escape (\\ud800-\\udfff)");
                     }
                     for (k = 0; k < 4; k++) {
                         if ((v = hexval(c->s[c->i + 2 + (size_t)k])) < 0) {
@@ -90,19 +90,19 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
                         lo = lo * 16U + (uint32_t)v;
                     }
                     if (lo < 0xDC00 || lo > 0xDFFF) {
-                        return bad(c, "a lone surrogate escape: \\ud800-\\udbff must be followed by \\udc00-\\udfff");
+                        return bad(c, "a lone surrogate escape (\\ud800-\\udfff)");
                     }
                     c->i += 6;
                     cp = 0x10000U + ((cp - 0xD800U) << 10) + (lo - 0xDC00U);
                 } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                     c->i -= 6;
-                    return bad(c, "a lone surrogate escape: \\udc00-\\udfff must follow \\ud800-\\udbff");
+                    return bad(c, "a lone surrogate escape (\\ud800-\\udfff)");
                 }
                 break;
             }
             default:
                 c->i -= 2;
-                return bad(c, "an unknown escape: JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX");
+                return bad(c, "an unknown escape");
             }
             if (out != NULL && len < cap) {
                 out[len] = cp < 0x80 ? (char)cp : (char)0x80; /* non-ASCII marks the copy as not comparable */
@@ -129,12 +129,12 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
             c->i += step;
         }
     }
-    return bad(c, "the text ends inside a string (a closing \" is missing)");
+    return bad(c, "a string is not closed (a \" is missing)");
 }
 
 static int parse_number(cursor_t *c)
 {
-    static const char digits[] = "a number needs a digit here (JSON numbers: -12, 0.5, 1e9; no leading zeros, no +, no trailing .)";
+    static const char digits[] = "a number needs a digit here";
     size_t start;
     if (c->i < c->n && c->s[c->i] == '-') {
         c->i++;
@@ -180,7 +180,7 @@ static int parse_literal(cursor_t *c, const char *word)
 {
     size_t n = strlen(word);
     if (c->i + n > c->n || memcmp(c->s + c->i, word, n) != 0) {
-        return bad(c, "not a JSON value: strings need double quotes; the literals are true, false and null");
+        return bad(c, "not a JSON value (strings need double quotes)");
     }
     c->i += n;
     return 0;
@@ -215,7 +215,7 @@ int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_
     }
     skip_ws(&c);
     if (c.i >= c.n) {
-        return scan_fail(&c, top, "the text is empty (or only white space): JSON needs a value");
+        return scan_fail(&c, top, "the text is empty");
     }
     if (require_object && c.s[c.i] != '{') {
         return scan_fail(&c, top, "expected a JSON object, which starts with {");
@@ -227,7 +227,7 @@ int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_
             return c.i == c.n ? JSK_OK : scan_fail(&c, top, "more text after the end of the JSON value");
         }
         if (c.i >= c.n) {
-            return scan_fail(&c, top, "the text ends before the JSON does (a closing } or ] is missing)");
+            return scan_fail(&c, top, "the text ends too soon (a } or ] is missing)");
         }
         if (expect_value) {
             uint8_t ch = c.s[c.i];
@@ -261,8 +261,7 @@ int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_
                 rc = parse_literal(&c, "null");
             } else {
                 rc = bad(&c, ch == ']' || ch == '}' ? "a value is missing (a trailing comma?)"
-                                                    : "expected a value: an object, array, string, number, true, "
-                                                      "false or null (strings need double quotes)");
+                                                    : "not a JSON value (strings need double quotes)");
             }
             if (rc != 0) {
                 return scan_fail(&c, top, NULL);

@@ -84,35 +84,6 @@ void jsk_lint_add(jsk_lint *a, const char *code, int severity, const char *what,
     }
 }
 
-void jsk_lint_header(jsk_lint *a)
-{
-    static const struct {
-        int member;
-        const char *code, *what, *advice;
-    } keys[] = {
-        {JSK_JM_JKU, "HEADER_KEY_URL", "the header has jku, a URL to fetch the key from",
-         "a verifier that follows it lets whoever wrote the token choose the key; verify with your own key only"},
-        {JSK_JM_X5U, "HEADER_KEY_URL", "the header has x5u, a URL to fetch a certificate from",
-         "a verifier that follows it lets whoever wrote the token choose the key; verify with your own key only"},
-        {JSK_JM_JWK, "HEADER_EMBEDDED_KEY", "the header has jwk, a key carried inside the token",
-         "a verifier that trusts it accepts tokens signed by anyone; verify with your own key only"},
-        {JSK_JM_X5C, "HEADER_EMBEDDED_KEY", "the header has x5c, a certificate chain carried inside the token",
-         "a verifier that trusts it without checking the chain against its own roots accepts tokens signed by "
-         "anyone; verify with your own key only"},
-    };
-    size_t k;
-    for (k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-        if (a->htop.count[keys[k].member] > 0) {
-            jsk_lint_add(a, keys[k].code, JSK_LINT_DANGER, keys[k].what, keys[k].advice);
-        }
-    }
-    if (a->htop.count[JSK_JM_CRIT] > 0) {
-        jsk_lint_add(a, "CRIT", JSK_LINT_WARNING, "the header has crit, extensions every verifier must understand",
-            "a verifier must refuse the token unless it implements each one (RFC 7515 section 4.1.11); this kit "
-            "refuses it");
-    }
-}
-
 void jsk_lint_claims(jsk_lint *a)
 {
     size_t k;
@@ -131,8 +102,8 @@ void jsk_lint_claims(jsk_lint *a)
         } else {
             a->bad[k] = 1;
             t = jsk_lint_finding(a, "CLAIM_NOT_NUMBER", JSK_LINT_DANGER,
-                             "verifiers disagree: some refuse the token, others ignore the claim (an exp they ignore "
-                             "never expires). Write it as seconds since 1970, such as 1700000000",
+                             "verifiers disagree on it (one that ignores exp accepts the token forever). Write "
+                             "seconds since 1970",
                              &ok);
             if (ok) {
                 jsk_text_put(&t, jsk_lint_claim_names[k]);
@@ -155,13 +126,11 @@ void jsk_lint_times(jsk_lint *a, double now)
     }
     if (!a->has[2] && !a->bad[2] && a->payload_json) {
         jsk_lint_add(a, "NO_EXP", JSK_LINT_WARNING, "the token has no exp: it never expires",
-            "a stolen token then works until the secret changes. Give every token an expiry (minutes to hours for "
-            "access tokens)");
+            "give every token an expiry");
     }
     if (a->lifetime > JSK_LIFETIME_WARNING_SECONDS) {
         t = jsk_lint_finding(a, "LIFETIME_LONG", a->lifetime > JSK_LIFETIME_DANGER_SECONDS ? JSK_LINT_DANGER : JSK_LINT_WARNING,
-                         "a stolen token stays usable that long. Keep access tokens to minutes or hours, and use "
-                         "refresh tokens for longer sessions",
+                         "a stolen token stays usable that long. Keep access tokens to minutes or hours",
                          &ok);
         if (ok) {
             jsk_text_put(&t, "the token is valid for ");
@@ -202,8 +171,7 @@ void jsk_lint_times(jsk_lint *a, double now)
     }
     if (a->has[0] && a->value[0] > now + JSK_IAT_FUTURE_LEEWAY_SECONDS) {
         t = jsk_lint_finding(a, "IAT_FUTURE", JSK_LINT_WARNING,
-                         "the issuer's clock is wrong, or the token was not made by the issuer; verifiers that "
-                         "check iat refuse it",
+                         "the issuer's clock is wrong, or someone else made the token",
                          &ok);
         if (ok) {
             jsk_text_put(&t, "iat is ");
@@ -292,22 +260,50 @@ int jsk_lint_finish(jsk_text *t, char *out, size_t out_maxlen, size_t *out_len)
 /* ------------------------------------------------------------- verification */
 
 
+/* The refusals a report can give, by name, and the words of their headline. The names are
+ * jsk_error_code()'s (a test keeps them equal): the jwt module does not carry the error table. */
+static const struct refusal {
+    int err;
+    const char *code, *why;
+} refusals[] = {
+    {JSK_ERR_BAD_SIGNATURE, "ERR_BAD_SIGNATURE", "the signature does not match (a wrong secret, or an altered token)"},
+    {JSK_ERR_ALG_NONE, "ERR_ALG_NONE", "the token is unsigned (alg \"none\")"},
+    {JSK_ERR_ALG_NOT_HMAC, "ERR_ALG_NOT_HMAC", "its alg is not HS256, HS384 or HS512"},
+    {JSK_ERR_ALG_MISMATCH, "ERR_ALG_MISMATCH", "its alg is not the one the verifier pinned"},
+    {JSK_ERR_CRIT, "ERR_CRIT", "its header has crit"},
+    {JSK_ERR_BAD_TAG_LENGTH, "ERR_BAD_TAG_LENGTH", "the signature's length does not match the algorithm"},
+    {JSK_ERR_BAD_PAYLOAD, "ERR_BAD_PAYLOAD", "the payload is not a JSON object"},
+    {JSK_ERR_TOKEN_EXPIRED, "ERR_TOKEN_EXPIRED", ""},
+    {JSK_ERR_TOKEN_NOT_YET_VALID, "ERR_TOKEN_NOT_YET_VALID", ""},
+    {JSK_ERR_BAD_TIME_CLAIM, "ERR_BAD_TIME_CLAIM", ""},
+};
+
+static const struct refusal *refusal_of(int err)
+{
+    size_t i;
+    for (i = 0; i + 1 < sizeof refusals / sizeof refusals[0] && refusals[i].err != err; i++) {
+    }
+    return &refusals[i];
+}
+
+const char *jsk_lint_refusal_code(int err)
+{
+    const struct refusal *r = refusal_of(err);
+    return r->err == err ? r->code : NULL;
+}
+
 size_t jsk_jwt_verify_report_len(size_t token_len)
 {
     return token_len > JSK_JWS_LEN_MAX ? 0 : token_len / 4U * 3U + 3U + JSK_JWT_REPORT_JSON_LEN_MAX;
 }
 
-/* A signed token's header keys, claims and times (jws.c has parsed it: canonical base64url, a JSON
- * object header). The payload is decoded into payload_buf. 0, or JSK_ERR_BAD_PAYLOAD. */
+/* A signed token's claims and times (jws.c has parsed it: canonical base64url, a JSON object
+ * header; jku, x5u, jwk and x5c do not matter once the caller's own key has checked it). The payload is decoded into payload_buf. 0, or JSK_ERR_BAD_PAYLOAD. */
 static int read_signed(jsk_lint *a, const char *token, size_t len, uint8_t *payload_buf, size_t payload_cap, double now)
 {
     const char *dot1 = memchr(token, '.', len), *dot2;
-    size_t hb = (size_t)(dot1 - token), n = 0;
-    dot2 = memchr(dot1 + 1, '.', len - hb - 1);
-    if (jsk_decode(a->header, sizeof a->header, &a->header_len, token, hb, JSK_ENCODING_BASE64URL) == JSK_OK &&
-        jsk_json_scan(a->header, a->header_len, 1, &a->htop) == JSK_OK) {
-        jsk_lint_header(a);
-    }
+    size_t n = 0;
+    dot2 = memchr(dot1 + 1, '.', len - (size_t)(dot1 - token) - 1);
     if (jsk_decode(payload_buf, payload_cap, &n, dot1 + 1, (size_t)(dot2 - dot1 - 1), JSK_ENCODING_BASE64URL) != JSK_OK ||
         jsk_json_scan(payload_buf, n, 1, &a->ptop) != JSK_OK) {
         return JSK_ERR_BAD_PAYLOAD; /* signed, but not a JSON object (RFC 7519 section 7.2) */
@@ -325,7 +321,7 @@ int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg
 {
     jsk_lint a;
     jsk_text t = {out, 0, out_maxlen, 0};
-    size_t pcap = len / 4U * 3U + 3U, worst = JSK_LINT_FINDINGS_MAX, i, more;
+    size_t pcap = len / 4U * 3U + 3U, worst = JSK_LINT_FINDINGS_MAX, i;
     int header_alg = 0, code = 0, sig;
 
     if (out_len != NULL) {
@@ -355,9 +351,8 @@ int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg
         if (key_len < need) {
             int ok;
             jsk_text w = jsk_lint_finding(&a, "KEY_TOO_SHORT", JSK_LINT_DANGER,
-                                      "RFC 7518 section 3.2 asks for at least the hash's size; a short key can be "
-                                      "guessed offline from any token it signed. Rotate to a new secret (jwt-secret "
-                                      "generate)",
+                                      "a short key can be guessed offline from any token it signed (RFC 7518 section "
+                                      "3.2). Rotate to a new secret",
                                       &ok);
             if (ok) {
                 jsk_text_put(&w, "the key has ");
@@ -370,7 +365,7 @@ int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg
         }
         if (alg == JSK_ALG_UNSET) {
             jsk_lint_add(&a, "ALG_NOT_PINNED", JSK_LINT_INFO, "the algorithm was taken from the token's header",
-                "pin it in your verifier (for example algorithms: ['HS256']), so that a token cannot choose it");
+                "pin it, so that a token cannot choose it");
         }
         code = a.bad[0] || a.bad[1] || a.bad[2] ? JSK_ERR_BAD_TIME_CLAIM
              : a.expired                      ? JSK_ERR_TOKEN_EXPIRED
@@ -393,7 +388,7 @@ int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg
         line[0] = '\0';
         if (sig != JSK_OK) {
             jsk_text_put(&h, "Invalid: ");
-            jsk_text_put(&h, jsk_strerror(sig));
+            jsk_text_put(&h, refusal_of(sig)->why);
         } else {
             jsk_text_put(&h, "The signature is valid (");
             jsk_text_put(&h, jsk_alg_name(header_alg));
@@ -405,18 +400,10 @@ int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg
                     }
                 }
             } else if (code == JSK_ERR_BAD_TIME_CLAIM) {
-                jsk_text_put(&h, "), but a time claim is not a number, so the token's validity cannot be judged");
+                jsk_text_put(&h, "), but a time claim is not a number");
             } else if (worst < JSK_LINT_FINDINGS_MAX) {
                 jsk_text_put(&h, "), but ");
                 jsk_text_put(&h, a.f[worst].what);
-                for (i = 0, more = 0; i < a.nf; i++) {
-                    more += a.f[i].severity != JSK_LINT_INFO && i != worst;
-                }
-                if (more > 0) {
-                    jsk_text_put(&h, " (and ");
-                    jsk_text_uint(&h, more);
-                    jsk_text_put(&h, more == 1 ? " more finding)" : " more findings)");
-                }
             } else {
                 jsk_text_put(&h, ")");
                 if (a.judged && a.has[2]) {
@@ -431,7 +418,7 @@ int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg
     jsk_lint_key(&t, "code");
     if (code != 0) {
         jsk_text_put(&t, "\"");
-        jsk_text_put(&t, jsk_error_code(code));
+        jsk_text_put(&t, refusal_of(code)->code);
         jsk_text_put(&t, "\"");
     } else {
         jsk_text_put(&t, "null");

@@ -62,8 +62,6 @@ void jsk_lint_duration(jsk_text *t, double seconds);
 /* A new finding: its "what" as a text to write into (*ok 0 when the list is full). */
 jsk_text jsk_lint_finding(jsk_lint *a, const char *code, int severity, const char *advice, int *ok);
 void jsk_lint_add(jsk_lint *a, const char *code, int severity, const char *what, const char *advice);
-/* The header's key-injection members (jku, x5u, jwk, x5c) and crit, from a->htop. */
-void jsk_lint_header(jsk_lint *a);
 /* iat, nbf, exp from a->ptop (a JSON object in a->payload): numbers, or CLAIM_NOT_NUMBER. */
 void jsk_lint_claims(jsk_lint *a);
 /* NO_EXP, LIFETIME_LONG, and against now (NaN: not judged) EXPIRED, NOT_YET_VALID, IAT_FUTURE. */
@@ -72,6 +70,8 @@ void jsk_lint_key(jsk_text *t, const char *name);
 void jsk_lint_boolean(jsk_text *t, const char *name, int v);
 void jsk_lint_seconds(jsk_text *t, const char *name, int has, double v);
 void jsk_lint_findings_json(jsk_text *t, const jsk_lint *a);
+/* The name of a refusal a report can give (as jsk_error_code()), NULL for another error. */
+const char *jsk_lint_refusal_code(int err);
 int jsk_lint_finish(jsk_text *t, char *out, size_t out_maxlen, size_t *out_len);
 
 #endif

@@ -8,6 +8,8 @@
 #include "check.h"
 #include "jsk.h"
 
+const char *jsk_lint_refusal_code(int err); /* core/src/lint_internal.h */
+
 #define URL JSK_BASE64_VARIANT_URLSAFE_NO_PADDING
 #define NOW 1700000000.0
 
@@ -240,7 +242,7 @@ static void test_not_tokens(void)
     not_token(".e30.", "ERR_MALFORMED_TOKEN", "Part 1 (the header) is empty");
     /* {"alg":"HS256" without its brace */
     not_token("eyJhbGciOiJIUzI1NiI.e30.", "ERR_BAD_JSON",
-              "Part 1 (the header) is not valid JSON: line 1, column 15 (byte 14): the text ends before the JSON does");
+              "Part 1 (the header) is not valid JSON: line 1, column 15 (byte 14): the text ends too soon");
     {
         char *j = inspect("not.a.token", 11, NOW);
         CHECK(has(j, "\"error\":{\"code\":\"ERR_BAD_JSON\",\"part\":1,\"offset\":0,"));
@@ -322,6 +324,14 @@ static void test_verify_report(void)
 int main(void)
 {
     CHECK_RC(jsk_self_test_inspect(), JSK_OK);
+    {
+        /* the report's refusal names are the error table's */
+        int e;
+        for (e = -1; e >= JSK_ERROR_MIN; e--) {
+            const char *name = jsk_lint_refusal_code(e);
+            CHECK(name == NULL ? !jsk_error_is_refusal(e) : strcmp(name, jsk_error_code(e)) == 0 && jsk_error_is_refusal(e));
+        }
+    }
     CHECK(jsk_jwt_verify_report_len(100) == 75U + 3U + JSK_JWT_REPORT_JSON_LEN_MAX && jsk_jwt_verify_report_len(JSK_JWS_LEN_MAX + 1U) == 0);
     test_json_positions();
     test_keys();

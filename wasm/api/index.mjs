@@ -2,13 +2,15 @@
 // Every rule (names, sizes, formats, limits, error codes and messages) is the C core's: this layer
 // checks JS types, owns the WASM heap and turns C error codes into Errors with a `code`. One WASM
 // module per feature, each with its own entry, so an app pays only for what it imports:
-//   generate.mjs (jwt-secret-kit/generate)  jwt.mjs (/jwt)  check.mjs (/check)  audit.mjs (/audit)
+//   generate.mjs (jwt-secret-kit/generate)  jwt.mjs and inspect.mjs (/jwt)  check.mjs (/check)
+//   audit.mjs (/audit)
 //   core.mjs (the loader, the errors, the heap)
 // scripts/build.mjs bundles them with esbuild into the ES modules, the CommonJS/classic script and
 // the page's scripts.
 import { auditCore } from './audit.mjs';
 import { checkCore } from './check.mjs';
 import { generateCore, useJwkMaker } from './generate.mjs';
+import { inspectCore } from './inspect.mjs';
 import { jwkText, jwtCore } from './jwt.mjs';
 
 export { ALGORITHMS, CHECK_ENCODINGS, ENCODINGS, FORMATS, VERSION } from 'jsk:policy';
@@ -16,6 +18,7 @@ export { JwtSecretKitError } from './core.mjs';
 export { decode, describeSecret, encode, generateSecret } from './generate.mjs';
 export { checkSecret } from './check.mjs';
 export { hmac, signJwt, toJwk, toJwks, verifyJwt } from './jwt.mjs';
+export { inspectJwt } from './inspect.mjs';
 export { auditToken, createAudit } from './audit.mjs';
 
 /**
@@ -25,7 +28,7 @@ export { auditToken, createAudit } from './audit.mjs';
  */
 export function init() {
   useJwkMaker(jwkText); // generateSecret({ format: 'jwk' }): the generate module has no JWK code
-  return Promise.all([generateCore, jwtCore, checkCore, auditCore].map((c) => c.init())).then(() => {});
+  return Promise.all([generateCore, jwtCore, inspectCore, checkCore, auditCore].map((c) => c.init())).then(() => {});
 }
 
 /** init() started at import: `await ready` before the first call. */
