@@ -147,11 +147,15 @@ static void unwrap(inspection *a, const char *text, size_t len)
                 k++;
             }
             if (k < e && text[k] == ':') {
-                s = k + 1, changed = 1, a->notes |= NOTE_AUTHORIZATION;
+                for (s = k + 1; s < e && (text[s] == ' ' || text[s] == '\t'); s++) {
+                }
+                changed = 1, a->notes |= NOTE_AUTHORIZATION;
             }
         }
         if (starts_with_ci(text, e, s, "bearer") && e - s > 6 && (text[s + 6] == ' ' || text[s + 6] == '\t')) {
-            s += 7, changed = 1, a->notes |= NOTE_BEARER;
+            for (s += 6; s < e && (text[s] == ' ' || text[s] == '\t'); s++) {
+            }
+            changed = 1, a->notes |= NOTE_BEARER;
         }
         if (e - s >= 2 && (text[s] == '"' || text[s] == '\'' || text[s] == '`') && text[e - 1] == text[s]) {
             s++, e--, changed = 1, a->notes |= NOTE_QUOTES;
