@@ -59,7 +59,7 @@ const policyConsts = await import(pathToFileURL(policyModulePath).href);
 // The WASM modules as the loader takes them (wasm/api/core.mjs): base64 of the raw-deflated binary.
 const { deflateRawSync, constants: zc } = await import('node:zlib');
 const wasmPacked = (name) => deflateRawSync(readFileSync(join(wasmBuild, `jsk-${name}.wasm`)), { level: 9, memLevel: 9, strategy: zc.Z_DEFAULT_STRATEGY }).toString('base64');
-const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar', 'page-jwt'].map((n) => [n, wasmPacked(n)]));
+const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar', 'inspect', 'envfiles', 'page-jwt'].map((n) => [n, wasmPacked(n)]));
 
 // Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
 // says where the audit's scalar build comes from (a separate file the ES modules import only on an
@@ -100,11 +100,12 @@ const buildModules = (flavour) => ({
     b.onResolve({ filter: /^\.\/jsk-[\w-]+\.mjs$/ }, (a) => (a.namespace === 'jsk' ? { path: a.path, external: true } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'jsk' }, (a) => {
       const f = flavours[flavour];
-      const wasm = /^wasm\/(generate|jwt|check|audit)$/.exec(a.path);
+      const wasm = /^wasm\/(generate|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
         : a.path === 'wasm/audit-fallback' ? f.fallback
-          // The page's jwt and audit modules are one (page-jwt): one data block, jsk-wasm-jwt.
-          : wasm && f.dom ? dataModule(`jsk-wasm-${wasm[1] === 'audit' ? 'jwt' : wasm[1]}`, packed[/jwt|audit/.test(wasm[1]) ? 'page-jwt' : wasm[1]])
+          // The page's jwt, audit, inspect and envfiles modules are one (page-jwt): one data block, jsk-wasm-jwt.
+          : wasm && f.dom ? (/^(jwt|audit|inspect|envfiles)$/.test(wasm[1]) ? dataModule('jsk-wasm-jwt', packed['page-jwt'])
+            : dataModule(`jsk-wasm-${wasm[1]}`, packed[wasm[1]]))
           : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
             : wasm ? `export default ${JSON.stringify(packed[wasm[1] === 'audit' ? f.audit : wasm[1]])};\n`
             : a.path === 'data' ? DATA_MODULE : null;

@@ -168,8 +168,23 @@ export function checkSecret(secret: string | Uint8Array, options?: CheckOptions)
 export type Bytes = string | Uint8Array;
 
 export function hmac(alg: Algorithm, key: Bytes, message: Bytes): Uint8Array;
-export function signJwt(payload: string | Record<string, unknown>, options: { secret: Bytes; alg?: Algorithm }): string;
+/** How a secret string is written: its UTF-8 bytes ('text', the default), base64, base64url
+ * (padding optional), hex, or a JWK ({"kty":"oct","k":...}; its alg, if any, must match). */
+export type SecretFormat = 'text' | 'base64' | 'base64url' | 'hex' | 'jwk';
+export function signJwt(
+  payload: string | Record<string, unknown>,
+  options: { secret: Bytes; alg?: Algorithm; secretFormat?: SecretFormat },
+): string;
+
+/** A finding about a token: what is wrong and what to do, in one message. */
+export interface TokenFinding {
+  code: string;
+  severity: 'danger' | 'warning' | 'info';
+  message: string;
+}
+
 export interface VerifiedJwt {
+  /** The signature holds and the token is within its time (an invalid token throws). */
   valid: true;
   alg: Algorithm;
   header: Record<string, unknown>;
@@ -177,9 +192,71 @@ export interface VerifiedJwt {
   payload: Record<string, unknown>;
   /** The payload's text exactly as signed (jsk_jws_open), for byte-exact use or another JSON parser. */
   payloadText: string;
+  /** 'valid-with-warnings' when a finding is a danger or a warning (a short key, no exp, ...). */
+  verdict: 'valid' | 'valid-with-warnings';
+  /** One sentence: "The signature is valid (HS256), but the key has 5 bytes; HS256 needs at least 32." */
+  headline: string;
+  findings: TokenFinding[];
+  /** Whether the algorithm was pinned (options.alg, or a JWK's alg) or taken from the token's header. */
+  algFrom: 'header' | 'pinned';
 }
-/** Throws a JwtSecretKitError (ERR_BAD_SIGNATURE, ERR_ALG_NONE, ...) when the token is not valid. */
-export function verifyJwt(token: string, options: { secret: Bytes; alg?: Algorithm }): VerifiedJwt;
+
+/** The core's verification report (jsk_jwt_verify_report), on the error verifyJwt throws as `report`. */
+export interface VerifyReport {
+  verdict: 'valid' | 'valid-with-warnings' | 'invalid';
+  headline: string;
+  code: ErrorCode | null;
+  signature_valid: boolean;
+  alg: Algorithm | null;
+  alg_from: 'header' | 'pinned';
+  key_bytes: number;
+  key_bytes_min: number;
+  findings: TokenFinding[];
+}
+
+/**
+ * Throws a JwtSecretKitError when the token is not valid: a refused signature (ERR_BAD_SIGNATURE,
+ * ERR_ALG_NONE, ...), an expired or not yet valid token (ERR_TOKEN_EXPIRED,
+ * ERR_TOKEN_NOT_YET_VALID, judged at options.now, seconds since 1970, default now) or a time claim
+ * that is not a number (ERR_BAD_TIME_CLAIM); the error's `report` is then the core's report.
+ */
+export function verifyJwt(
+  token: string,
+  options: { secret: Bytes; alg?: Algorithm; secretFormat?: SecretFormat; now?: number },
+): VerifiedJwt;
+
+/** What inspectJwt says about a token (jsk_jwt_inspect), read without its key. */
+export interface TokenInspection {
+  ok: true;
+  /** What was removed around the token (REMOVED_WHITESPACE, REMOVED_BOM, REMOVED_AUTHORIZATION, REMOVED_BEARER, REMOVED_QUOTES). */
+  notes: { code: string; message: string }[];
+  /** Where the token and its parts are in the text given (offsets and lengths in UTF-8 bytes of it). */
+  token: { offset: number; length: number };
+  parts: { name: 'header' | 'payload' | 'signature'; offset: number; length: number }[];
+  alg: string | null;
+  typ: string | null;
+  kid: string | null;
+  signature_bytes: number;
+  claims: { iat: number | null; nbf: number | null; exp: number | null };
+  times: {
+    expired: boolean;
+    not_yet_valid: boolean;
+    expires_in: number | null;
+    expired_ago: number | null;
+    valid_in: number | null;
+    lifetime: number | null;
+    /** "valid for another 59 minutes", "expired 3 hours ago", "never expires (no exp)", ... */
+    text: string;
+  };
+  findings: TokenFinding[];
+  /** The header's JSON text, exactly as decoded. */
+  header: string;
+  payload_is_json: boolean;
+  /** The payload's text, exactly as decoded; null when it is not UTF-8. */
+  payload: string | null;
+}
+/** Reads a token offline. Text that is not a token throws (the message says which part and what is wrong). */
+export function inspectJwt(text: string, options?: { now?: number }): TokenInspection;
 
 export interface Jwk {
   kty: 'oct';

@@ -124,6 +124,8 @@ double cli_now(void);
 /* Everything goes through these, so that a failed write (a closed pipe) ends the program. */
 void cli_out(const char *s, size_t n);
 void cli_puts(const char *s);
+/* A string literal, without its NUL. */
+#define CLI_OUT_LITERAL(LITERAL) cli_out(LITERAL, sizeof LITERAL - 1U)
 void cli_printf(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
@@ -155,6 +157,23 @@ int cli_generate_env(int alg, size_t nbytes, const char *layout, const char *con
 int cli_check(int argc, char **argv);
 int cli_check_env(const char *file, const char *const *patterns, int npatterns, int alg, int encoding, int json,
                   const char *context, size_t context_len);
+/* ---------------------------------------------------------------- the core's JSON (cmd_inspect.c) */
+
+/* Where the value of member key of the object at s[obj] starts, or (size_t)-1. The JSON is the
+ * core's own (jsk_jwt_inspect, jsk_jwt_verify_report): valid, so the reader is small. */
+size_t cli_json_member(const char *s, size_t n, size_t obj, const char *key);
+/* The first element of the array at s[at] ('['), or the element after the one at s[at]; (size_t)-1 at the end. */
+size_t cli_json_next(const char *s, size_t n, size_t at);
+/* The value at s[at] begins with literal ("true", "null", "\"invalid\""). */
+int cli_json_is(const char *s, size_t n, size_t at, const char *literal);
+/* The value at s[at] on stdout: a string decoded, anything else as written. */
+void cli_json_print(const char *s, size_t n, size_t at);
+/* "severity: message (CODE)" for each finding of the report at s[root]. */
+void cli_print_findings(const char *s, size_t n, size_t root);
+/* --now: seconds since 1970 (the clock when text is NULL), or a usage error. */
+double cli_now_arg(const char *text);
+
+int cli_inspect(int argc, char **argv);
 int cli_sign(int argc, char **argv);
 int cli_verify(int argc, char **argv);
 int cli_audit(int argc, char **argv);

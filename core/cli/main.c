@@ -11,7 +11,7 @@ static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {{"generate", cli_generate}, {"check", cli_check}, {"sign", cli_sign},
-                {"verify", cli_verify},     {"audit", cli_audit}};
+                {"verify", cli_verify},     {"inspect", cli_inspect}, {"audit", cli_audit}};
 
 int main(int argc, char **argv)
 {

@@ -67,10 +67,14 @@ typedef enum jsk_error {
     JSK_ERR_SELF_TEST = -26,       /* jsk_self_test(): a known answer came out wrong */
     JSK_ERR_OPTION_CONFLICT = -27, /* generator options that do not go together (jsk_secret_check) */
     JSK_ERR_NOT_IN_MODULE = -28,   /* a WASM module built without that part (the generate module: JWK) */
-    JSK_ERR_DUPLICATE_NAME = -29   /* a name given twice where each must be once (a .env file's variables) */
+    JSK_ERR_TOKEN_EXPIRED = -29,   /* the signature holds, but exp is not after the caller's now */
+    JSK_ERR_TOKEN_NOT_YET_VALID = -30, /* the signature holds, but nbf is after the caller's now */
+    JSK_ERR_BAD_TIME_CLAIM = -31,  /* exp, nbf or iat present but not a number (RFC 7519 NumericDate) */
+    JSK_ERR_BAD_JWK = -32,         /* a key given as a JWK that is not {"kty":"oct","k":base64url,...} */
+    JSK_ERR_DUPLICATE_NAME = -33   /* a name given twice where each must be once (a .env file's variables) */
 } jsk_error;
 
-#define JSK_ERROR_MIN (-29)
+#define JSK_ERROR_MIN (-33)
 
 /* A plain-language message for err ("unknown error" for values outside the enum). */
 const char *jsk_strerror(int err);
@@ -408,6 +412,13 @@ int jsk_verify(const uint8_t *a, const uint8_t *b, size_t len);
 /* Strict JSON (RFC 8259) check: UTF-8, no trailing commas or comments, nesting at most
  * JSK_JSON_DEPTH_MAX. require_object: the top level must be an object. */
 int jsk_json_check(const uint8_t *text, size_t len, int require_object);
+/* Where and why jsk_json_check() refuses text, in words: "line 1, column 6 (byte 5): expected a
+ * colon (:) after the member name" (lines end at \n, columns count characters from 1, the byte
+ * offset counts from 0). JSK_OK with an empty text when the JSON is fine;
+ * JSK_JSON_ERROR_TEXT_LEN_MAX bytes always suffice. */
+#define JSK_JSON_ERROR_TEXT_LEN_MAX 256U
+int jsk_json_error_text(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *text, size_t len,
+                        int require_object);
 
 /* Capacity (with NUL) of a compact JWS signed with alg over a payload of payload_len bytes; 0 for
  * an unknown alg or a payload over JSK_JWS_LEN_MAX. */
@@ -456,9 +467,87 @@ size_t jsk_jwk_len(size_t key_len);
 size_t jsk_jwks_len(size_t current_len, size_t previous_len);
 /* {"kty":"oct","k":…,"alg":…,"use":"sig","kid":<thumbprint of {"k":…,"kty":"oct"}>}; key_len >= 1. */
 int jsk_jwk(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *key, size_t key_len);
-/* {"keys":[current, previous]}: a JWKS for rotation; previous may be absent (NULL, 0). */
+/* {"keys":[current, previous]}: a JWKS for rotation; previous may be absent (NULL, 0). Both keys are
+ * held to the rule of signing: at least alg's size (RFC 7518 section 3.2, JSK_ERR_KEY_TOO_SHORT). */
 int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8_t *current, size_t current_len,
              const uint8_t *previous, size_t previous_len);
+
+/* ------------------------------------------------ keys as users write them */
+
+/* How a verifier's or signer's secret is written: "text" (its UTF-8 bytes: JSK_ENCODING_RAW),
+ * "base64", "base64url" (both with optional '=' padding), "hex" (JSK_ENCODING_*), or "jwk"
+ * (JSK_FORMAT_JWK). JSK_ERR_UNKNOWN_FORMAT otherwise. */
+int jsk_key_format_from_name(const char *name, size_t name_len);
+/* The key bytes of text in format. key_maxlen >= text_len always suffices. A JWK must be a JSON
+ * object with exactly one "kty" ("oct") and one "k" (base64url without padding, no escapes, at
+ * least one byte); "alg", if present, must be HS256/384/512 (JSK_ERR_BAD_JWK otherwise) and equal
+ * alg when alg is given (JSK_ERR_ALG_MISMATCH); *jwk_alg (may be NULL) gets it (JSK_ALG_UNSET when
+ * absent) so that a verifier can pin it. Other members (kid, use, key_ops) are ignored. On error
+ * key is zeroed. No size rule here: signing and verification apply their own. */
+int jsk_key_parse(uint8_t *key, size_t key_maxlen, size_t *key_len, int *jwk_alg, int alg, const char *text,
+                  size_t text_len, int format);
+
+/* --------------------------------------------------------- token inspector */
+
+/* Lifetimes above these are findings (LIFETIME_LONG): a warning above a day, danger above 30 days. */
+#define JSK_LIFETIME_WARNING_SECONDS 86400.0
+#define JSK_LIFETIME_DANGER_SECONDS 2592000.0
+/* An iat later than now by more than this is a finding (IAT_FUTURE): clocks drift a little. */
+#define JSK_IAT_FUTURE_LEEWAY_SECONDS 60.0
+/* Inspector input: the token plus whatever surrounds it (whitespace, quotes, "Bearer ", a header line). */
+#define JSK_INSPECT_LEN_MAX (JSK_JWS_LEN_MAX + 4096U)
+
+/* The capacity jsk_jwt_inspect() needs for text of len bytes (6 * len + 96 KiB); 0 above
+ * JSK_INSPECT_LEN_MAX. */
+size_t jsk_jwt_inspect_len(size_t len);
+
+/* Reads a token offline, without a key, and writes one JSON document (no newline) about it. Input is
+ * taken tolerantly but never silently: surrounding white space, a BOM, an "Authorization:" header
+ * name, a "Bearer " prefix (any case) and surrounding quotes (' " `) are removed, each with a note.
+ * now is the caller's time in seconds since 1970 (NaN: times are not judged). Succeeds (JSK_OK)
+ * for any text, token or not; only arguments, capacity and size are errors.
+ *   A token:     {"ok":true,"notes":[{code,message}],"token":{offset,length},
+ *                 "parts":[{name,offset,length}x3] (offsets in the ORIGINAL text),
+ *                 "alg","typ","kid" (strings or null),"signature_bytes",
+ *                 "claims":{"iat","nbf","exp"} (numbers as written, or null),
+ *                 "times":{"expired","not_yet_valid" (booleans),"expires_in","expired_ago",
+ *                          "valid_in","lifetime" (whole seconds or null),"text" (a sentence)},
+ *                 "findings":[{code,severity ("danger"|"warning"|"info"),message}],
+ *                 "header" (its JSON text as decoded),"payload_is_json","payload" (text as decoded,
+ *                 or null when it is not UTF-8)}
+ *   Not a token: {"ok":false,"notes":[...],"error":{"code","part" (0 none, 1 header, 2 payload,
+ *                 3 signature),"offset" (in the original text, or null),"message"}, "parts"
+ *                 when the dots were found}
+ * Time and memory are linear in len; nothing is allocated (the payload is decoded into out's tail).
+ * The WASM builds carry it in a module of its own (inspect), so that an app that only signs and
+ * verifies does not load it. */
+int jsk_jwt_inspect(char *out, size_t out_maxlen, size_t *out_len, const char *text, size_t len, double now);
+/* The inspector's known answer (a pinned token read at a pinned time): JSK_OK or JSK_ERR_SELF_TEST. */
+int jsk_self_test_inspect(void);
+
+/* The report's JSON never exceeds this; jsk_jwt_verify_report_len(token_len) adds room for the
+ * payload, which the report decodes into out's tail (0 above JSK_JWS_LEN_MAX). */
+#define JSK_JWT_REPORT_JSON_LEN_MAX 16384U
+size_t jsk_jwt_verify_report_len(size_t token_len);
+
+/* An honest verification: the signature as jsk_jws_verify() checks it (HS256/384/512 only, "none"
+ * and "crit" refused, constant-time compare), then the time claims against now (NaN: not judged),
+ * the key's size against the algorithm's (RFC 7518 section 3.2) and the findings the inspector would
+ * give a signed token (jku/x5u/jwk/x5c headers, claims that are not numbers, no exp, a long
+ * lifetime, expired, not yet valid, iat in the future), as one JSON document (no newline):
+ *   {"verdict":"valid"|"valid-with-warnings"|"invalid","headline" (one sentence),
+ *    "code" (null, or the refusal: ERR_BAD_SIGNATURE, ERR_TOKEN_EXPIRED, ...),"signature_valid",
+ *    "alg","alg_from":"header"|"pinned","key_bytes","key_bytes_min","findings":[...]}
+ * invalid: the signature is refused, or the token expired (exp <= now), is not valid yet
+ * (nbf > now) or has a time claim that is not a number (the codes jsk_error_is_refusal() names);
+ * valid-with-warnings: the signature holds but a finding is a danger or a warning (a key shorter
+ * than the algorithm's hash is a danger: KEY_TOO_SHORT); valid: nothing to say (an info finding,
+ * ALG_NOT_PINNED when the alg came from the header, does not count). A signed payload that is not
+ * a JSON object is the refusal JSK_ERR_BAD_PAYLOAD. out_maxlen >= jsk_jwt_verify_report_len(len).
+ * The token is taken exactly (no trimming). A text that is not a compact JWS at all is an error
+ * (JSK_ERR_MALFORMED_TOKEN, ...) with nothing written, as jsk_jws_verify() answers it. */
+int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *token, size_t len,
+                          const uint8_t *key, size_t key_len, double now);
 
 /* ----------------------------------------------------- strength analysis */
 

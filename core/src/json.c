@@ -5,12 +5,21 @@
 
 #include "json_internal.h"
 #include "jsk.h"
+#include "text_internal.h"
 #include "utf8_internal.h"
 
 typedef struct {
     const uint8_t *s;
     size_t n, i;
+    const char *why; /* what is wrong at s[i] when a parse fails */
 } cursor_t;
+
+/* Fails at the cursor's position with a reason (returns -1, for the parse_* helpers). */
+static int bad(cursor_t *c, const char *why)
+{
+    c->why = why;
+    return -1;
+}
 
 static void skip_ws(cursor_t *c)
 {
@@ -41,12 +50,12 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
             return 0;
         }
         if (ch < 0x20) {
-            return -1;
+            return bad(c, "a raw control character in a string (escape it, as \\n)");
         }
         if (ch == '\\') {
             uint8_t e;
             if (++c->i >= c->n) {
-                return -1;
+                return bad(c, "the text ends in a string");
             }
             e = c->s[c->i++];
             switch (e) {
@@ -60,11 +69,11 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
                 int k, v;
                 cp = 0;
                 if (c->i + 4 > c->n) {
-                    return -1;
+                    return bad(c, "a \\u escape needs four hex digits");
                 }
                 for (k = 0; k < 4; k++) {
                     if ((v = hexval(c->s[c->i + (size_t)k])) < 0) {
-                        return -1;
+                        return bad(c, "a \\u escape needs four hex digits");
                     }
                     cp = cp * 16U + (uint32_t)v;
                 }
@@ -72,26 +81,28 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
                 if (cp >= 0xD800 && cp <= 0xDBFF) { /* a high surrogate needs its low half */
                     uint32_t lo = 0;
                     if (c->i + 6 > c->n || c->s[c->i] != '\\' || c->s[c->i + 1] != 'u') {
-                        return -1;
+                        return bad(c, "a lone surrogate escape (\\ud800-\\udfff)");
                     }
                     for (k = 0; k < 4; k++) {
                         if ((v = hexval(c->s[c->i + 2 + (size_t)k])) < 0) {
-                            return -1;
+                            return bad(c, "a \\u escape needs four hex digits");
                         }
                         lo = lo * 16U + (uint32_t)v;
                     }
                     if (lo < 0xDC00 || lo > 0xDFFF) {
-                        return -1;
+                        return bad(c, "a lone surrogate escape (\\ud800-\\udfff)");
                     }
                     c->i += 6;
                     cp = 0x10000U + ((cp - 0xD800U) << 10) + (lo - 0xDC00U);
                 } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    return -1;
+                    c->i -= 6;
+                    return bad(c, "a lone surrogate escape (\\ud800-\\udfff)");
                 }
                 break;
             }
             default:
-                return -1;
+                c->i -= 2;
+                return bad(c, "an unknown escape");
             }
             if (out != NULL && len < cap) {
                 out[len] = cp < 0x80 ? (char)cp : (char)0x80; /* non-ASCII marks the copy as not comparable */
@@ -109,7 +120,7 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
         } else {
             size_t step = jsk_utf8_sequence(c->s + c->i, c->n - c->i);
             if (step == 0) {
-                return -1;
+                return bad(c, "bytes that are not UTF-8 inside a string");
             }
             if (out != NULL && len < cap) {
                 out[len] = (char)0x80;
@@ -118,17 +129,18 @@ static int parse_string(cursor_t *c, char *out, size_t cap, size_t *out_len)
             c->i += step;
         }
     }
-    return -1;
+    return bad(c, "a string is not closed (a \" is missing)");
 }
 
 static int parse_number(cursor_t *c)
 {
+    static const char digits[] = "a number needs a digit here";
     size_t start;
     if (c->i < c->n && c->s[c->i] == '-') {
         c->i++;
     }
     if (c->i >= c->n) {
-        return -1;
+        return bad(c, digits);
     }
     if (c->s[c->i] == '0') {
         c->i++;
@@ -137,7 +149,7 @@ static int parse_number(cursor_t *c)
             c->i++;
         }
     } else {
-        return -1;
+        return bad(c, digits);
     }
     if (c->i < c->n && c->s[c->i] == '.') {
         start = ++c->i;
@@ -145,7 +157,7 @@ static int parse_number(cursor_t *c)
             c->i++;
         }
         if (c->i == start) {
-            return -1;
+            return bad(c, digits);
         }
     }
     if (c->i < c->n && (c->s[c->i] == 'e' || c->s[c->i] == 'E')) {
@@ -158,7 +170,7 @@ static int parse_number(cursor_t *c)
             c->i++;
         }
         if (c->i == start) {
-            return -1;
+            return bad(c, digits);
         }
     }
     return 0;
@@ -168,15 +180,29 @@ static int parse_literal(cursor_t *c, const char *word)
 {
     size_t n = strlen(word);
     if (c->i + n > c->n || memcmp(c->s + c->i, word, n) != 0) {
-        return -1;
+        return bad(c, "not a JSON value (strings need double quotes)");
     }
     c->i += n;
     return 0;
 }
 
+/* The top-level members the JWS code and the inspector look at, by their decoded names. */
+static const char *const member_names[JSK_JSON_MEMBERS] = {"alg", "crit", "typ", "kid", "jku", "x5u",
+                                                           "jwk", "x5c", "iat", "nbf", "exp", "kty", "k"};
+
+/* Fails the scan at the cursor with why (top->error_at, top->error_why). */
+static int scan_fail(cursor_t *c, jsk_json_top *top, const char *why)
+{
+    if (top != NULL) {
+        top->error_at = c->i;
+        top->error_why = why != NULL ? why : c->why;
+    }
+    return JSK_ERR_BAD_JSON;
+}
+
 int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_top *top)
 {
-    cursor_t c = {text, len, 0};
+    cursor_t c = {text, len, 0, NULL};
     uint8_t stack[JSK_JSON_DEPTH_MAX]; /* 'o' object, 'a' array */
     size_t depth = 0;
     int expect_value = 1;
@@ -188,23 +214,27 @@ int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_
         return JSK_ERR_INVALID_ARGUMENT;
     }
     skip_ws(&c);
-    if (require_object && (c.i >= c.n || c.s[c.i] != '{')) {
-        return JSK_ERR_BAD_JSON;
+    if (c.i >= c.n) {
+        return scan_fail(&c, top, "the text is empty");
+    }
+    if (require_object && c.s[c.i] != '{') {
+        return scan_fail(&c, top, "expected a JSON object, which starts with {");
     }
     for (;;) {
         skip_ws(&c);
         if (!expect_value && depth == 0) {
-            return c.i == c.n ? JSK_OK : JSK_ERR_BAD_JSON; /* one value, then only whitespace */
+            /* one value, then only whitespace */
+            return c.i == c.n ? JSK_OK : scan_fail(&c, top, "more text after the end of the JSON value");
         }
         if (c.i >= c.n) {
-            return JSK_ERR_BAD_JSON;
+            return scan_fail(&c, top, "the text ends too soon (a } or ] is missing)");
         }
         if (expect_value) {
             uint8_t ch = c.s[c.i];
             int rc = 0;
             if (ch == '{' || ch == '[') {
                 if (depth == JSK_JSON_DEPTH_MAX) {
-                    return JSK_ERR_BAD_JSON;
+                    return scan_fail(&c, top, "nested deeper than 64 levels");
                 }
                 stack[depth++] = ch == '{' ? 'o' : 'a';
                 c.i++;
@@ -230,10 +260,11 @@ int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_
             } else if (ch == 'n') {
                 rc = parse_literal(&c, "null");
             } else {
-                rc = -1;
+                rc = bad(&c, ch == ']' || ch == '}' ? "a value is missing (a trailing comma?)"
+                                                    : "not a JSON value (strings need double quotes)");
             }
             if (rc != 0) {
-                return JSK_ERR_BAD_JSON;
+                return scan_fail(&c, top, NULL);
             }
             expect_value = 0;
             continue;
@@ -248,31 +279,37 @@ int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_
             skip_ws(&c);
         member_key:
             if (c.i >= c.n || c.s[c.i] != '"') {
-                return JSK_ERR_BAD_JSON;
+                return scan_fail(&c, top, c.i < c.n && c.s[c.i] == '}'
+                                              ? "a member is missing after the comma (a trailing comma?)"
+                                              : "expected a member name in double quotes");
             }
             {
                 char key[8];
-                size_t key_len = 0;
-                size_t value_start;
+                size_t key_len = 0, k;
                 if (parse_string(&c, key, sizeof key, &key_len) != 0) {
-                    return JSK_ERR_BAD_JSON;
+                    return scan_fail(&c, top, NULL);
                 }
                 skip_ws(&c);
                 if (c.i >= c.n || c.s[c.i] != ':') {
-                    return JSK_ERR_BAD_JSON;
+                    return scan_fail(&c, top, "expected a colon (:) after the member name");
                 }
                 c.i++;
                 skip_ws(&c);
-                value_start = c.i;
                 if (top != NULL && depth == 1) {
+                    for (k = 0; k < JSK_JSON_MEMBERS; k++) {
+                        if (key_len == strlen(member_names[k]) && memcmp(key, member_names[k], key_len) == 0) {
+                            top->count[k]++;
+                            top->at[k] = c.i; /* the last one: JSON.parse keeps the last */
+                        }
+                    }
                     if (key_len == 3 && memcmp(key, "alg", 3) == 0) {
                         top->alg_count++;
                         top->alg_len = 0;
-                        top->alg_is_string = value_start < c.n && c.s[value_start] == '"';
+                        top->alg_is_string = c.i < c.n && c.s[c.i] == '"';
                         if (top->alg_is_string) {
                             size_t save = c.i;
                             if (parse_string(&c, top->alg, sizeof top->alg, &top->alg_len) != 0) {
-                                return JSK_ERR_BAD_JSON;
+                                return scan_fail(&c, top, NULL);
                             }
                             c.i = save; /* parsed again below as a value */
                         }
@@ -289,11 +326,122 @@ int jsk_json_scan(const uint8_t *text, size_t len, int require_object, jsk_json_
             depth--;
             continue;
         }
-        return JSK_ERR_BAD_JSON;
+        return scan_fail(&c, top, stack[depth - 1] == 'o' ? "expected a comma (,) or the end of the object (})"
+                                                          : "expected a comma (,) or the end of the array (])");
     }
 }
 
 int jsk_json_check(const uint8_t *text, size_t len, int require_object)
 {
     return jsk_json_scan(text, len, require_object, NULL);
+}
+
+int jsk_json_string_at(const uint8_t *text, size_t len, size_t at, char *out, size_t cap, size_t *out_len)
+{
+    cursor_t c = {text, len, at, NULL};
+    *out_len = 0;
+    if (at >= len || text[at] != '"') {
+        return -1;
+    }
+    return parse_string(&c, out, cap, out_len);
+}
+
+size_t jsk_json_number_at(const uint8_t *text, size_t len, size_t at, double *value)
+{
+    cursor_t c = {text, len, at, NULL};
+    double v = 0, frac = 0, scale = 1;
+    size_t i = at;
+    int neg = 0, exp = 0, eneg = 0;
+
+    *value = 0;
+    if (at >= len || parse_number(&c) != 0) {
+        return 0;
+    }
+    /* Decimal digits without strtod (which would add kilobytes to the jwt module): exact for
+     * integers up to 2^53, within an ulp or two otherwise: enough for comparing times. */
+    if (text[i] == '-') {
+        neg = 1;
+        i++;
+    }
+    for (; i < c.i && text[i] >= '0' && text[i] <= '9'; i++) {
+        v = v * 10 + (text[i] - '0');
+    }
+    if (i < c.i && text[i] == '.') {
+        for (i++; i < c.i && text[i] >= '0' && text[i] <= '9'; i++) {
+            if (scale < 1e300) {
+                frac = frac * 10 + (text[i] - '0');
+                scale *= 10;
+            }
+        }
+        v += frac / scale;
+    }
+    if (i < c.i && (text[i] == 'e' || text[i] == 'E')) {
+        i++;
+        if (text[i] == '+' || text[i] == '-') {
+            eneg = text[i++] == '-';
+        }
+        for (; i < c.i; i++) {
+            if (exp < 10000) {
+                exp = exp * 10 + (text[i] - '0');
+            }
+        }
+        for (; exp > 0 && v != 0 && v < 1e308 && v > 1e-308; exp--) {
+            v = eneg ? v / 10 : v * 10;
+        }
+        if (exp > 0 && v != 0) {
+            v = eneg ? 0 : v * 1e308 * 10; /* beyond double: 0 or infinity */
+        }
+    }
+    *value = neg ? -v : v;
+    return c.i - at;
+}
+
+int jsk_json_error_text(char *out, size_t out_maxlen, size_t *out_len, const uint8_t *text, size_t len,
+                        int require_object)
+{
+    jsk_json_top top;
+    jsk_text t = {out, 0, out_maxlen, 0};
+    size_t i, line = 1, column = 1;
+    int rc;
+
+    if (out_len != NULL) {
+        *out_len = 0;
+    }
+    if (out == NULL || (text == NULL && len > 0)) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    if (out_maxlen > 0) {
+        out[0] = '\0';
+    }
+    rc = jsk_json_scan(text, len, require_object, &top);
+    if (rc != JSK_ERR_BAD_JSON) {
+        return rc; /* JSK_OK: nothing to explain */
+    }
+    /* Lines end at \n; a column counts characters (UTF-8 continuation bytes are not counted). */
+    for (i = 0; i < top.error_at && i < len; i++) {
+        if (text[i] == '\n') {
+            line++;
+            column = 1;
+        } else if ((text[i] & 0xC0U) != 0x80U) {
+            column++;
+        }
+    }
+    jsk_text_put(&t, "line ");
+    jsk_text_uint(&t, line);
+    jsk_text_put(&t, ", column ");
+    jsk_text_uint(&t, column);
+    jsk_text_put(&t, " (byte ");
+    jsk_text_uint(&t, top.error_at);
+    jsk_text_put(&t, "): ");
+    jsk_text_put(&t, top.error_why);
+    if (t.overflow) {
+        if (out_maxlen > 0) {
+            out[0] = '\0';
+        }
+        return JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    if (out_len != NULL) {
+        *out_len = t.len;
+    }
+    return JSK_OK;
 }

@@ -2,6 +2,7 @@
  * the current and the previous key for rotation. */
 #include <string.h>
 
+#include "json_internal.h"
 #include "jsk.h"
 
 #define URL JSK_BASE64_VARIANT_URLSAFE_NO_PADDING
@@ -123,6 +124,9 @@ int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8
     if (need == 0) {
         return JSK_ERR_OUT_OF_RANGE;
     }
+    if (current_len < jsk_alg_key_bytes(alg)) {
+        return jsk_alg_key_bytes(alg) == 0 ? JSK_ERR_UNKNOWN_ALG : JSK_ERR_KEY_TOO_SHORT; /* as signing */
+    }
     if (out_maxlen < need) {
         return JSK_ERR_BUFFER_TOO_SMALL;
     }
@@ -133,6 +137,10 @@ int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8
     }
     o += n;
     if (previous != NULL && previous_len > 0) {
+        if (previous_len < jsk_alg_key_bytes(alg)) {
+            jsk_wipe(out, out_maxlen); /* the same rule as signing: RFC 7518 section 3.2 */
+            return JSK_ERR_KEY_TOO_SHORT;
+        }
         append(out, &o, ",");
         if ((rc = jsk_jwk(out + o, out_maxlen - o, &n, alg, previous, previous_len)) != JSK_OK) {
             jsk_wipe(out, out_maxlen);
@@ -143,6 +151,133 @@ int jsk_jwks(char *out, size_t out_maxlen, size_t *out_len, int alg, const uint8
     append(out, &o, "]}");
     if (out_len != NULL) {
         *out_len = o;
+    }
+    return JSK_OK;
+}
+
+int jsk_key_format_from_name(const char *name, size_t name_len)
+{
+    static const struct {
+        const char *name;
+        int format;
+    } names[] = {{"text", JSK_ENCODING_RAW}, {"base64", JSK_ENCODING_BASE64}, {"base64url", JSK_ENCODING_BASE64URL},
+                 {"hex", JSK_ENCODING_HEX},  {"jwk", JSK_FORMAT_JWK}};
+    size_t i;
+    if (name == NULL) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (name_len == strlen(names[i].name) && memcmp(name, names[i].name, name_len) == 0) {
+            return names[i].format;
+        }
+    }
+    return JSK_ERR_UNKNOWN_FORMAT;
+}
+
+/* base64 or base64url with optional '=' padding, as key strings are written. */
+static int decode_b64(uint8_t *key, size_t key_maxlen, size_t *key_len, const char *text, size_t len, int url)
+{
+    int padded = len > 0 && text[len - 1] == '=';
+    int variant = url ? (padded ? JSK_BASE64_VARIANT_URLSAFE : URL)
+                      : (padded ? JSK_BASE64_VARIANT_ORIGINAL : JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING);
+    return jsk_base64_decode(key, key_maxlen, key_len, text, len, variant);
+}
+
+/* A JWK's "oct" key: kty "oct", k (base64url, no padding), alg (if present) an HS* name that agrees
+ * with the caller's; every one of them at most once and a string. */
+static int parse_jwk(uint8_t *key, size_t key_maxlen, size_t *key_len, int *jwk_alg, int alg, const char *text,
+                     size_t len)
+{
+    const uint8_t *t = (const uint8_t *)text;
+    jsk_json_top top;
+    char v[8];
+    size_t vlen, k_at, k_end, i;
+    int rc, named = 0;
+
+    if (jsk_json_scan(t, len, 1, &top) != JSK_OK) {
+        return JSK_ERR_BAD_JWK;
+    }
+    if (top.count[JSK_JM_KTY] != 1 || top.count[JSK_JM_K] != 1 || top.count[JSK_JM_ALG] > 1 ||
+        jsk_json_string_at(t, len, top.at[JSK_JM_KTY], v, sizeof v, &vlen) != 0 || vlen != 3 ||
+        memcmp(v, "oct", 3) != 0) {
+        return JSK_ERR_BAD_JWK;
+    }
+    if (top.count[JSK_JM_ALG] == 1) {
+        if (jsk_json_string_at(t, len, top.at[JSK_JM_ALG], v, sizeof v, &vlen) != 0 || vlen > sizeof v ||
+            (named = jsk_alg_from_name(v, vlen)) < 0) {
+            return JSK_ERR_BAD_JWK;
+        }
+        if (alg != JSK_ALG_UNSET && alg != named) {
+            return JSK_ERR_ALG_MISMATCH;
+        }
+    }
+    /* k: a string of base64url characters only (no escapes), decoded strictly. */
+    k_at = top.at[JSK_JM_K];
+    if (t[k_at] != '"') {
+        return JSK_ERR_BAD_JWK;
+    }
+    for (i = k_at + 1; i < len && t[i] != '"' && t[i] != '\\'; i++) {
+    }
+    if (i >= len || t[i] != '"') {
+        return JSK_ERR_BAD_JWK;
+    }
+    k_end = i;
+    rc = jsk_base64_decode(key, key_maxlen, key_len, text + k_at + 1, k_end - k_at - 1, URL);
+    if (rc == JSK_OK && *key_len == 0) {
+        rc = JSK_ERR_BAD_JWK;
+    }
+    if (rc == JSK_OK && jwk_alg != NULL) {
+        *jwk_alg = named;
+    }
+    return rc;
+}
+
+int jsk_key_parse(uint8_t *key, size_t key_maxlen, size_t *key_len, int *jwk_alg, int alg, const char *text,
+                  size_t text_len, int format)
+{
+    size_t n = 0;
+    int rc;
+
+    if (key_len != NULL) {
+        *key_len = 0;
+    }
+    if (jwk_alg != NULL) {
+        *jwk_alg = JSK_ALG_UNSET;
+    }
+    if ((key == NULL && key_maxlen > 0) || (text == NULL && text_len > 0) ||
+        (alg != JSK_ALG_UNSET && jsk_alg_key_bytes(alg) == 0)) {
+        return JSK_ERR_INVALID_ARGUMENT;
+    }
+    switch (format) {
+    case JSK_ENCODING_RAW:
+        if (key_maxlen < text_len) {
+            return JSK_ERR_BUFFER_TOO_SMALL;
+        }
+        if (text_len > 0) {
+            memcpy(key, text, text_len);
+        }
+        n = text_len;
+        rc = JSK_OK;
+        break;
+    case JSK_ENCODING_BASE64:
+    case JSK_ENCODING_BASE64URL:
+        rc = decode_b64(key, key_maxlen, &n, text, text_len, format == JSK_ENCODING_BASE64URL);
+        break;
+    case JSK_ENCODING_HEX:
+        rc = jsk_hex_decode(key, key_maxlen, &n, text, text_len);
+        break;
+    case JSK_FORMAT_JWK:
+        rc = parse_jwk(key, key_maxlen, &n, jwk_alg, alg, text, text_len);
+        break;
+    default:
+        return JSK_ERR_UNKNOWN_FORMAT;
+    }
+    if (rc != JSK_OK) {
+        jsk_wipe(key, key_maxlen);
+        return rc;
+    }
+    if (key_len != NULL) {
+        *key_len = n;
     }
     return JSK_OK;
 }

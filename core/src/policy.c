@@ -12,7 +12,8 @@ int jsk_error_is_refusal(int err)
 {
     return err == JSK_ERR_BAD_SIGNATURE || err == JSK_ERR_ALG_NONE || err == JSK_ERR_ALG_NOT_HMAC ||
            err == JSK_ERR_ALG_MISMATCH || err == JSK_ERR_CRIT || err == JSK_ERR_BAD_TAG_LENGTH ||
-           err == JSK_ERR_BAD_PAYLOAD;
+           err == JSK_ERR_BAD_PAYLOAD || err == JSK_ERR_TOKEN_EXPIRED || err == JSK_ERR_TOKEN_NOT_YET_VALID ||
+           err == JSK_ERR_BAD_TIME_CLAIM;
 }
 
 typedef jsk_text sink;

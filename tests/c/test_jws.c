@@ -170,8 +170,8 @@ static void test_jwk(void)
 {
     static const char *n =
         "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
-    char canon[600], kid[64], jwk[300], jwks[700];
-    uint8_t key[32];
+    char canon[600], kid[64], jwk[300], jwks[800];
+    uint8_t key[65];
     size_t len, i;
 
     /* RFC 7638 section 3.1: the thumbprint of the example RSA key. */
@@ -181,7 +181,7 @@ static void test_jwk(void)
     CHECK_RC(jsk_jwk_thumbprint(kid, sizeof kid, &len, (const uint8_t *)canon, strlen(canon)), 0);
     CHECK(strcmp(kid, "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs") == 0 && len == 43);
 
-    for (i = 0; i < 32; i++) {
+    for (i = 0; i < sizeof key; i++) {
         key[i] = (uint8_t)i;
     }
     CHECK_RC(jsk_jwk(jwk, jsk_jwk_len(32), &len, JSK_ALG_HS256, key, 32), 0);
@@ -195,16 +195,19 @@ static void test_jwk(void)
     CHECK_RC(jsk_jwk(jwk, sizeof jwk, &len, 0, key, 32), JSK_ERR_UNKNOWN_ALG);
     CHECK_RC(jsk_jwk(jwk, sizeof jwk, &len, JSK_ALG_HS256, key, 0), JSK_ERR_OUT_OF_RANGE);
 
-    CHECK_RC(jsk_jwks(jwks, sizeof jwks, &len, JSK_ALG_HS256, key, 32, key + 1, 31), 0);
+    /* Both keys at least the algorithm's size (RFC 7518 section 3.2), as signing requires. */
+    CHECK_RC(jsk_jwks(jwks, sizeof jwks, &len, JSK_ALG_HS256, key, 32, key + 1, 31), JSK_ERR_KEY_TOO_SHORT);
+    CHECK_RC(jsk_jwks(jwks, sizeof jwks, &len, JSK_ALG_HS256, key, 31, key + 1, 32), JSK_ERR_KEY_TOO_SHORT);
+    CHECK_RC(jsk_jwks(jwks, sizeof jwks, &len, JSK_ALG_HS256, key, 32, key + 1, 32), 0);
     CHECK(len == strlen(jwks) && strncmp(jwks, "{\"keys\":[{\"kty\":\"oct\"", 21) == 0 && strcmp(jwks + len - 2, "]}") == 0);
     CHECK(jsk_json_check((const uint8_t *)jwks, len, 1) == 0);
     CHECK_RC(jsk_jwks(jwks, sizeof jwks, &len, JSK_ALG_HS256, key, 32, NULL, 0), 0);
     CHECK(jsk_json_check((const uint8_t *)jwks, len, 1) == 0);
     /* The capacity functions: what the calls need, equal to the macros, 0 on overflow. */
-    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(32, 31), &len, JSK_ALG_HS512, key, 32, key + 1, 31), 0);
-    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(32, 31) - 1, &len, JSK_ALG_HS512, key, 32, key + 1, 31), JSK_ERR_BUFFER_TOO_SMALL);
-    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(32, 0), &len, JSK_ALG_HS384, key, 32, NULL, 0), 0);
-    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(32, 0) - 1, &len, JSK_ALG_HS384, key, 32, NULL, 0), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(64, 64), &len, JSK_ALG_HS512, key, 64, key + 1, 64), 0);
+    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(64, 64) - 1, &len, JSK_ALG_HS512, key, 64, key + 1, 64), JSK_ERR_BUFFER_TOO_SMALL);
+    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(48, 0), &len, JSK_ALG_HS384, key, 48, NULL, 0), 0);
+    CHECK_RC(jsk_jwks(jwks, jsk_jwks_len(48, 0) - 1, &len, JSK_ALG_HS384, key, 48, NULL, 0), JSK_ERR_BUFFER_TOO_SMALL);
     for (i = 0; i <= 1000; i++) {
         CHECK(jsk_jwk_len(i) == JSK_JWK_LEN(i));
         CHECK(jsk_jwks_len(i, 0) == JSK_JWKS_LEN(i, 0));

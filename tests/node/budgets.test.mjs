@@ -1,7 +1,10 @@
 // budgets.test.mjs — what users download must not grow: the page (gzipped, as a static host serves
-// it) and the npm package (`npm pack`). The page's limit is issue #9's budget, 130 KB gzip -9 (its
-// split into per-feature modules did not grow it: 125,386 B at commit 1b03237 before, 125,161 B
-// after, at 2e40218; the page v2 of issue #11 spends part of the rest on its new panels); the
+// it) and the npm package (`npm pack`). The page: issue #9's split into per-feature modules did not
+// grow it (125,386 B gzip -9 at commit 1b03237 before, 125,161 B after, at 2e40218), within that
+// issue's 130 KB. Issue #11's page v2 adds the token inspector (its findings and errors in words),
+// the .env files, the commands beside a secret and a Verify panel: about 19 KB more, of which the
+// page's one module for jwt, audit, inspector and .env files (page-jwt) saves 14 KB over four; the
+// limit is now 150,000 B, the figure each release note reports; the
 // tarball's is its size before the one-CLI work (commit 6abe647: 624,355 B). The
 // per-feature bundles have their budgets in consumer.test.mjs (built from the packed package).
 import assert from 'node:assert/strict';
@@ -11,7 +14,7 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url);
-const PAGE_GZIP_MAX = 130000;
+const PAGE_GZIP_MAX = 150000;
 const PACK_MAX = 624355;
 
 test(`the page, gzipped, is at most ${PAGE_GZIP_MAX} bytes`, () => {

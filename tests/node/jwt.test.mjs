@@ -143,12 +143,18 @@ describe('RFC 7515 Appendix A.1', () => {
   for (const [name, api] of [['SIMD', kit], ['scalar', scalar]]) {
     test(`${name}: the RFC's token verifies with the RFC's key, header and payload decoded`, () => {
       assert.equal(secret.length, 64);
-      const r = api.verifyJwt(token, { secret });
+      // exp is 1300819380 (2011): judged one second before it, the token is in its time
+      const now = 1300819379;
+      const r = api.verifyJwt(token, { secret, now });
       assert.equal(r.valid, true);
       assert.equal(r.alg, 'HS256');
       assert.deepEqual(r.header, { typ: 'JWT', alg: 'HS256' });
       assert.deepEqual(r.payload, { iss: 'joe', exp: 1300819380, 'http://example.com/is_root': true });
-      assert.equal(api.verifyJwt(token, { secret, alg: 'HS256' }).payload.iss, 'joe');
+      assert.equal(api.verifyJwt(token, { secret, alg: 'HS256', now }).payload.iss, 'joe');
+      // at exp itself it has expired, as jsonwebtoken and jose say: the error carries the report
+      assert.throws(() => api.verifyJwt(token, { secret, now: 1300819380 }), (e) =>
+        e.code === 'ERR_TOKEN_EXPIRED' && e.refusal === true && e.report.signature_valid === true &&
+        e.report.headline === 'The signature is valid (HS256), but the token expired just now.');
       // the tag is HMAC-SHA-256 over the signing input, byte for byte
       const input = token.slice(0, token.lastIndexOf('.'));
       assert.equal(b64u(api.hmac('HS256', secret, input)), 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk');
@@ -786,8 +792,8 @@ describe('heap hygiene: no copy of a secret stays in WASM memory', () => {
     }
   });
 
-  test('the memories of both builds were captured (four modules each), and the scan sees their contents', () => {
-    assert.equal(memories.length, 8, 'generate, jwt, check and audit modules of the SIMD and scalar builds');
+  test('the memories of both builds were captured (five modules each), and the scan sees their contents', () => {
+    assert.equal(memories.length, 10, 'generate, jwt, inspect, check and audit modules of the SIMD and scalar builds');
     for (const heap of heaps()) assert.ok(heap.length >= 1 << 16);
     assert.equal(heaps().filter((heap) => heap.indexOf('your-256-bit-secret') !== -1).length, 2,
       'the built-in list data (in each check module) is visible to the scan');

@@ -129,13 +129,19 @@ async function instantiate(base64) {
 // A binary, or a function that returns it (the page reads its modules from data blocks).
 const text = (b) => (typeof b === 'function' ? b() : b);
 
+// Modules that join the init() of the entry that exports them only when an app uses them (the
+// inspect module: `jwt-secret-kit/jwt` exports inspectJwt, but an app that only signs and verifies
+// must not carry it). Such a module is defined with `/* @__PURE__ */ defineCore(..., { companion:
+// true })`: a bundler drops the definition, and so this registration, when nothing uses it.
+export const companions = [];
+
 /**
  * One WASM module: name (for messages), binary() (the build's base64 of the deflated .wasm),
  * selfTest(m) (its part of jsk_self_test, a C result), and optionally fallback() (a promise of
  * another binary() for engines that cannot compile this one: the audit's scalar build). Returns
  * the module's init(), loaded() and the heap and error helpers bound to it.
  */
-export function defineCore(name, binary, selfTest, fallback = null) {
+export function defineCore(name, binary, selfTest, fallback = null, { companion = false } = {}) {
   let m = null; // the instance once init() has succeeded
   let pending = null; // the promise of the init() under way
 
@@ -176,7 +182,7 @@ export function defineCore(name, binary, selfTest, fallback = null) {
     m = mod;
   }
 
-  return {
+  const core = {
     loaded,
     check,
     /** Instantiates the module once and self-tests it; a failed init() can be retried. */
@@ -214,6 +220,8 @@ export function defineCore(name, binary, selfTest, fallback = null) {
       coreError(errorValue(code), context);
     },
   };
+  if (companion) companions.push(core);
+  return core;
 }
 
 // The core's value of error `code` ('ERR_OPTION_CONFLICT' -> -27).

@@ -1,17 +1,22 @@
 // envfiles.mjs — generateEnvFiles, makeCommands and storeCommands over the core's .env files and
-// commands (jsk_env_files_*, jsk_secret_howto). They live in the jwt module, which the page loads
-// anyway, so that an app using only generateSecret (jwt-secret-kit/generate) does not carry them:
-// they are exported from the root entry and from jwt-secret-kit/jwt.
+// commands (jsk_env_files_*, jsk_secret_howto), in a module of their own (envfiles): neither an app
+// that only makes secrets nor one that only signs and verifies carries them. They are exported from
+// the root entry and from jwt-secret-kit/jwt (a companion there: loaded only where they are used).
+import envfilesWasm from 'jsk:wasm/envfiles';
 import { ENV_LAYOUTS, FORMATS } from 'jsk:policy';
 import { algArg, optionsOf, sizeArg, stringArg } from './args.mjs';
-import { JwtSecretKitError, putString, readString, readU32 } from './core.mjs';
-import { jwtCore } from './jwt.mjs';
+import { JwtSecretKitError, defineCore, putString, readString, readU32 } from './core.mjs';
+
+/** The envfiles module: .env files and commands; its self-test is the generator's and the codecs'
+ * (what every file is made of). */
+export const envfilesCore = /* @__PURE__ */ defineCore('envfiles', () => envfilesWasm, (m) => m.jsk_self_test_generate(),
+  null, { companion: true });
 
 // A list option (an array of strings, or one string) as the core's list: each item ended by '\n'.
 function listArg(alloc, value, what, context) {
   if (value === undefined) return [0, 0];
   const items = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(items)) jwtCore.failWith('ERR_INVALID_ARGUMENT', `${context}: ${what}`);
+  if (!Array.isArray(items)) envfilesCore.failWith('ERR_INVALID_ARGUMENT', `${context}: ${what}`);
   return putString(alloc, items.map((v, i) => {
     if (stringArg(v, `${what}[${i}]`, context).includes('\n')) {
       throw new JwtSecretKitError('ERR_BAD_NAME', `${context}: ${what}[${i}] has a line break`);
@@ -41,7 +46,7 @@ function nameArg(alloc, value, parse, known, what, context) {
 export function generateEnvFiles(options) {
   const context = 'generateEnvFiles';
   const o = optionsOf(options, ['names', 'environments', 'layout', 'alg', 'bytes'], context);
-  return jwtCore.withHeap((alloc, m) => {
+  return envfilesCore.withHeap((alloc, m) => {
     const args = [algArg(alloc, o.alg, context), sizeArg(o.bytes, 'bytes', context),
       o.layout === undefined ? 1 : nameArg(alloc, o.layout, m.jsk_env_layout_from_name, ENV_LAYOUTS, 'layout', context),
       ...listArg(alloc, o.names, 'names', context), ...listArg(alloc, o.environments, 'environments', context)];
@@ -51,7 +56,7 @@ export function generateEnvFiles(options) {
     if (rc < 0) {
       const culprit = readU32(m, culpritP) | 0;
       try {
-        jwtCore.check(rc, context);
+        envfilesCore.check(rc, context);
       } catch (e) {
         if (culprit !== 0) {
           const option = culprit > 0 ? 'names' : 'environments';
@@ -64,20 +69,20 @@ export function generateEnvFiles(options) {
     const cap = readU32(m, capP);
     const out = alloc(cap);
     const lenP = alloc(4);
-    jwtCore.check(m.jsk_env_files_json(out, cap, lenP, ...args), context);
+    envfilesCore.check(m.jsk_env_files_json(out, cap, lenP, ...args), context);
     return JSON.parse(readString(m, out, readU32(m, lenP)));
   });
 }
 
 function commands(which, options, context) {
   const o = optionsOf(options, ['alg', 'bytes', 'format', 'name'], context);
-  return jwtCore.withHeap((alloc, m) => {
+  return envfilesCore.withHeap((alloc, m) => {
     const format = nameArg(alloc, o.format, m.jsk_format_from_name, FORMATS, 'format', context);
     const [name, nameLength] = o.name === undefined ? [0, 0] : putString(alloc, stringArg(o.name, 'name', context));
     const cap = 8192; // JSK_HOWTO_JSON_LEN_MAX
     const out = alloc(cap);
     const lenP = alloc(4);
-    jwtCore.check(m.jsk_secret_howto(out, cap, lenP, which, algArg(alloc, o.alg, context), sizeArg(o.bytes, 'bytes', context),
+    envfilesCore.check(m.jsk_secret_howto(out, cap, lenP, which, algArg(alloc, o.alg, context), sizeArg(o.bytes, 'bytes', context),
       format, name, nameLength), context);
     return JSON.parse(readString(m, out, readU32(m, lenP)));
   });

@@ -8,20 +8,6 @@ import { $id, plural, say } from './ui.js';
 
 var SEVERITY = { danger: 'Danger', warning: 'Warning', info: 'Note' };
 
-// The core's offsets are in UTF-8 bytes of the text: as string indices (UTF-16 code units).
-function indexer(text) {
-  var map = [];
-  var bytes = 0;
-  for (var i = 0; i < text.length; i++) {
-    var c = text.charCodeAt(i);
-    var n = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
-    for (var k = 0; k < n; k++) map[bytes + k] = i;
-    bytes += n;
-  }
-  map[bytes] = text.length;
-  return function (offset) { return map[offset] === undefined ? text.length : map[offset]; };
-}
-
 // A claim's time as people read it: the date in UTC and in this browser's zone.
 function when(seconds) {
   var d = new Date(seconds * 1000);
@@ -180,7 +166,7 @@ export function initInspector(pageScript, hooks) {
     notes.hidden = !report.notes || report.notes.length === 0;
     error.hidden = true;
     view.hidden = false;
-    var at = indexer(text);
+    var at = function (o) { return o; }; // inspectJwt gives string offsets (UTF-16 code units)
     var token = text.slice(at(report.token.offset), at(report.token.offset + report.token.length));
     showParts(text, report, at);
     var facts = [['Algorithm', (report.alg || 'none given') + ' (from the header)'], ['Type', report.typ], ['Key id (kid)', report.kid]];

@@ -3,7 +3,7 @@ import { VERSION } from 'jsk:policy';
 import { checkCore } from '../../wasm/api/check.mjs';
 import { generateCore, useJwkMaker } from '../../wasm/api/generate.mjs';
 import { jwkText, jwtCore } from '../../wasm/api/jwt.mjs';
-import { generateEnvFiles } from '../../wasm/api/envfiles.mjs';
+import { envfilesCore, generateEnvFiles } from '../../wasm/api/envfiles.mjs';
 import { initAudit } from './audit.js';
 import { initHowto } from './howto.js';
 import { inspectCore } from '../../wasm/api/inspect.mjs';
@@ -124,12 +124,13 @@ export function runPage(pageScript) {
       return jwtCore.init();
     }).then(function () {
       if (failure) return;
-      jwtLoaded = true;
       jwtButtons().forEach(function (b) { b.disabled = false; });
-      howto.update();
-      return inspectCore.init();
+      // The page's jwt module carries the inspector and the .env files too (one binary, page-jwt).
+      return Promise.all([inspectCore.init(), envfilesCore.init()]);
     }).then(function () {
       if (failure) return;
+      jwtLoaded = true;
+      howto.update();
       inspector.ready();
       verifier.ready();
       if (generator.spec() === null || $id('several').hidden === false) generator.generate(false);
