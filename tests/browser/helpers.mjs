@@ -188,7 +188,7 @@ export function watchWorkers(page) {
 // are allowed: one load per worker, all from the same blob: URL.
 export async function assertQuietWithWorkers(page, seen, documentUrl, workers) {
   const blobs = seen.requests.filter((r) => r.url.startsWith('blob:'));
-  assert.ok(blobs.every((r) => r.type === 'script' && /^blob:null\/[0-9a-f-]{36}$/.test(r.url)), JSON.stringify(blobs));
+  assert.ok(blobs.every((r) => r.type === 'script' && /^blob:(null|http:\/\/127\.0\.0\.1:\d+)\/[0-9a-f-]{36}$/.test(r.url)), JSON.stringify(blobs));
   assert.equal(blobs.length, workers.created, 'one blob: script load per worker');
   assert.equal(new Set(blobs.map((r) => r.url)).size, 1, 'all workers come from one blob: URL');
   assert.deepEqual([...workers.urls], [blobs[0].url]);

@@ -216,12 +216,12 @@ describe('generateSecret', () => {
 });
 
 describe('heap hygiene', () => {
-  // Every module's memory (generate, jwt, check, audit): a secret must be in none of them.
+  // Every module's memory (generate, jwt, inspect, envfiles, check, audit): a secret must be in none of them.
   const absent = (needle, what) => memories.forEach((m, i) =>
     assert.equal(Buffer.from(m.buffer).indexOf(Buffer.from(needle)), -1, `${what} left in the heap of WASM module #${i}`));
 
-  test('the memories of the five modules were captured', () => {
-    assert.equal(memories.length, 5);
+  test('the memories of the six modules were captured', () => {
+    assert.equal(memories.length, 6);
     for (const m of memories) assert.ok(m.buffer.byteLength >= 1 << 16);
   });
 
@@ -237,6 +237,19 @@ describe('heap hygiene', () => {
     }
     const a = generateSecret({ alphabet: 'abcdefghijklmnopqrstuvwxyz', length: 64 });
     absent(a, 'alphabet secret');
+  });
+
+  test('no secret of generated .env files stays in WASM memory (the envfiles module), in any layout', () => {
+    for (const layout of ['files', 'prefix', 'rotation', 'k8s']) {
+      const set = kit.generateEnvFiles({ names: ['A_SECRET', 'B_SECRET'], environments: ['dev', 'prod'], layout, bytes: 48 });
+      const values = set.files.flatMap((f) => [...f.content.matchAll(/(?:=|: ')([A-Za-z0-9_-]{64})/g)].map((m) => m[1]));
+      assert.equal(values.length, layout === 'rotation' ? 8 : 4, `${layout}: the secrets found in the files`);
+      for (const v of values) {
+        absent(v, `${layout} .env secret`);
+        absent(decode(v, 'base64url'), `${layout} .env secret bytes`);
+      }
+      absent(set.files[0].content, `${layout} file text`);
+    }
   });
 
   test('encode/decode inputs and outputs are wiped, also when decoding fails', () => {
