@@ -267,7 +267,13 @@ export interface Jwk {
   kid: string;
 }
 export function toJwk(secret: Bytes, options?: { alg?: Algorithm }): Jwk;
-export function toJwks(current: Bytes, previous?: Bytes | null, options?: { alg?: Algorithm }): { keys: Jwk[] };
+/** A JWKS for rotation, { keys: [current, previous] }: each key as written (secretFormat for the current
+ * one, previousFormat for the previous, 'text' by default), each at least the alg's size. */
+export function toJwks(
+  current: Bytes,
+  previous?: Bytes | null,
+  options?: { alg?: Algorithm; secretFormat?: KeyFormat; previousFormat?: KeyFormat },
+): { keys: Jwk[] };
 
 export interface AuditOptions {
   /** More candidates, one per line, taken exactly (only "\n" or "\r\n" is removed). */

@@ -359,8 +359,20 @@ test('file:// — sign a test token; JWK format; a JWKS for rotation', async () 
   await page.selectOption('#jwt-alg', 'HS256');
   await page.fill('#jwt-payload', '{"sub": ');
   await page.click('#jwt-sign');
-  assert.match(await page.textContent('#jwt-sign-status'), / ERR_BAD_JSON$/);
+  // Says where the JSON stops, and marks the box (aria-invalid: the red border).
+  assert.match(await page.textContent('#jwt-sign-status'), /^the payload at line 1, column \d+.* ERR_BAD_JSON$/);
+  assert.equal(await page.getAttribute('#jwt-payload', 'aria-invalid'), 'true');
   await page.fill('#jwt-payload', JSON.stringify(payload));
+  // A secret written as base64url: the core decodes it (secretFormat), the token verifies with its bytes.
+  const b64key = randomBytes(32);
+  await page.fill('#jwt-secret', b64key.toString('base64url'));
+  await page.selectOption('#jwt-secret-format', 'base64url');
+  assert.equal(await page.textContent('#jwt-key'), 'Uses the secret you entered as base64url (its decoded bytes).');
+  await page.click('#jwt-sign');
+  assert.ok(nodeSignatureOk(await page.inputValue('#jwt-token'), 'HS256', b64key), 'signed with the decoded key');
+  assert.equal(await page.getAttribute('#jwt-payload', 'aria-invalid'), null);
+  await page.selectOption('#jwt-secret-format', 'text');
+  await page.fill('#jwt-secret', '');
 
   // A pasted secret (64 bytes) for HS512; the generator's alg follows into the panel.
   const pasted = randomBytes(48).toString('base64url');
@@ -387,7 +399,7 @@ test('file:// — sign a test token; JWK format; a JWKS for rotation', async () 
   assert.equal(jwk.kid, createHash('sha256').update(`{"k":"${jwk.k}","kty":"oct"}`).digest('base64url'));
   assert.match(await size(page), /32 random bytes = 256 bits of entropy, 43 characters as base64url in a JWK/);
   // The panel then signs with the JWK's key bytes.
-  assert.equal(await page.textContent('#jwt-key'), 'Uses the generated secret\u2019s JWK key (k): 32 bytes.');
+  assert.equal(await page.textContent('#jwt-key'), 'Uses the generated secret as a JWK (its key, k).');
   await page.click('#jwt-sign');
   assert.ok(nodeSignatureOk(await page.inputValue('#jwt-token'), 'HS256', Buffer.from(jwk.k, 'base64url')));
   await page.check('input[name=alg][value=HS512]');
@@ -411,6 +423,13 @@ test('file:// — sign a test token; JWK format; a JWKS for rotation', async () 
   assert.match(set.keys[1].kid, B64URL_43);
   assert.notEqual(set.keys[1].kid, set.keys[0].kid);
   assert.equal(await page.isEnabled('#jwks-copy'), true);
+  // A previous key shorter than the algorithm's size is refused, as signing refuses it (issue #11).
+  await page.fill('#jwks-previous', 'short');
+  await page.click('#jwks-make');
+  assert.match(await page.textContent('#jwks-status'), / ERR_KEY_TOO_SHORT$/);
+  assert.equal(await page.inputValue('#jwks'), '');
+  assert.equal(await page.isEnabled('#jwks-copy'), false);
+  assert.match(await page.textContent('#jwks-heading, section h3:has-text("JWKS")'), /never publish it/);
   // Without a previous key: one.
   await page.fill('#jwks-previous', '');
   await page.click('#jwks-make');

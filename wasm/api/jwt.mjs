@@ -152,11 +152,13 @@ export function jwkText(secret, alg, context = 'generateSecret') {
 /** A JWKS for rotation: { keys: [current, previous] } (previous optional), each with its kid. */
 export function toJwks(current, previous, options) {
   const context = 'toJwks';
-  const o = optionsOf(options, ['alg'], context);
+  const o = optionsOf(options, ['alg', 'secretFormat', 'previousFormat'], context);
   return jwtCore.withHeap((alloc, m) => {
     const alg = requiredAlg(alloc, o.alg, context);
-    const [cP, cLen] = putSecret(alloc, current, context);
-    const [pP, pLen] = previous === undefined || previous === null ? [0, 0] : putSecret(alloc, previous, context);
+    // Each key as written ('text' by default, or base64, base64url, hex, a JWK), read by the core.
+    const [cP, cLen] = putKey(alloc, { secret: current, secretFormat: o.secretFormat }, alg, context);
+    const [pP, pLen] = previous === undefined || previous === null ? [0, 0]
+      : putKey(alloc, { secret: previous, secretFormat: o.previousFormat }, alg, context);
     const cap = m.jsk_jwks_len(cLen, pLen);
     const out = alloc(cap);
     const lenP = alloc(4);

@@ -1,5 +1,4 @@
 // jwt.js — the sign and JWKS panel, with the generator's secret or one typed in.
-import { decode } from '../../wasm/api/generate.mjs';
 import * as kit from '../../wasm/api/jwt.mjs';
 import { KEY_BYTES } from 'jsk:policy';
 import { $id, plural, statusError } from './ui.js';
@@ -17,47 +16,44 @@ export function initJwt(generated, hooks) {
   var jwksStatus = $id('jwks-status');
   payload.value = JSON.stringify({ sub: '1234567890', name: 'Test', iat: Math.floor(Date.now() / 1000) });
 
-  // A key as typed: a JWK's key bytes (k), else the text's UTF-8 bytes (as jsonwebtoken and jose read a string).
-  function keyOf(text) {
-    if (/^\s*\{/.test(text)) {
-      try {
-        var jwk = JSON.parse(text);
-        if (jwk && jwk.kty === 'oct' && typeof jwk.k === 'string') return decode(jwk.k, 'base64url');
-      } catch (e) { /* not a JWK: the text itself */ }
-    }
-    return text;
-  }
-  // The key in use: the Secret field, else the generator's secret (the value of a .env line; the
-  // first one of several).
+  // The key in use: the Secret field as written (its format menu), else the generator's secret (the
+  // value of a .env line, the first one of a file, or its JWK). The core reads it (secretFormat).
   function key() {
     var text = jwtSecret.value;
+    var format = $id('jwt-secret-format').value;
     var what = 'the secret you entered';
     if (!text) {
       text = generated().key;
-      what = generated().what || 'the generator\u2019s secret, but it has none';
+      format = generated().jwk ? 'jwk' : 'text';
+      what = generated().what;
+      if (!text) return { text: '', format: 'text', bytes: 0, what: 'No secret to use: the generator has none (its settings have an error); enter one here.' };
     }
-    var k = keyOf(text);
-    var n = typeof k === 'string' ? new TextEncoder().encode(k).length : k.length;
-    return { key: k, bytes: n,
-      what: 'Uses ' + what + (typeof k === 'string' ? ' as text' : '\u2019s JWK key (k)') + ': ' + plural(n, 'byte') + '.' };
+    var bytes = format === 'text' ? new TextEncoder().encode(text).length : null;
+    return { text: text, format: format, bytes: bytes,
+      what: 'Uses ' + what + (format === 'text' ? ' as text: ' + plural(bytes, 'byte') + '.'
+        : format === 'jwk' ? ' as a JWK (its key, k).' : ' as ' + format + ' (its decoded bytes).') };
   }
   function showKey() {
     jwtKey.textContent = key().what;
   }
   jwtSecret.addEventListener('input', showKey);
+  $id('jwt-secret-format').addEventListener('change', showKey);
 
   $id('jwt-sign').addEventListener('click', function () {
     var k = key();
     var alg = jwtAlg.value;
+    payload.removeAttribute('aria-invalid');
     try {
-      token.value = kit.signJwt(payload.value, { secret: k.key, alg: alg });
+      if (!k.text) throw Object.assign(new Error('no secret to sign with: enter one, or fix the generator\u2019s settings'), { code: 'ERR_INVALID_ARGUMENT' });
+      token.value = kit.signJwt(payload.value, { secret: k.text, secretFormat: k.format, alg: alg });
       signStatus.className = 'ok';
       signStatus.textContent = 'Signed with ' + alg + '.';
     } catch (e) {
       token.value = '';
+      if (e.code === 'ERR_BAD_JSON') payload.setAttribute('aria-invalid', 'true'); // the red border; the message says where
       statusError(signStatus, e, e.code === 'ERR_KEY_TOO_SHORT'
-        ? 'This key is too short for ' + alg + ': it needs at least ' + KEY_BYTES[alg] + ' bytes and has ' + k.bytes +
-          ' (RFC 7518, section 3.2). Generate an ' + alg + ' secret above.'
+        ? 'This key is too short for ' + alg + ': it needs at least ' + KEY_BYTES[alg] + ' bytes' +
+          (k.bytes !== null ? ' and has ' + k.bytes : '') + ' (RFC 7518, section 3.2). Generate an ' + alg + ' secret above.'
         : '');
     }
     $id('jwt-copy').disabled = !token.value;
@@ -71,7 +67,8 @@ export function initJwt(generated, hooks) {
   $id('jwks-make').addEventListener('click', function () {
     var previous = $id('jwks-previous').value;
     try {
-      var set = kit.toJwks(key().key, previous ? keyOf(previous) : undefined, { alg: jwtAlg.value });
+      var k = key();
+      var set = kit.toJwks(k.text, previous || undefined, { alg: jwtAlg.value, secretFormat: k.format });
       jwks.value = JSON.stringify(set, null, 2);
       jwksStatus.className = '';
       jwksStatus.textContent = set.keys.length > 1 ? '2 keys, the current one first.' : '1 key.';
