@@ -868,3 +868,19 @@ describe('heap hygiene: no copy of a secret stays in WASM memory', () => {
     });
   }
 });
+
+describe('toJwks: keys as written', () => {
+  test('secretFormat and previousFormat give the same set as the bytes; a short previous key is refused', () => {
+    const cur = randomBytes(32);
+    const prev = randomBytes(48);
+    const fromBytes = kit.toJwks(new Uint8Array(cur), new Uint8Array(prev), { alg: 'HS256' });
+    const written = kit.toJwks(cur.toString('hex'), prev.toString('base64'), { alg: 'HS256', secretFormat: 'hex', previousFormat: 'base64' });
+    assert.deepEqual(written, fromBytes);
+    const jwk = JSON.stringify({ kty: 'oct', k: cur.toString('base64url') });
+    assert.deepEqual(kit.toJwks(jwk, prev.toString('base64url'), { alg: 'HS256', secretFormat: 'jwk', previousFormat: 'base64url' }), fromBytes);
+    // The kid is the RFC 7638 thumbprint, computed here with node:crypto.
+    assert.equal(fromBytes.keys[0].kid, createHash('sha256').update(`{"k":"${cur.toString('base64url')}","kty":"oct"}`).digest('base64url'));
+    assert.throws(() => kit.toJwks(cur.toString('hex'), 'short', { alg: 'HS256', secretFormat: 'hex' }), (e) => e.code === 'ERR_KEY_TOO_SHORT');
+    assert.throws(() => kit.toJwks('zz', undefined, { alg: 'HS256', secretFormat: 'hex' }), (e) => e.code === 'ERR_BAD_CHARACTER' || e.code === 'ERR_BAD_LENGTH');
+  });
+});
