@@ -48,7 +48,7 @@ static const char *const messages[] = {
     /* -5 */ "non-zero unused bits in the last character (not a canonical encoding)",
     /* -6 */ "impossible length for this encoding",
     /* -7 */ "no cryptographically secure random source (crypto.getRandomValues / getrandom) is available; "
-              "refusing to generate a secret",
+              "refusing to generate a secret (this kit never falls back to Math.random or the time)",
     /* -8 */ "alphabet must be 2 to 94 distinct printable ASCII characters (no space)",
     /* -9 */ "value out of range",
     /* -10 */ "key shorter than the algorithm's hash output (RFC 7518 section 3.2)",

@@ -10,10 +10,6 @@
 // Before a module is usable its own part of the core's known-answer self-test passes.
 import { ERRORS } from 'jsk:policy';
 
-const NO_CRYPTO =
-  'no cryptographically secure random source: globalThis.crypto.getRandomValues is not available ' +
-  '(jwt-secret-kit needs a browser, a worker or Node.js >= 20, and never falls back to Math.random)';
-
 let utf8Encoder = null;
 let utf8Decoder = null;
 
@@ -153,23 +149,20 @@ export function defineCore(name, binary, selfTest, fallback = null, { companion 
 
   async function load() {
     const c = globalThis.crypto;
-    if (!c || typeof c.getRandomValues !== 'function') fail('ERR_NO_ENTROPY', NO_CRYPTO);
+    if (!c || typeof c.getRandomValues !== 'function') coreError(errorValue('ERR_NO_ENTROPY'), 'init'); // the core's words
     if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
     let mod;
     try {
       mod = await instantiate(text(binary()));
     } catch (e) {
       if (e instanceof JwtSecretKitError) throw e;
-      if (!(e instanceof WebAssembly.CompileError) || !fallback) {
-        const simd = e instanceof WebAssembly.CompileError
-          ? ' (this build needs WebAssembly SIMD: Chrome 91+, Firefox 89+, Safari 16.4+, Node 16.4+)'
-          : '';
-        fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load${simd}: ${(e && e.message) || e}`);
-      }
+      const failed = (x) => fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load${
+        x instanceof WebAssembly.CompileError ? ' (it may need WebAssembly SIMD: Chrome 91+, Firefox 89+, Safari 16.4+)' : ''}: ${(x && x.message) || x}`);
+      if (!(e instanceof WebAssembly.CompileError) || !fallback) failed(e);
       try {
         mod = await instantiate(text((await fallback())()));
       } catch (e2) {
-        fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load (no SIMD, and no scalar build): ${(e2 && e2.message) || e2}`);
+        failed(e2);
       }
     }
     try {
