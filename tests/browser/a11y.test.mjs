@@ -117,6 +117,22 @@ test('file:// — screenshots (1280 and 375 px, light and dark) written to tests
       written.push(path);
     }
   }
+  // Every panel, desktop, light (the README's gallery): the generator's settings in Several mode,
+  // make/store/rotate, the checker with a report, a signed token and a JWKS, the audit panel.
+  await page.setViewportSize(DESKTOP);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.check('input[name=mode][value=several]');
+  await page.fill('#check-input', 'your-256-bit-secret');
+  await page.waitForSelector('#check-fix:not([hidden])', WAIT);
+  await page.click('#jwt-sign');
+  await page.click('#jwks-make');
+  for (const [name, selector] of [['generator', 'section.generator'], ['howto', '#howto'],
+    ['check', 'section[aria-labelledby=check-heading]'], ['sign', 'section[aria-labelledby=use-heading]'], ['audit', '#audit']]) {
+    const path = `${shotsDir}panel-${name}.png`;
+    const png = await page.locator(selector).screenshot({ path });
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    written.push(path);
+  }
   console.log(`screenshots: ${written.join(', ')}`);
   await assertQuiet(page, seen, url);
 });

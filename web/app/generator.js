@@ -229,7 +229,8 @@ export function initGenerator(hooks) {
     }
     $id('secret-label').textContent = s.several ? 'Your secrets: ' + (made.file || '.env') : 'Your ' + s.alg + ' secret';
     $id('env-file-field').hidden = !s.several || !made.files || made.files < 2;
-    output.rows = s.several ? Math.min(made.count || 3, 14) : s.format === 'jwk' ? 5 : 2;
+    output.rows = s.several ? Math.min(2 * (made.count || 3), 16) : s.format === 'jwk' ? 5 : 2; // lines wrap
+    download.textContent = 'Download ' + (made.file || '.env');
     copy.disabled = !made.text;
     download.hidden = !made.file;
     tell(copyStatus, '', 0);
