@@ -108,10 +108,10 @@ export type Bytes = string | Uint8Array;
 export function hmac(alg: Algorithm, key: Bytes, message: Bytes): Uint8Array;
 /** How a secret string is written: its UTF-8 bytes ('text', the default), base64, base64url
  * (padding optional), hex, or a JWK ({"kty":"oct","k":...}; its alg, if any, must match). */
-export type SecretFormat = 'text' | 'base64' | 'base64url' | 'hex' | 'jwk';
+export type KeyFormat = /* @policy keys.formats */;
 export function signJwt(
   payload: string | Record<string, unknown>,
-  options: { secret: Bytes; alg?: Algorithm; secretFormat?: SecretFormat },
+  options: { secret: Bytes; alg?: Algorithm; secretFormat?: KeyFormat },
 ): string;
 
 /** A finding about a token: what is wrong and what to do, in one message. */
@@ -160,7 +160,7 @@ export interface VerifyReport {
  */
 export function verifyJwt(
   token: string,
-  options: { secret: Bytes; alg?: Algorithm; secretFormat?: SecretFormat; now?: number },
+  options: { secret: Bytes; alg?: Algorithm; secretFormat?: KeyFormat; now?: number },
 ): VerifiedJwt;
 
 /** What inspectJwt says about a token (jsk_jwt_inspect), read without its key. */
