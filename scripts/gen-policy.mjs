@@ -67,6 +67,7 @@ export function unions(p) {
     'check.encodings': p.check.encodings,
     'check.verdicts': p.check.verdicts,
     'check.findings': p.check.findings,
+    'keys.formats': p.keys.formats,
     errors: p.errors.map((e) => e.code),
     refusals: p.errors.filter((e) => e.refusal).map((e) => e.code),
   };

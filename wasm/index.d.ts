@@ -170,8 +170,7 @@ export type Bytes = string | Uint8Array;
 export function hmac(alg: Algorithm, key: Bytes, message: Bytes): Uint8Array;
 /** How a secret string is written: its UTF-8 bytes ('text', the default), base64, base64url
  * (padding optional), hex, or a JWK ({"kty":"oct","k":...}; its alg, if any, must match). */
-/** How a signer's or verifier's secret is written (the core's jsk_key_parse). */
-export type KeyFormat = 'text' | 'base64' | 'base64url' | 'hex' | 'jwk';
+export type KeyFormat = /* @policy keys.formats */;
 export function signJwt(
   payload: string | Record<string, unknown>,
   options: { secret: Bytes; alg?: Algorithm; secretFormat?: KeyFormat },

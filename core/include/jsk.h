@@ -81,8 +81,8 @@ const char *jsk_strerror(int err);
 /* The stable code name, "ERR_BAD_CHARACTER" for JSK_ERR_BAD_CHARACTER; "ERR_UNKNOWN" otherwise. */
 const char *jsk_error_code(int err);
 /* 1 when err refuses a token that was read (a wrong signature, alg "none", a non-HMAC or pinned-away
- * algorithm, "crit", a wrong tag length, a payload that is not a JSON object): a negative answer
- * (the CLI's exit 1), not an input error (exit 2); 0 otherwise. */
+ * algorithm, "crit", a wrong tag length, a payload that is not a JSON object, expired, not yet valid,
+ * a time claim that is not a number): a negative answer (the CLI's exit 1), not an input error (exit 2); 0 otherwise. */
 int jsk_error_is_refusal(int err);
 
 /* ---------------------------------------------------------------- memory */

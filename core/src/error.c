@@ -70,11 +70,10 @@ static const char *const messages[] = {
     /* -26 */ "the self-test failed: this build gives wrong answers and must not be used",
     /* -27 */ "options that do not go together",
     /* -28 */ "not in this WebAssembly module: a JWK needs the jwt module (the root entry has it)",
-    /* -29 */ "the signature is valid, but the token has expired (its exp is not after now)",
-    /* -30 */ "the signature is valid, but the token is not valid yet (its nbf is after now)",
-    /* -31 */ "a time claim (exp, nbf or iat) is not a number of seconds (RFC 7519 NumericDate)",
-    /* -32 */ "not an HMAC key as a JWK: it must be a JSON object with \"kty\":\"oct\" and \"k\" (the key, base64url "
-               "without padding); \"alg\", if present, must be HS256, HS384 or HS512",
+    /* -29 */ "the token has expired (exp is not after now)",
+    /* -30 */ "the token is not valid yet (nbf is after now)",
+    /* -31 */ "exp, nbf or iat is not a number (RFC 7519 NumericDate)",
+    /* -32 */ "not an HMAC JWK: it needs \"kty\":\"oct\" and \"k\" (base64url), and an alg, if any, of HS256/384/512",
     /* -33 */ "the same name twice (in a .env file the last assignment would win)",
 };
 

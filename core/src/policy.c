@@ -55,6 +55,8 @@ int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
     static const char *const generate_formats[] = {"base64url", "base64", "hex", "base64url-padded", "env", "jwk"};
     static const char *const check_encodings[] = {"raw", "hex", "base64", "base64url", "auto"};
     static const char *const verdicts[] = {"weak", "fair", "strong"};
+    /* jsk_key_format_from_name()'s names, in its order */
+    static const char *const key_formats[] = {"text", "base64", "base64url", "hex", "jwk"};
     sink s;
     int alg, e, f;
 
@@ -117,6 +119,9 @@ int jsk_policy_json(char *out, size_t out_maxlen, size_t *out_len)
     num(&s, "report_json_len_max", JSK_REPORT_JSON_LEN_MAX);
     num(&s, "guesses_per_second", JSK_GUESSES_PER_SECOND);
     num(&s, "weak_below_bits", JSK_WEAK_BELOW_BITS);
+    drop_comma(&s);
+    jsk_text_put(&s, "},\"keys\":{");
+    names(&s, "formats", key_formats, 5);
     drop_comma(&s);
     jsk_text_put(&s, "},\"jws\":{");
     num(&s, "len_max", JSK_JWS_LEN_MAX);

@@ -71,7 +71,7 @@ const optionErrors = Object.entries(optionTable).flatMap(([command, options]) =>
     ? [[[command, `--${name}=yes`]], [[command, `--${name}`, `--${name}`]]]
     : [[[command, `--${name}`]], [[command, `--${name}=`, '1']]])),
 ]);
-const helps = [[['help']], [['--help']], [['-h']], ...['generate', 'check', 'sign', 'verify', 'audit'].flatMap((c) => [[['help', c]], [[c, '--help']], [[c, '-h']]]), [['help', 'nope']]];
+const helps = [[['help']], [['--help']], [['-h']], ...['generate', 'check', 'sign', 'verify', 'inspect', 'audit'].flatMap((c) => [[['help', c]], [[c, '--help']], [[c, '-h']]]), [['help', 'nope']]];
 
 // [args, stdin]: outputs compared exactly.
 const same = [

@@ -222,9 +222,10 @@ describe('jwt-secret sign, verify, audit, generate --format jwk', () => {
       const secret = lines(['generate', '--alg', alg])[0];
       const token = lines(['sign', '--alg', alg, '--secret', secret, '--payload', '{"sub":"42","admin":false}'])[0];
       assert.match(token, /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-      const v = run(['verify', token, '--secret', secret]);
+      const v = run(['verify', token, '--secret', secret, '--alg', alg]);
       assert.equal(v.status, 0, v.stderr);
-      assert.equal(v.stdout, `valid: ${alg}\n{"sub":"42","admin":false}\n`);
+      // no exp: valid, with a warning line before the payload (the last line)
+      assert.match(v.stdout, new RegExp(`^valid with warnings: ${alg}\nwarning: The token has no exp: it never expires\\. .*\\(NO_EXP\\)\n\\{"sub":"42","admin":false\\}\n$`));
       assert.equal(run(['verify', token, '--alg', alg], `${secret}\n`).status, 0);
       const json = JSON.parse(run(['verify', token, '--secret', secret, '--json']).stdout);
       assert.deepEqual([json.valid, json.alg, json.header.typ, json.payload.sub], [true, alg, 'JWT', '42']);
@@ -409,4 +410,88 @@ describe('bad invocations: exit 2, a message on stderr, nothing on stdout', () =
   for (const [args, pattern] of cases) {
     test(JSON.stringify(args), () => usageError(args, pattern));
   }
+});
+
+describe('jwt-secret inspect, and verify\'s report, --secret-format, --now', () => {
+  const NOW = '1700000000';
+  const key = 'k'.repeat(32);
+  const hand = (header, payload, secret = key) => {
+    const h = Buffer.from(JSON.stringify(header)).toString('base64url');
+    const p = Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)).toString('base64url');
+    return `${h}.${p}.${createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url')}`;
+  };
+  const token = hand({ alg: 'HS256', typ: 'JWT' }, { sub: '42', iat: 1699999000, exp: 1700003600 });
+
+  test('inspect: lines, or the core\'s JSON; TOKEN or stdin; notes; exit 0, or 1 with a danger finding', () => {
+    let r = run(['inspect', `Bearer ${token}`, '--now', NOW]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'note: Removed "Bearer " before the token: it names the HTTP authorization scheme and is not part of the token.\n' +
+      'header:  {"alg":"HS256","typ":"JWT"}\npayload: {"sub":"42","iat":1699999000,"exp":1700003600}\nalg: HS256\ntyp: JWT\n' +
+      'time: valid for another 1 hour\n');
+    r = run(['inspect', '--json', '--now', NOW], `"${token}"\n`);
+    assert.equal(r.status, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual([json.ok, json.token.offset, json.claims.exp, json.times.expires_in], [true, 1, 1700003600, 3600]);
+    r = run(['inspect', token, '--now', '1800000000']);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^time: expired about 3 years ago$/m);
+    assert.match(r.stdout, /^danger: The token expired about 3 years ago\. .*\(EXPIRED\)$/m);
+    r = run(['inspect', hand({ alg: 'RS256', jku: 'https://x' }, {}), '--json', '--now', NOW]);
+    assert.equal(r.status, 1);
+    assert.deepEqual(JSON.parse(r.stdout).findings.map((f) => f.code), ['ALG_ASYMMETRIC', 'HEADER_KEY_URL', 'NO_EXP']);
+  });
+
+  test('inspect: what is not a token is exit 2, stderr only, in words', () => {
+    for (const [args, pattern] of [
+      [['inspect', 'not.a.token'], /^jwt-secret: inspect: Part 1 \(the header\) is not base64url-encoded JSON: .* \(ERR_BAD_JSON\)\n$/],
+      [['inspect', 'abc.def'], /this text has one dot \(ERR_MALFORMED_TOKEN\)/],
+      [['inspect', `"Bearer x.y"`], /note: Removed "Bearer "[^]*one dot/],
+      [['inspect', token, '--now', 'soon'], /--now expects seconds/],
+      [['inspect', 'a', 'b'], /give one TOKEN/],
+    ]) {
+      const r = run(args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, pattern);
+    }
+  });
+
+  test('verify: verdict line, findings, exit 1 for expired and not yet valid; --json with the report', () => {
+    let r = run(['verify', token, '--secret', key, '--alg', 'HS256', '--now', NOW]);
+    assert.deepEqual([r.status, r.stdout], [0, 'valid: HS256\n{"sub":"42","iat":1699999000,"exp":1700003600}\n']);
+    r = run(['verify', token, '--secret', key, '--now', '1700003600']);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^invalid: The signature is valid \(HS256\), but the token expired just now\. \(ERR_TOKEN_EXPIRED\)\n/);
+    r = run(['verify', hand({ alg: 'HS256' }, { nbf: 1700000100, exp: 1700003600 }), '--secret', key, '--now', NOW, '--json']);
+    assert.equal(r.status, 1);
+    const j = JSON.parse(r.stdout);
+    assert.deepEqual([j.valid, j.code, j.signature_valid, j.verdict, j.alg_from], [false, 'ERR_TOKEN_NOT_YET_VALID', true, 'invalid', 'header']);
+    assert.equal(j.message, 'the token is not valid yet (nbf is after now)');
+    const short = hand({ alg: 'HS256' }, { exp: 1700000060 }, 'short');
+    r = run(['verify', short, '--secret', 'short', '--alg', 'HS256', '--now', NOW, '--json']);
+    assert.equal(r.status, 0);
+    const s = JSON.parse(r.stdout);
+    assert.deepEqual([s.valid, s.verdict, s.findings[0].code, s.payload.exp], [true, 'valid-with-warnings', 'KEY_TOO_SHORT', 1700000060]);
+  });
+
+  test('--secret-format: base64, base64url, hex, jwk sign and verify the same key; errors say which format', () => {
+    const bytes = Buffer.from(key);
+    const signed = lines(['sign', '--secret', key, '--payload', '{"a":1}'])[0];
+    for (const [secret, format] of [[bytes.toString('base64'), 'base64'], [bytes.toString('base64url'), 'base64url'],
+      [bytes.toString('hex'), 'hex'], [JSON.stringify({ kty: 'oct', k: bytes.toString('base64url'), alg: 'HS256' }), 'jwk']]) {
+      assert.equal(lines(['sign', '--secret', secret, '--secret-format', format, '--payload', '{"a":1}'])[0], signed, format);
+      assert.equal(run(['verify', signed, '--secret', secret, '--secret-format', format, '--now', NOW]).status, 0, format);
+    }
+    for (const [args, pattern] of [
+      [['sign', '--secret', 'zz', '--secret-format', 'hex'], /the secret is not valid hex: .*\(ERR_BAD_CHARACTER\)/],
+      [['sign', '--secret', '{"kty":"RSA"}', '--secret-format', 'jwk'], /\(ERR_BAD_JWK\)/],
+      [['sign', '--secret', key, '--secret-format', 'pem'], /--secret-format must be one of/],
+      [['sign', '--secret', key, '--payload', '{"a" 1}'], /--payload is not a JSON object: line 1, column 6 \(byte 5\): expected a colon/],
+    ]) {
+      const r = run(args);
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, pattern);
+    }
+  });
 });

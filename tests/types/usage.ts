@@ -2,7 +2,8 @@
 // dist/index.d.mts, through the package's own exports map: what users write must type-check, and misuse must not.
 import {
   ALGORITHMS, auditToken, checkSecret, createAudit, decode, describeSecret, encode, envLine, generateSecret, hmac, init,
-  JwtSecretKitError, ready, signJwt, toJwk, toJwks, verifyJwt,
+  inspectJwt, JwtSecretKitError, ready, signJwt, toJwk, toJwks, verifyJwt,
+  type KeyFormat, type TokenFinding, type TokenInspection, type VerifiedJwt, type VerifyReport,
   type Algorithm, type AuditResult, type CheckReport, type ErrorCode, type GenerateOptions, type Jwk,
   type SecretDescription, type Verdict,
 } from 'jwt-secret-kit';
@@ -43,6 +44,27 @@ async function main(): Promise<void> {
   if (hit.found) console.log(hit.line.length);
   session.close();
   console.log(verdict, claims, jwk.kid, kids, tag, audit.found);
+
+  const fmt: KeyFormat = 'jwk';
+  const seen: TokenInspection = inspectJwt(`Bearer ${token}`, { now: 1700000000 });
+  const exp: number | null = seen.claims.exp;
+  const first: TokenFinding | undefined = seen.findings[0];
+  const part: number = seen.parts[1].offset;
+  const checked: VerifiedJwt = verifyJwt(token, { secret: s, secretFormat: fmt, now: 1700000000 });
+  const headline: string = checked.headline;
+  const from: 'header' | 'pinned' = checked.algFrom;
+  const sure: 'valid' | 'valid-with-warnings' = checked.verdict;
+  try {
+    verifyJwt(token, { secret: s });
+  } catch (err) {
+    const r = (err as { report?: VerifyReport }).report;
+    if (r) console.log(r.verdict, r.code, r.signature_valid);
+  }
+  console.log(exp, first?.severity, part, headline, from, sure);
+  // @ts-expect-error: not a key format
+  signJwt({}, { secret: s, secretFormat: 'pem' });
+  // @ts-expect-error: now is seconds, a number
+  inspectJwt(token, { now: new Date() });
 
   // @ts-expect-error: verdicts are per HMAC algorithm only
   console.log(report.verdicts.RS256);

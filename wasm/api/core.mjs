@@ -127,9 +127,10 @@ const text = (b) => (typeof b === 'function' ? b() : b);
 
 // Modules that join the init() of the entry that exports them only when an app uses them (the
 // inspect module: `jwt-secret-kit/jwt` exports inspectJwt, but an app that only signs and verifies
-// must not carry it). Such a module is defined with `/* @__PURE__ */ defineCore(..., { companion:
-// true })`: a bundler drops the definition, and so this registration, when nothing uses it.
+// must not carry it). Such a module is defined as `/* @__PURE__ */ companion(defineCore(...))`: a
+// bundler drops the definition, and so this registration, when nothing uses it.
 export const companions = [];
+export const companion = (core) => (companions.push(core), core);
 
 /**
  * One WASM module: name (for messages), binary() (the build's base64 of the deflated .wasm),
@@ -137,7 +138,7 @@ export const companions = [];
  * another binary() for engines that cannot compile this one: the audit's scalar build). Returns
  * the module's init(), loaded() and the heap and error helpers bound to it.
  */
-export function defineCore(name, binary, selfTest, fallback = null, { companion = false } = {}) {
+export function defineCore(name, binary, selfTest, fallback = null) {
   let m = null; // the instance once init() has succeeded
   let pending = null; // the promise of the init() under way
 
@@ -175,7 +176,7 @@ export function defineCore(name, binary, selfTest, fallback = null, { companion 
     m = mod;
   }
 
-  const core = {
+  return {
     loaded,
     check,
     /** Instantiates the module once and self-tests it; a failed init() can be retried. */
@@ -213,8 +214,6 @@ export function defineCore(name, binary, selfTest, fallback = null, { companion 
       coreError(errorValue(code), context);
     },
   };
-  if (companion) companions.push(core);
-  return core;
 }
 
 // The core's value of error `code` ('ERR_OPTION_CONFLICT' -> -27).

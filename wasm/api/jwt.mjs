@@ -32,7 +32,7 @@ function putKey(alloc, o, pinned, context) {
   if (o.secretFormat === undefined || o.secretFormat === 'text') return [sP, sLen, 0];
   const [fP, fLen] = putString(alloc, stringArg(o.secretFormat, 'secretFormat', context));
   const format = m.jsk_key_format_from_name(fP, fLen);
-  if (format < 0) fail('ERR_UNKNOWN_FORMAT', `${context}: unknown secretFormat '${o.secretFormat}' (expected text, base64, base64url, hex, jwk)`);
+  if (format < 0) jwtCore.failWith('ERR_UNKNOWN_FORMAT', `${context}: secretFormat '${o.secretFormat}'`);
   const key = alloc(sLen);
   const outs = alloc(8); // key length, the JWK's alg
   jwtCore.check(m.jsk_key_parse(key, sLen, outs, outs + 4, pinned, sP, sLen, format), `${context}: secret (${o.secretFormat})`);
