@@ -5,7 +5,9 @@
 // the .env files, the commands beside a secret and a Verify panel: about 19 KB more, of which the
 // page's one module for jwt, audit, inspector and .env files (page-jwt) saves 14 KB over four; the
 // limit is now 150,000 B, the figure each release note reports; the
-// tarball's is its size before the one-CLI work (commit 6abe647: 624,355 B). The
+// tarball's was its size before the one-CLI work (commit 6abe647: 624,355 B; 515,736 B after issue
+// #9); issue #11 adds the inspector, the .env files and the commands to the CLI (its .wasm 185 ->
+// 240 KB), the classic script and the page (modules of their own): 638,743 B, limit 660,000. The
 // per-feature bundles have their budgets in consumer.test.mjs (built from the packed package).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -15,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url);
 const PAGE_GZIP_MAX = 150000;
-const PACK_MAX = 624355;
+const PACK_MAX = 660000;
 
 test(`the page, gzipped, is at most ${PAGE_GZIP_MAX} bytes`, () => {
   const page = readFileSync(new URL('dist/index.html', root));
