@@ -244,7 +244,7 @@ export function eachEngine(body) {
         h.engine = await launchEngine(name);
       });
       after(async () => {
-        for (const fn of h.cleanups.reverse()) await fn().catch(() => {});
+        for (const fn of h.cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
         if (h.engine) await h.engine.close();
         for (const stop of stops.reverse()) await stop();
       });
