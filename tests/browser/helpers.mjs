@@ -230,10 +230,13 @@ export function eachEngine(body) {
           stops.push(stop);
           return { url, log };
         },
-        // A page at url (viewport { width, height }) whose self-test has passed; closed at the end.
-        async open(url, options = {}) {
+        // A page at url (options: viewport { width, height }, init: a function run before the
+        // page's script where the engine can, before(page): a step before navigating) whose
+        // self-test has passed; closed at the end.
+        async open(url, { before: beforeNavigating = null, ...options } = {}) {
           const page = await h.engine.open(null, options);
           h.cleanups.push(() => page.close());
+          if (beforeNavigating) await beforeNavigating(page);
           await page.goto(url);
           await waitForSelfTestIn(page);
           return page;
