@@ -98,6 +98,7 @@ class BasePage {
   textContent(selector) { return this.$eval(selector, (el) => el.textContent); }
   getAttribute(selector, name) { return this.$eval(selector, (el, n) => el.getAttribute(n), name); }
   isEnabled(selector) { return this.$eval(selector, (el) => !el.disabled); }
+  isDisabled(selector) { return this.$eval(selector, (el) => el.disabled); }
   isChecked(selector) { return this.$eval(selector, (el) => el.checked); }
   isVisible(selector) { return this.$eval(selector, (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'); }
   focus(selector) { return this.$eval(selector, (el) => el.focus()); }
