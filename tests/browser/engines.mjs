@@ -237,7 +237,7 @@ class FirefoxPage extends BasePage {
   click(selector) { return this.raw.click(selector); }
   async keys(keys) {
     if (typeof keys === 'string') await this.raw.keyboard.type(keys);
-    else for (const k of keys) await this.raw.keyboard.press(k);
+    else for (const k of keys) await this.raw.keyboard.press(k === 'Space' ? ' ' : k); // Playwright's name for ' '
   }
   async nativeSetFiles(selector, paths) { await (await this.raw.$(selector)).uploadFile(...paths); }
   setViewport(size) { return this.raw.setViewport(size); }
