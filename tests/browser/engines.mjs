@@ -9,7 +9,9 @@
 // click, fill, type, press, keys, check, uncheck, selectOption, setFiles, inputValue, textContent,
 // getAttribute, isEnabled, isChecked, isVisible, $eval, $$eval, setViewport, screenshot, problems()
 // (console errors, page errors, CSP violations), requests() (null where it cannot be measured),
-// close(). What an engine cannot do is in engine.can, and the tests skip those steps by name.
+// close(). Chromium's and Firefox's pages keep the driver's page as page.raw (for the steps only
+// they can take); what an engine cannot do, the tests skip by name (skipStep in helpers.mjs):
+// WebKit runs no script before the page's (init) and reports no requests (requests() is null).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -161,7 +163,6 @@ async function launchChromium() {
   return {
     name: 'chromium',
     browser,
-    can: { initScript: true, requests: true, console: true, files: true, chromiumOnly: true },
     async open(url, { viewport = DEFAULT_VIEWPORT, init = null, contextOptions = {} } = {}) {
       const page = new ChromiumPage(this);
       await page.start(browser, { viewport, ...contextOptions }, init);
@@ -204,7 +205,6 @@ async function launchFirefox() {
   return {
     name: 'firefox',
     browser,
-    can: { initScript: true, requests: true, console: true, files: true },
     async open(url, { viewport = DEFAULT_VIEWPORT, init = null } = {}) {
       const page = new FirefoxPage(this);
       await page.start(browser, viewport, init);
@@ -278,13 +278,12 @@ async function launchWebKit() {
   const [, display, xauthority] = out.match(/X=(\S+) (\S+)/);
   return {
     name: 'webkit',
-    can: { initScript: false, requests: false, console: false, files: true },
     display,
     xauthority,
     current: null,
     // WebKitWebDriver has one session at a time: opening a page closes the one before.
     async open(url, { viewport = DEFAULT_VIEWPORT, init = null } = {}) {
-      if (init) throw new Error('webkit: classic WebDriver cannot run a script before the page\'s own (check engine.can.initScript)');
+      if (init) throw new Error('webkit: classic WebDriver cannot run a script before the page\'s own (skip this step in WebKit)');
       if (this.current) await this.current.close();
       const page = new WebKitPage(this, base);
       this.current = page;
