@@ -12,7 +12,14 @@ command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
 if [ "$purpose" = test ]; then
+  # The browser tests run in three engines (tests/browser/engines.mjs): Chromium, Firefox ESR
+  # (driven by puppeteer-core over WebDriver BiDi) and WebKitGTK (WebKitWebDriver and MiniBrowser,
+  # which the driver's package pulls in as libwebkit2gtk-4.1-0), the last under a virtual X server.
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  [ -x /usr/bin/xvfb-run ] || missing+=(xvfb)
+  [ -x /usr/bin/xauth ] || missing+=(xauth)
   [ -x /usr/bin/time ] || missing+=(time) # GNU time: the CLI's peak memory in tests/node/cli-native.test.mjs
   # scripts/hardening.sh: clang with its sanitizer and libFuzzer runtime, and valgrind (whose
   # package also ships valgrind/memcheck.h for the constant-time check).

@@ -1,21 +1,21 @@
 // helpers.mjs — what the browser tests share: one headless Chromium per test file (Debian's, driven
 // by playwright-core), scripts/serve.mjs behind a logging proxy, pages whose requests, console
 // errors, page errors and CSP violations are recorded, and the checks made on them.
-import { after, before } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, enginesToRun, launchEngine } from './engines.mjs';
 
 export const pageFile = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
 const serveScript = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url));
 export const WAIT = { timeout: 15_000 };
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+export { CHROMIUM_ARGS };
 
 // Registers the file's before/after hooks: h.browser is the browser; h.cleanups run at the end;
 // h.startServer() and h.startLoggingProxy(upstream) start what the served tests need, stopped at the end.
@@ -205,4 +205,130 @@ export async function openPage(h, url, options = {}, init = null) {
   await page.goto(url);
   await waitForSelfTest(page, seen);
   return { context, page, seen };
+}
+
+// ------------------------------------------------------------------ the three engines (engines.mjs)
+
+// For each engine selected (JSK_ENGINES, all three by default): a suite named after it whose
+// before/after hooks launch and close that engine; body(h) declares its tests, h.engine being the
+// engine, h.name its name. Test names start with the engine's name.
+export function eachEngine(body) {
+  for (const name of enginesToRun()) {
+    describe(name, () => {
+      const stops = [];
+      const h = {
+        name,
+        engine: null,
+        cleanups: [],
+        async startServer() {
+          const { url, stop } = await startServer();
+          stops.push(stop);
+          return url;
+        },
+        async startLoggingProxy(upstream) {
+          const { url, log, stop } = await startLoggingProxy(upstream);
+          stops.push(stop);
+          return { url, log };
+        },
+        // A page at url (options: viewport { width, height }, init: a function run before the
+        // page's script where the engine can, before(page): a step before navigating) whose
+        // self-test has passed; closed at the end.
+        async open(url, { before: beforeNavigating = null, ...options } = {}) {
+          const page = await h.engine.open(null, options);
+          h.cleanups.push(() => page.close());
+          if (beforeNavigating) await beforeNavigating(page);
+          await page.goto(url);
+          await waitForSelfTestIn(page);
+          return page;
+        },
+      };
+      before(async () => {
+        assert.ok(existsSync(pageFile), `${pageFile} is missing: run \`node scripts/build.mjs\` first`);
+        h.engine = await launchEngine(name);
+      });
+      after(async () => {
+        for (const fn of h.cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
+        if (h.engine) await h.engine.close();
+        for (const stop of stops.reverse()) await stop();
+      });
+      body(h);
+    });
+  }
+}
+
+// A step this engine cannot take, shown as a skipped subtest with the reason (never a silent pass).
+export async function skipStep(t, h, what, why) {
+  await t.test(`${what} (skipped in ${h.name})`, { skip: `${h.name}: ${why}` }, () => {});
+}
+
+export async function waitForSelfTestIn(page) {
+  try {
+    await page.waitForFunction(() => {
+      const el = document.getElementById('self-test');
+      return el.classList.contains('ok') || el.classList.contains('bad');
+    }, undefined, WAIT);
+  } catch (e) {
+    const text = await page.textContent('#self-test').catch(() => '?');
+    e.message += `\n#self-test still says: ${text}\nproblems: ${JSON.stringify(await page.problems().catch(() => '?'))}`;
+    throw e;
+  }
+  const [cls, text] = await page.$eval('#self-test', (el) => [el.className, el.textContent]);
+  assert.equal(cls, 'ok', `self-test did not pass: ${text}`);
+  assert.match(text, /^Self-test passed/);
+}
+
+// The page was silent: no console error, no uncaught error, no CSP violation, and (where the engine
+// reports requests) no request besides its document and its workers' blob: script. WebKit reports
+// no requests over WebDriver, and its errors are recorded from the end of the load on (the load
+// itself is checked by webkitConsoleClean): those steps are skipped there, by name.
+export async function assertQuietIn(t, h, page, documentUrl) {
+  const p = await page.problems();
+  assert.deepEqual(p.consoleErrors, [], `${h.name}: console errors`);
+  assert.deepEqual(p.pageErrors, [], `${h.name}: uncaught page errors`);
+  assert.deepEqual(p.csp, [], `${h.name}: CSP violations`);
+  if (p.cspMessages) assert.deepEqual(p.cspMessages, [], `${h.name}: CSP messages`);
+  const requests = page.requests();
+  if (requests === null) {
+    await skipStep(t, h, 'no request besides the document', 'WebDriver reports no network requests (served pages are checked by the server\'s log instead)');
+    return;
+  }
+  const others = requests.filter((r) => r.url !== documentUrl && !r.url.startsWith('blob:'));
+  assert.deepEqual(others, [], `${h.name}: the page made requests besides its own document`);
+  assert.ok(new Set(requests.filter((r) => r.url.startsWith('blob:')).map((r) => r.url)).size <= 1, 'workers from more than one blob: URL');
+  // Firefox reports no request for a file:// document; Chromium and (over http) both do.
+  if (h.name === 'chromium' || !documentUrl.startsWith('file:')) {
+    assert.equal(requests.filter((r) => r.url === documentUrl).length, 1, `${h.name}: the document request itself was not seen: is recording working?`);
+  }
+}
+
+// The detectors above are live: a fetch() the CSP must refuse is reported as a violation (and, in
+// Chromium and Firefox, as a console or page error).
+export async function assertDetectorsWorkIn(h, page) {
+  const blocked = await page.evaluate(() => fetch('http://127.0.0.1:9/csp-probe').then(() => false, () => true));
+  assert.equal(blocked, true, 'connect-src did not block a fetch');
+  await page.waitForFunction(() => window.__cspViolations.length > 0, undefined, WAIT);
+  assert.match((await page.problems()).csp[0], /^connect-src blocked http:\/\/127\.0\.0\.1:9\/csp-probe/);
+  if (h.name === 'webkit') return;
+  await expectSoon(() => [...page.seen.consoleErrors, ...(page.seen.cspMessages ?? [])]
+    .some((m) => /Content[ -]Security[ -]Policy/.test(m)), `${h.name}: CSP message`);
+}
+
+// WebKit: MiniBrowser run alone on url prints every console and CSP message of the load; none may be
+// an error or a security message. A page that breaks the CSP on purpose proves the run reports it.
+export async function webkitConsoleClean(h, url) {
+  const lines = await h.engine.consoleRun(url);
+  assert.deepEqual(lines.filter((l) => /CONSOLE .*(ERROR|SECURITY|Refused)/.test(l)), [], `webkit console while loading ${url}`);
+  return lines;
+}
+export async function webkitConsoleProbe(h) {
+  const dir = mkdtempSync(join(tmpdir(), 'jsk-wk-'));
+  try {
+    const probe = join(dir, 'csp-probe.html');
+    writeFileSync(probe, '<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src \'none\'">' +
+      '<title>probe</title><script>console.error("probe")</script>\n');
+    const lines = await h.engine.consoleRun(pathToFileURL(probe).href, 4000);
+    assert.ok(lines.some((l) => /CONSOLE SECURITY ERROR Refused to execute a script/.test(l)), `the MiniBrowser run reported no CSP refusal: ${lines}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,8 @@
-// page.test.mjs — the one-file page (dist/index.html, built by `node scripts/build.mjs`) in real
-// headless Chromium, driven by playwright-core: opened from file:// and served by scripts/serve.mjs.
+// page.test.mjs — the one-file page (dist/index.html, built by `node scripts/build.mjs`) in each
+// browser engine (Chromium, Firefox ESR, WebKit: engines.mjs): opened from file:// and served by
+// scripts/serve.mjs. Steps an engine cannot take (the clipboard's permissions and the workers'
+// lifecycle are Chromium's only) are skipped there by name; WebKit runs the audit tests from http,
+// as it cannot read a file:// page's File in a worker (engines.test.mjs keeps that as a TODO).
 // Both must make no request besides the document, log no error, trip no CSP rule, show a passed
 // self-test and generate, reformat and copy secrets; the strength checker, the sign/verify/JWK
 // panel and the token audit (in Web Workers made from the page's own script) are driven from
@@ -7,7 +10,7 @@
 // file's CSP. The generator's other controls are in generator.test.mjs; accessibility (axe-core),
 // keyboard, layout and screenshots in a11y.test.mjs; what they share in helpers.mjs.
 //
-//   node --test tests/browser/page.test.mjs
+//   node --test tests/browser/page.test.mjs    (JSK_ENGINES=firefox for one engine)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
@@ -16,28 +19,30 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  WAIT, assertDetectorsWork, assertQuiet, assertQuietWithWorkers, expectSoon, instrumentedPage, pageFile, useBrowser, waitForSelfTest, watchWorkers, openPage,
+  WAIT, assertDetectorsWorkIn, assertQuietIn, assertQuietWithWorkers, eachEngine, expectSoon, pageFile, skipStep, watchWorkers,
 } from './helpers.mjs';
 
-const harness = useBrowser();
 const B64URL_43 = /^[A-Za-z0-9_-]{43}$/;
 const COPIED = 'Copied.';
 const COPY_FAILED = 'Copy failed: select the secret and copy it by hand.';
 
+// The tests below run once in each engine (the list is registered at the end of the file).
+const browserTests = [];
+const browserTest = (name, fn) => browserTests.push([name, fn]);
 const secret = (page) => page.inputValue('#secret');
 const size = (page) => page.textContent('#size');
 
 // Clicks Copy and returns the feedback shown, after putting a sentinel in the clipboard.
 async function clickCopy(page) {
-  await page.evaluate(() => navigator.clipboard.writeText('sentinel: not copied'));
+  await page.evaluate(() => navigator.clipboard.writeText('sentinel: not copied').catch(() => {}));
   await page.click('#copy');
   await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '', null, WAIT);
   return page.textContent('#copy-status');
 }
 
-test('file:// — offline, silent, self-tested; generates, reformats and copies secrets', async () => {
+browserTest('file:// — offline, silent, self-tested; generates, reformats and copies secrets', async (t, h) => {
   const url = pathToFileURL(pageFile).href;
-  const { context, page, seen } = await openPage(harness, url);
+  const page = await h.open(url);
 
   // Default: HS256, base64url.
   const first = await secret(page);
@@ -86,13 +91,18 @@ test('file:// — offline, silent, self-tested; generates, reformats and copies 
   // the clipboard on a click; either message is valid, but "Copied." must mean it was copied.
   const status = await clickCopy(page);
   assert.ok(status === COPIED || status === COPY_FAILED, `unexpected copy feedback: ${status}`);
-  await context.grantPermissions(['clipboard-read']);
-  const clip = await page.evaluate(() => navigator.clipboard.readText());
-  if (status === COPIED) assert.equal(clip, env2, 'the clipboard does not hold the secret shown');
-  else assert.notEqual(clip, env2, '"Copy failed" was shown but the secret was copied');
+  if (h.name === 'chromium') {
+    await page.context.grantPermissions(['clipboard-read']);
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    if (status === COPIED) assert.equal(clip, env2, 'the clipboard does not hold the secret shown');
+    else assert.notEqual(clip, env2, '"Copy failed" was shown but the secret was copied');
+  } else {
+    t.diagnostic(`${h.name}: copy feedback "${status}"`);
+    await skipStep(t, h, 'the clipboard holds the secret shown', 'reading the clipboard needs a permission only Chromium\'s driver grants');
+  }
 
-  await assertQuiet(page, seen, url);
-  await assertDetectorsWork(page, seen);
+  await assertQuietIn(t, h, page, url);
+  await assertDetectorsWorkIn(h, page);
 });
 
 // What the checker panel shows, read from the DOM (only what is visible counts).
@@ -122,12 +132,12 @@ async function checkerView(page) {
 // Types into the checker as a user would: it reports live, with no submit.
 async function typeSecret(page, text) {
   await page.fill('#check-input', '');
-  if (text) await page.locator('#check-input').pressSequentially(text);
+  if (text) await page.type('#check-input', text);
 }
 
-test('file:// — the checker: live verdicts, findings, errors; the secret is neither sent nor kept', async () => {
+browserTest('file:// — the checker: live verdicts, findings, errors; the secret is neither sent nor kept', async (t, h) => {
   const url = pathToFileURL(pageFile).href;
-  const { page, seen } = await openPage(harness, url);
+  const page = await h.open(url);
   const historyAtStart = await page.evaluate(() => history.length);
 
   // Empty: a neutral hint and nothing else. The field is a password field, never autocompleted.
@@ -253,21 +263,18 @@ test('file:// — the checker: live verdicts, findings, errors; the secret is ne
     assert.ok(!kept.html.includes(s) && !kept.text.includes(s), 'a checked secret shows up in the page');
   }
 
-  await assertQuiet(page, seen, url);
-  await assertDetectorsWork(page, seen);
+  await assertQuietIn(t, h, page, url);
+  await assertDetectorsWorkIn(h, page);
 });
 
-test('http://127.0.0.1 via scripts/serve.mjs — silent, self-tested; generates and copies secrets', async () => {
-  const upstream = await harness.startServer();
-  const { url, log } = await harness.startLoggingProxy(upstream);
-  const context = await harness.browser.newContext();
-  harness.cleanups.push(() => context.close());
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
-  const { page, seen } = await instrumentedPage(context);
-  const response = await page.goto(url);
-  assert.equal(response.status(), 200);
-  assert.match(response.headers()['content-type'], /^text\/html/);
-  await waitForSelfTest(page, seen);
+browserTest('http://127.0.0.1 via scripts/serve.mjs — silent, self-tested; generates and copies secrets', async (t, h) => {
+  const upstream = await h.startServer();
+  const { url, log } = await h.startLoggingProxy(upstream);
+  // The server's answer, asked directly (not through the proxy, whose log is the page's).
+  const response = await fetch(upstream);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /^text\/html/);
+  const page = await h.open(url);
 
   const first = await secret(page);
   assert.match(first, B64URL_43);
@@ -276,16 +283,23 @@ test('http://127.0.0.1 via scripts/serve.mjs — silent, self-tested; generates 
   assert.match(second, B64URL_43);
   assert.notEqual(second, first, 'Generate did not change the secret');
 
-  assert.equal(await clickCopy(page), COPIED);
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), second);
+  if (h.name === 'chromium') {
+    await page.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    assert.equal(await clickCopy(page), COPIED);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), second);
+    await page.raw.waitForLoadState('networkidle');
+  } else {
+    const status = await clickCopy(page);
+    assert.ok(status === COPIED || status === COPY_FAILED, `unexpected copy feedback: ${status}`);
+    await skipStep(t, h, 'the clipboard holds the secret shown', 'reading the clipboard needs a permission only Chromium\'s driver grants');
+  }
 
   // Let late requests (a favicon, say) arrive before counting.
-  await page.waitForLoadState('networkidle');
   await new Promise((r) => setTimeout(r, 500));
   // The server's view first: Chromium fetches a favicon outside the page's request events.
   assert.deepEqual(log, ['GET /'], 'the server received requests besides the document');
-  await assertQuiet(page, seen, url);
-  await assertDetectorsWork(page, seen);
+  await assertQuietIn(t, h, page, url);
+  await assertDetectorsWorkIn(h, page);
   assert.deepEqual(log, ['GET /'], 'a CSP-blocked fetch reached the server');
 });
 
@@ -306,19 +320,10 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 // jwt.io's example token, signed with the secret `your-256-bit-secret`.
 const JWT_IO = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
-async function verifyView(page) {
-  await page.click('#jwt-verify');
-  return page.$eval('#jwt-result', (el) => ({
-    cls: el.firstElementChild.className,
-    code: el.querySelector('small.code') ? el.querySelector('small.code').textContent : null,
-    text: el.textContent,
-    json: el.querySelector('pre') ? JSON.parse(el.querySelector('pre').textContent) : null,
-  }));
-}
 
-test('file:// — sign a test token; JWK format; a JWKS for rotation', async () => {
+browserTest('file:// — sign a test token; JWK format; a JWKS for rotation', async (t, h) => {
   const url = pathToFileURL(pageFile).href;
-  const { context, page, seen } = await openPage(harness, url);
+  const page = await h.open(url);
 
   // The default payload: {"sub":"1234567890","name":"Test","iat":<now>}.
   const payload = JSON.parse(await page.inputValue('#jwt-payload'));
@@ -342,9 +347,11 @@ test('file:// — sign a test token; JWK format; a JWKS for rotation', async () 
   await page.waitForFunction(() => document.querySelector('#jwt-copy + span').textContent !== '', null, WAIT);
   const copyStatus = await page.textContent('#jwt-copy + span');
   assert.ok(['Copied.', 'Copy failed: select the text and copy it by hand.'].includes(copyStatus), copyStatus);
-  if (copyStatus === 'Copied.') {
-    await context.grantPermissions(['clipboard-read']);
+  if (copyStatus === 'Copied.' && h.name === 'chromium') {
+    await page.context.grantPermissions(['clipboard-read']);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), token);
+  } else if (copyStatus === 'Copied.') {
+    await skipStep(t, h, 'the clipboard holds the token', 'reading the clipboard needs a permission only Chromium\'s driver grants');
   }
 
   // HS512 with a 43-byte key: refused by signJwt (RFC 7518 section 3.2), said clearly.
@@ -429,7 +436,7 @@ test('file:// — sign a test token; JWK format; a JWKS for rotation', async () 
   assert.match(await page.textContent('#jwks-status'), / ERR_KEY_TOO_SHORT$/);
   assert.equal(await page.inputValue('#jwks'), '');
   assert.equal(await page.isEnabled('#jwks-copy'), false);
-  assert.match(await page.textContent('#jwks-heading, section h3:has-text("JWKS")'), /never publish it/);
+  assert.match(await page.textContent('#jwks-heading'), /never publish it/);
   // Without a previous key: one.
   await page.fill('#jwks-previous', '');
   await page.click('#jwks-make');
@@ -437,8 +444,15 @@ test('file:// — sign a test token; JWK format; a JWKS for rotation', async () 
 
   // Phone width: nothing wider than the screen, with every panel filled.
   await page.fill('#audit-token', JWT_IO);
-  await page.setViewportSize({ width: 360, height: 740 });
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'the page scrolls sideways at 360 px');
+  await page.setViewport({ width: 360, height: 740 });
+  // Firefox and WebKit may draw a classic scrollbar: the page must fit in what is left of the width.
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  if (h.name === 'webkit' && clientWidth > 360) {
+    await skipStep(t, h, 'no sideways scroll at 360 px', `MiniBrowser's window is at least ${clientWidth} px wide (WebDriver sets the window, not the viewport)`);
+  } else {
+    assert.ok(clientWidth <= 360 && clientWidth > 330, `the viewport is ${clientWidth} px wide, not 360 less a scrollbar`);
+    assert.equal(scrollWidth, clientWidth, 'the page scrolls sideways at 360 px');
+  }
 
   // Nothing kept: no storage, no cookie; no secret in the markup.
   const kept = await page.evaluate(() => ({
@@ -453,8 +467,8 @@ test('file:// — sign a test token; JWK format; a JWKS for rotation', async () 
   assert.deepEqual([kept.storage, kept.cookie], [0, '']);
   for (const s of [generated, pasted, previous, jwk.k]) assert.ok(!kept.html.includes(s), 'a secret shows up in the markup');
 
-  await assertQuiet(page, seen, url);
-  await assertDetectorsWork(page, seen);
+  await assertQuietIn(t, h, page, url);
+  await assertDetectorsWorkIn(h, page);
 });
 
 // ------------------------------------------------------------------------------- the audit
@@ -471,7 +485,7 @@ const wordlist = (n, prefix = 'pw') => {
 // Starts an audit and returns what the result panel shows once it is done.
 async function audit(page, token, { file, workers, onStarted } = {}) {
   await page.fill('#audit-token', token);
-  if (file !== undefined) await page.setInputFiles('#audit-file', file);
+  if (file !== undefined) await page.setFiles('#audit-file', file);
   await page.$eval('#audit', (el, n) => { if (n) el.dataset.workers = String(n); else delete el.dataset.workers; }, workers);
   const t0 = Date.now();
   await page.click('#audit-start');
@@ -497,6 +511,11 @@ async function audit(page, token, { file, workers, onStarted } = {}) {
   })) };
 }
 
+// The audit tests' page: from file://, but from http in WebKit, which cannot read a file:// page's
+// File in a worker (the TODO in engines.test.mjs).
+const auditUrl = async (h) => (h.name === 'webkit' ? h.startServer() : pathToFileURL(pageFile).href);
+const auditTitle = (h, name) => (h.name === 'webkit' ? name.replace(/^file:\/\//, 'http://127.0.0.1 (a file:// page\'s File cannot be read in a WebKit worker)') : name);
+
 async function reveal(page) {
   assert.equal(await page.textContent('#audit-reveal'), 'Reveal');
   await page.click('#audit-reveal');
@@ -504,15 +523,15 @@ async function reveal(page) {
   return page.textContent('#audit-secret');
 }
 
-test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist, not found, cancel; scaling', async () => {
-  const url = pathToFileURL(pageFile).href;
-  let workers;
-  const { page, seen } = await openPage(harness, url, {}, (p) => {
-    workers = watchWorkers(p);
-  });
+browserTest('file:// — audit a token in Web Workers: built-in list, uploaded wordlist, not found, cancel; scaling', async (t, h) => {
+  const url = await auditUrl(h);
+  const page = await h.open(url);
+  // Workers started and ended, as Playwright sees them (Chromium only; null elsewhere).
+  const workers = h.name === 'chromium' ? watchWorkers(page.raw) : null;
+  if (!workers) await skipStep(t, h, 'the workers started and ended are counted', 'only Chromium\'s driver (Playwright) reports workers');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const defaultWorkers = Math.max(1, Math.min(8, cores || 2));
-  assert.equal(workers.created, 0, 'workers started before an audit');
+  if (workers) assert.equal(workers.created, 0, 'workers started before an audit');
   assert.equal(await page.getAttribute('#audit-live', 'aria-live'), 'polite');
   assert.equal(await page.$eval('#audit-result', (el) => el.parentElement.id), 'audit-live');
   assert.equal(await page.getAttribute('#audit-status', 'aria-live'), 'polite');
@@ -525,12 +544,12 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
   assert.equal(r.foundShown, true);
   assert.match(r.secretShown, /^•+$/);
   assert.equal(r.workers, defaultWorkers);
-  assert.ok(r.workers > 0 && workers.created >= r.workers, `workers: page ${r.workers}, started ${workers.created}`);
+  assert.ok(r.workers > 0 && (!workers || workers.created >= r.workers), `workers: page ${r.workers}, started ${workers?.created}`);
   assert.match(r.facts, new RegExp(`on ${r.workers} workers?\\.$`));
   assert.equal(await reveal(page), 'your-256-bit-secret');
   await page.click('#audit-reveal');
   assert.match(await page.textContent('#audit-secret'), /^•+$/);
-  await expectSoon(() => workers.closed === workers.created, 'the workers ending after a find');
+  if (workers) await expectSoon(() => workers.closed === workers.created, 'the workers ending after a find');
 
   // A secret that only an uploaded wordlist has, among near misses (lines are taken exactly).
   const only = `wordlist-only-${randomBytes(8).toString('hex')}`;
@@ -544,7 +563,7 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
   assert.ok(r.tried > BUILTIN_MIN, `tried ${r.tried}`);
 
   // A strong random secret (HS384): not found; the whole built-in list tried; the bar at its max.
-  await page.setInputFiles('#audit-file', []);
+  await page.setFiles('#audit-file', []);
   const strong = nodeJwt('HS384', randomBytes(48), { sub: 'strong' });
   r = await audit(page, strong);
   assert.equal(r.state, 'not-found', `${r.verdict} ${r.facts}`);
@@ -560,7 +579,7 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
   // count is the built-in list's (as counted by the same number of workers, alone) plus 2 M. The
   // large lists are files on disk (a buffer would be copied through the DevTools protocol).
   const dir = mkdtempSync(join(tmpdir(), 'jsk-page-'));
-  harness.cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  h.cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const strong256 = nodeJwt('HS256', randomBytes(32), { sub: 'scaling' });
   const counts = [1, Math.max(2, defaultWorkers)];
   const alone = {};
@@ -572,7 +591,7 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
   }
   const bigFile = join(dir, 'big.txt');
   writeFileSync(bigFile, wordlist(2_000_000));
-  await page.setInputFiles('#audit-file', bigFile);
+  await page.setFiles('#audit-file', bigFile);
   const rates = {};
   for (const n of counts) {
     r = await audit(page, strong256, { workers: n });
@@ -588,7 +607,7 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
   console.log(`audit scaling: ${(rates[counts[1]] / rates[1]).toFixed(2)}x with ${counts[1]} workers`);
 
   // Cancel a long run (3 M lines, HS512): it stops, says so, and its workers are gone.
-  const before = workers.created;
+  const before = workers?.created;
   const long = nodeJwt('HS512', randomBytes(64), { sub: 'long' });
   const longFile = join(dir, 'long.txt');
   writeFileSync(longFile, wordlist(3_000_000));
@@ -600,7 +619,7 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
       assert.equal(await page.isEnabled('#audit-start'), false);
       await page.waitForFunction(() => document.getElementById('audit-progress').value > 0, null, AUDIT_WAIT);
       progressSeen = await page.$eval('#audit-progress', (el) => el.value);
-      assert.equal(page.workers().length, defaultWorkers, 'the workers are not running');
+      if (workers) assert.equal(page.raw.workers().length, defaultWorkers, 'the workers are not running');
       await page.click('#audit-cancel');
     },
   });
@@ -610,29 +629,31 @@ test('file:// — audit a token in Web Workers: built-in list, uploaded wordlist
   assert.ok(progressSeen > 0 && r.tried > 0 && r.tried < BUILTIN_MIN + 3_000_000, `tried ${r.tried}, bar at ${progressSeen}`);
   assert.equal(r.cancelDisabled, true);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'audit-start', 'focus did not return to Start');
-  assert.equal(workers.created - before, defaultWorkers);
-  await expectSoon(() => workers.closed === workers.created && page.workers().length === 0, 'the workers ending on cancel');
+  if (workers) {
+    assert.equal(workers.created - before, defaultWorkers);
+    await expectSoon(() => workers.closed === workers.created && page.raw.workers().length === 0, 'the workers ending on cancel');
+  }
 
   // A malformed or non-HMAC token: refused at once, no worker started.
-  const started = workers.created;
+  const started = workers?.created;
   r = await audit(page, `${b64url({ alg: 'none' })}.${b64url({ sub: 'x' })}.AAAA`);
   assert.equal(r.state, 'error');
   assert.match(r.verdict, /^alg "none" is refused: .* ERR_ALG_NONE$/); // words first, the code in small print
   r = await audit(page, 'not a token');
   assert.match(r.verdict, / ERR_MALFORMED_TOKEN$/);
-  assert.equal(workers.created, started);
+  if (workers) assert.equal(workers.created, started);
 
   const kept = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
   assert.equal(kept, 0);
-  await assertQuietWithWorkers(page, seen, url, workers);
-  await assertDetectorsWork(page, seen);
+  if (workers) await assertQuietWithWorkers(page, page.seen, url, workers);
+  else await assertQuietIn(t, h, page, url);
+  await assertDetectorsWorkIn(h, page);
 });
 
 // The audit workers are Blobs of the page's own script: they must inherit the page's CSP, under which
 // WebAssembly may be compiled ('wasm-unsafe-eval') but nothing else is evaluated or fetched.
-test('file:// — the wordlist split between workers: every line tried once, a secret anywhere found (1 to 5 workers)', async () => {
-  const url = pathToFileURL(pageFile).href;
-  const { page } = await openPage(harness, url);
+browserTest('file:// — the wordlist split between workers: every line tried once, a secret anywhere found (1 to 5 workers)', async (t, h) => {
+  const page = await h.open(await auditUrl(h));
   // Lines of 1 to 200 printable characters, a few of 70,000 (longer than the workers' 64 KB scan
   // for a line start), some ending in CRLF; the last one without a newline.
   const rnd = randomBytes(1 << 16);
@@ -671,18 +692,22 @@ test('file:// — the wordlist split between workers: every line tried once, a s
   await page.$eval('#audit', (el) => { delete el.dataset.workers; });
 });
 
-test('file:// — workers from the page inherit its CSP: the WASM core runs, eval and fetch are refused', async () => {
-  const url = pathToFileURL(pageFile).href;
-  let workers;
-  const { page, seen } = await openPage(harness, url, {}, (p) => {
-    workers = watchWorkers(p);
-  });
+browserTest('file:// — workers from the page inherit its CSP: the WASM core runs, eval and fetch are refused', async (t, h) => {
+  const url = await auditUrl(h);
+  const page = await h.open(url);
+  const workers = h.name === 'chromium' ? watchWorkers(page.raw) : null;
 
   // The real audit workers instantiate the WASM core: a find needs it.
   const r = await audit(page, JWT_IO, { workers: 2 });
   assert.equal(r.state, 'found');
-  assert.equal(workers.created, 2);
-  await assertQuietWithWorkers(page, seen, url, workers);
+  assert.equal(r.workers, 2);
+  if (workers) {
+    assert.equal(workers.created, 2);
+    await assertQuietWithWorkers(page, page.seen, url, workers);
+  } else {
+    await skipStep(t, h, 'the workers started are counted', 'only Chromium\'s driver (Playwright) reports workers');
+    await assertQuietIn(t, h, page, url);
+  }
 
   // A worker made the same way, from the page's own script with a probe appended (so that the probe
   // runs as worker script, not as a DevTools evaluation, which CSP exempts): its audit works (the
@@ -731,10 +756,19 @@ test('file:// — workers from the page inherit its CSP: the WASM core runs, eva
   const probe = messages.find((m) => m.type === 'probe');
   assert.ok(probe, JSON.stringify(messages));
   assert.deepEqual(probe.out, { api: 'works', eval: 'EvalError', wasm: 'allowed', fetch: 'TypeError' });
-  const relayed = messages.filter((m) => m.type === 'csp').map((m) => m.text);
-  assert.equal(relayed.length, messages.length - 1, JSON.stringify(messages));
-  assert.ok(relayed.some((t) => /^script-src blocked eval/.test(t)), JSON.stringify(relayed));
-  assert.ok(relayed.some((t) => /^connect-src blocked http:\/\/127\.0\.0\.1:9\/csp-probe/.test(t)), JSON.stringify(relayed));
+  // WebKit refuses eval and fetch in the worker (above) but fires no securitypolicyviolation event
+  // there, so the page has nothing to relay: a visible TODO, not a pass.
+  const todo = h.name === 'webkit' ? 'webkit fires no securitypolicyviolation event in a worker: the page relays nothing' : false;
+  await t.test(`${h.name}: the page relays the worker's CSP violations`, { todo }, () => {
+    const relayed = messages.filter((m) => m.type === 'csp').map((m) => m.text);
+    assert.equal(relayed.length, messages.length - 1, JSON.stringify(messages));
+    assert.ok(relayed.some((x) => /^script-src blocked eval/.test(x)), JSON.stringify(relayed));
+    assert.ok(relayed.some((x) => /^connect-src blocked http:\/\/127\.0\.0\.1:9\/csp-probe/.test(x)), JSON.stringify(relayed));
+  });
+});
+
+eachEngine((h) => {
+  for (const [name, fn] of browserTests) test(`${h.name}: ${/audit|worker/i.test(name) ? auditTitle(h, name) : name}`, (t) => fn(t, h));
 });
 
 test('dist/index.html — strict CSP whose hashes match; one inline classic script; nothing external', () => {
