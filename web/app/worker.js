@@ -23,7 +23,10 @@ export function runWorker() {
   self.addEventListener('securitypolicyviolation', function (e) {
     postMessage({ type: 'csp', text: e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') });
   });
-  self.onmessage = onJob;
+  self.onmessage = function (event) {
+    if (event.data && event.data.type === 'bytes') return answered(event.data);
+    return onJob(event);
+  };
 }
 
 // bytes in pieces of about CHUNK that end at a line end, so that no line is carried (and copied)
@@ -32,8 +35,35 @@ function pieces(bytes, final, each) {
   return eachLinePiece(bytes, CHUNK, function (piece, last) { return each(piece, final || !last, piece.length); });
 }
 
+// Where a worker cannot read the File it was given (WebKit, for a page opened from file://: the
+// read fails with NotReadableError), it asks the page for each byte range instead ({ type: 'read',
+// id, from, to }; the page answers { type: 'bytes', id, buffer }, transferred).
+var viaPage = false;
+var asked = {};
+var askedNext = 0;
 function read(file, from, to) {
+  if (viaPage) {
+    return new Promise(function (resolve) {
+      var id = ++askedNext;
+      asked[id] = resolve;
+      postMessage({ type: 'read', id: id, from: from, to: to });
+    });
+  }
   return file.slice(from, to).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+}
+function answered(d) {
+  var resolve = asked[d.id];
+  delete asked[d.id];
+  if (resolve) resolve(new Uint8Array(d.buffer));
+}
+// Whether this worker can read the File itself: one byte, read once.
+async function canRead(file) {
+  try {
+    await file.slice(0, Math.min(1, file.size)).arrayBuffer();
+    return true;
+  } catch (e) {
+    return false;
+  }
 }
 
 // The lines of the file that start in [start, end): from the first line start at or after start
@@ -106,7 +136,10 @@ async function onJob(event) {
     };
     report('progress', null, null);
     pieces(builtin, true, each('builtin'));
-    if (!hit && job.file && job.start < job.end) await eachChunk(job.file, job.start, job.end, each('wordlist'));
+    if (!hit && job.file && job.start < job.end) {
+      viaPage = !(await canRead(job.file));
+      await eachChunk(job.file, job.start, job.end, each('wordlist'));
+    }
     report('done', hit && hit[0], hit && hit[1]);
     if (hit) hit[1].line.fill(0);
   } catch (e) {
