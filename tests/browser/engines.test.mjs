@@ -131,6 +131,7 @@ eachEngine((h) => {
         const lines = Array.from({ length: 5000 }, (_, i) => `pw${i}`);
         lines.splice(2500, 0, ` ${only}`, only);
         await page.setFiles('#audit-file', { name: 'words.txt', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+        await page.waitForFunction(() => document.getElementById('audit-file').files.length === 1, undefined, WAIT);
         r = await audit(page, nodeJwt(only, { sub: 'audit' }));
         assert.equal(r.state, 'found', r.verdict);
         assert.match(r.verdict, /your wordlist \(words\.txt\)/);

@@ -485,7 +485,18 @@ const wordlist = (n, prefix = 'pw') => {
 // Starts an audit and returns what the result panel shows once it is done.
 async function audit(page, token, { file, workers, onStarted } = {}) {
   await page.fill('#audit-token', token);
-  if (file !== undefined) await page.setFiles('#audit-file', file);
+  if (file !== undefined) {
+    // The input's file list must be the new one before Start reads it (puppeteer's upload can
+    // resolve before Firefox has swapped it: the audit then ran on the previous file).
+    await page.$eval('#audit-file', (el) => { window.__jskPreviousFile = el.files[0] || null; });
+    await page.setFiles('#audit-file', file);
+    if ([file].flat().length > 0) {
+      await page.waitForFunction(() => {
+        const f = document.getElementById('audit-file').files[0];
+        return !!f && f !== window.__jskPreviousFile;
+      }, undefined, WAIT);
+    }
+  }
   await page.$eval('#audit', (el, n) => { if (n) el.dataset.workers = String(n); else delete el.dataset.workers; }, workers);
   const t0 = Date.now();
   await page.click('#audit-start');
@@ -592,6 +603,7 @@ browserTest('file:// — audit a token in Web Workers: built-in list, uploaded w
   const bigFile = join(dir, 'big.txt');
   writeFileSync(bigFile, wordlist(2_000_000));
   await page.setFiles('#audit-file', bigFile);
+  await page.waitForFunction(() => (document.getElementById('audit-file').files[0] || {}).name === 'big.txt', undefined, WAIT);
   const rates = {};
   for (const n of counts) {
     r = await audit(page, strong256, { workers: n });
