@@ -557,6 +557,54 @@ static int is_instruction(const uint8_t *s, size_t n)
     return found;
 }
 
+static int prev_digit(const uint8_t *s, size_t i) { return i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'; }
+
+/* The requirement written out instead of met: "AtLeast32CharactersLong", "min_32_chars",
+ * "must-be-long-enough", "pelo-menos-32-caracteres", "minimal_32_karakter", "32CharSecretKey".
+ * Whole words (letters between anything else or before a capital after a lowercase; digits are a
+ * word of their own): a word saying "at least" with a word saying what is counted, or a number of
+ * 16 or more followed by one. */
+static const char *const requirement_bounds[] = {"min", "minimum", "minimal", "minimo", "least", "atleast",
+                                                 "mindestens", "menos", "must", "enough", NULL};
+static const char *const requirement_units[] = {"char", "chars", "character", "characters", "caracteres",
+                                                "caractere", "karakter", "zeichen", "bytes", "bits", "long",
+                                                "length", NULL};
+
+static int is_requirement(const uint8_t *s, size_t n)
+{
+    char word[16];
+    size_t i, len = 0, number = 0;
+    int bound = 0, unit = 0, counted = 0;
+    uint8_t prev = 0;
+
+    for (i = 0; i <= n; i++) {
+        uint8_t c = i < n ? s[i] : 0;
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (len > 0 && (!letter || (prev >= 'a' && prev <= 'z' && c >= 'A' && c <= 'Z'))) { /* a word ends */
+            int u = len <= sizeof word && in_list(requirement_units, word, len);
+            bound = bound || (len <= sizeof word && in_list(requirement_bounds, word, len));
+            unit = unit || u;
+            counted = counted || (u && number >= 16U); /* "32chars", "32-characters" */
+            number = 0;
+            len = 0;
+        }
+        if (c >= '0' && c <= '9') {
+            number = prev_digit(s, i) ? (number > 100000U ? number : number * 10U + (size_t)(c - '0')) : (size_t)(c - '0');
+        } else if (!letter && c != '-' && c != '_' && c != ' ' && c != '.') {
+            number = 0; /* only a separator keeps a number next to its unit */
+        }
+        if (letter) {
+            if (len < sizeof word) {
+                word[len] = (char)lc(c);
+            }
+            len++;
+        }
+        prev = letter ? c : 0;
+    }
+    jsk_wipe(word, sizeof word);
+    return counted || (bound && unit);
+}
+
 static int is_placeholder(const uint8_t *s, size_t n, double bits, int random)
 {
     static const char *const whole[] = {"changeme", "changethis", "changeit", "replaceme", "replacethis", "placeholder",
@@ -606,7 +654,7 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits, int random)
         }
     }
     jsk_wipe(letters, sizeof letters); /* also what letters_only() copied before it gave up */
-    return found || (!random && n <= 512 && is_instruction(s, n));
+    return found || (!random && n <= 512 && (is_instruction(s, n) || is_requirement(s, n)));
 }
 
 /* ------------------------------------------------------------- verdicts */

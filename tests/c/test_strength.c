@@ -124,6 +124,22 @@ static void test_findings(void)
     }
     r = report("${JWT_SECRET}");
     CHECK(has_finding(&r, JSK_FINDING_PLACEHOLDER));
+    /* The requirement written out instead of met: a placeholder, weak, in any of these forms. */
+    {
+        static const char *const requirements[] = {"MyAppSecretThatIsAtLeast32CharactersLong!", "jwt_secret_min_32_chars",
+                                                   "secret-key-that-must-be-long-enough", "clave_jwt_minimo_32_caracteres",
+                                                   "ThisIsA32CharSecretKeyForMyApp", "kunci_rahasia_minimal_32_karakter"};
+        size_t i;
+        for (i = 0; i < sizeof requirements / sizeof requirements[0]; i++) {
+            r = report(requirements[i]);
+            CHECK(has_finding(&r, JSK_FINDING_PLACEHOLDER) && r.verdict == JSK_VERDICT_WEAK);
+        }
+        /* Not a requirement: a long phrase, a number next to an ordinary word, a count below 16. */
+        r = report("correct-horse-battery-staple-mountain-river");
+        CHECK(!has_finding(&r, JSK_FINDING_PLACEHOLDER));
+        r = report("Kx9#vLq2$Wm7@Rt4!Ns8&Pz3*Hb6^Jd5%Cf1");
+        CHECK(!has_finding(&r, JSK_FINDING_PLACEHOLDER));
+    }
     r = report("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U");
     CHECK(has_finding(&r, JSK_FINDING_LOOKS_LIKE_JWT) && r.verdict == JSK_VERDICT_WEAK);
     r = report("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
