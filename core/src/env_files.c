@@ -396,6 +396,23 @@ int jsk_env_files_check(size_t *files, size_t *cap, int *culprit, int alg, size_
     return JSK_OK;
 }
 
+/* The end of a writer: an overflow is BUFFER_TOO_SMALL; on any error the output (new secrets
+ * included) is wiped; else its length. */
+static int finish(const sink_t *s, int rc, char *out, size_t out_maxlen, size_t *out_len)
+{
+    if (rc == JSK_OK && s->t.overflow) {
+        rc = JSK_ERR_BUFFER_TOO_SMALL;
+    }
+    if (rc != JSK_OK) {
+        jsk_wipe(out, out_maxlen);
+        return rc;
+    }
+    if (out_len != NULL) {
+        *out_len = s->t.len;
+    }
+    return JSK_OK;
+}
+
 int jsk_env_file(char *out, size_t out_maxlen, size_t *out_len, char *name_out, size_t name_maxlen, int alg,
                  size_t bytes, int layout, const char *names, size_t names_len, const char *envs, size_t envs_len,
                  size_t index)
@@ -428,17 +445,7 @@ int jsk_env_file(char *out, size_t out_maxlen, size_t *out_len, char *name_out, 
     s.t.len = 0;
     out[0] = '\0';
     rc = write_file(&s, &r, index);
-    if (rc == JSK_OK && s.t.overflow) {
-        rc = JSK_ERR_BUFFER_TOO_SMALL;
-    }
-    if (rc != JSK_OK) {
-        jsk_wipe(out, out_maxlen);
-        return rc;
-    }
-    if (out_len != NULL) {
-        *out_len = s.t.len;
-    }
-    return JSK_OK;
+    return finish(&s, rc, out, out_maxlen, out_len);
 }
 
 int jsk_env_files_json(char *out, size_t out_maxlen, size_t *out_len, int alg, size_t bytes, int layout,
@@ -503,15 +510,5 @@ int jsk_env_files_json(char *out, size_t out_maxlen, size_t *out_len, int alg, s
         put(&s, "\"}");
     }
     put(&s, "]}");
-    if (rc == JSK_OK && s.t.overflow) {
-        rc = JSK_ERR_BUFFER_TOO_SMALL;
-    }
-    if (rc != JSK_OK) {
-        jsk_wipe(out, out_maxlen);
-        return rc;
-    }
-    if (out_len != NULL) {
-        *out_len = s.t.len;
-    }
-    return JSK_OK;
+    return finish(&s, rc, out, out_maxlen, out_len);
 }
