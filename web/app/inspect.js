@@ -98,18 +98,18 @@ export function initInspector(pageScript, hooks) {
   }
 
   // The token's text with its parts in coloured spans (offsets are the core's, in the text).
-  function showParts(text, report, at) {
+  // (inspectJwt's offsets index the string: UTF-16 code units.)
+  function showParts(text, report) {
     var pre = $id('inspect-parts');
     var out = [];
-    var from = at(report.token.offset);
+    var from = report.token.offset;
     report.parts.forEach(function (p, i) {
-      var start = at(p.offset);
-      if (start > from) out.push(document.createTextNode(text.slice(from, start)));
+      if (p.offset > from) out.push(document.createTextNode(text.slice(from, p.offset)));
       var span = document.createElement('span');
       span.className = 'part-' + ['header', 'payload', 'signature'][i];
-      span.textContent = text.slice(start, at(p.offset + p.length));
+      span.textContent = text.slice(p.offset, p.offset + p.length);
       out.push(span);
-      from = at(p.offset + p.length);
+      from = p.offset + p.length;
     });
     pre.replaceChildren.apply(pre, out);
   }
@@ -166,9 +166,8 @@ export function initInspector(pageScript, hooks) {
     notes.hidden = !report.notes || report.notes.length === 0;
     error.hidden = true;
     view.hidden = false;
-    var at = function (o) { return o; }; // inspectJwt gives string offsets (UTF-16 code units)
-    var token = text.slice(at(report.token.offset), at(report.token.offset + report.token.length));
-    showParts(text, report, at);
+    var token = text.slice(report.token.offset, report.token.offset + report.token.length);
+    showParts(text, report);
     var facts = [['Algorithm', (report.alg || 'none given') + ' (from the header)'], ['Type', report.typ], ['Key id (kid)', report.kid]];
     ['iat', 'nbf', 'exp'].forEach(function (c) {
       var v = report.claims[c];
