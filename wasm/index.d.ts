@@ -222,7 +222,14 @@ export interface VerifyReport {
  */
 export function verifyJwt(
   token: string,
-  options: { secret: Bytes; alg?: Algorithm; secretFormat?: KeyFormat; now?: number },
+  options: {
+    secret: Bytes;
+    alg?: Algorithm;
+    secretFormat?: KeyFormat;
+    now?: number;
+    /** checkSecret's result for this secret: a weak verdict is the danger WEAK_SECRET (valid, with warnings). */
+    secretCheck?: { verdict: Verdict; meaning?: string };
+  },
 ): VerifiedJwt;
 
 /** What inspectJwt says about a token (jsk_jwt_inspect), read without its key. */

@@ -52,6 +52,23 @@ static void key_arg(const char *format_name, int alg, cli_bytes *secret, cli_byt
     }
 }
 
+/* The analyzer's verdict on the secret as written (text, base64, base64url or hex: the checker's
+ * encodings; a JWK is not judged, *verdict stays 0), and its meaning, for the verification report. */
+static void judge_secret(const char *format_name, int alg, const cli_bytes *secret, int *verdict, char *meaning,
+                         size_t meaning_cap)
+{
+    int format = format_name == NULL ? JSK_ENCODING_RAW : jsk_key_format_from_name(format_name, strlen(format_name));
+    jsk_report r;
+    meaning[0] = '\0';
+    if (format == JSK_FORMAT_JWK || format < 0 ||
+        jsk_check(&r, alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg, cli_dict(), secret->data, secret->len, format) != JSK_OK) {
+        return; /* not judged: key_arg() says what is wrong with a secret that cannot be read */
+    }
+    *verdict = r.verdict;
+    jsk_report_meaning(meaning, meaning_cap, &r);
+    jsk_wipe(&r, sizeof r);
+}
+
 int cli_sign(int argc, char **argv)
 {
     static const cli_option spec[] = {{"alg", 0, 0}, {"secret", 0, 0}, {"payload", 0, 0}, {"secret-format", 0, 0},
@@ -119,7 +136,8 @@ int cli_verify(int argc, char **argv)
     char *report;
     size_t token_len, plen, rcap, rlen = 0, root = 0;
     uint8_t *payload = NULL;
-    int pinned, alg = 0, rc, json, jwk_alg = 0, verdict_invalid, signature_valid;
+    int pinned, alg = 0, rc, json, jwk_alg = 0, verdict_invalid, signature_valid, secret_verdict = 0;
+    char meaning[JSK_REPORT_MEANING_LEN_MAX];
     double now;
 
     cli_parse(&a, argc, argv, spec, "verify");
@@ -136,6 +154,7 @@ int cli_verify(int argc, char **argv)
     json = cli_opt(&a, "json") != NULL;
     now = cli_now_arg(cli_opt(&a, "now"));
     secret_arg(cli_opt(&a, "secret"), &secret);
+    judge_secret(cli_opt(&a, "secret-format"), pinned, &secret, &secret_verdict, meaning, sizeof meaning);
     key_arg(cli_opt(&a, "secret-format"), pinned, &secret, &key, &jwk_alg, "verify");
     if (pinned == JSK_ALG_UNSET) {
         pinned = jwk_alg; /* a JWK that names its alg pins it */
@@ -146,7 +165,8 @@ int cli_verify(int argc, char **argv)
     }
     rcap = jsk_jwt_verify_report_len(token_len);
     report = cli_malloc(rcap);
-    rc = jsk_jwt_verify_report(report, rcap, &rlen, pinned, token, token_len, key.data, key.len, now);
+    rc = jsk_jwt_verify_report(report, rcap, &rlen, pinned, token, token_len, key.data, key.len, now, secret_verdict,
+                               meaning);
     if (rc == JSK_OK) {
         plen = jsk_jws_payload_len(token_len);
         payload = cli_malloc(plen);

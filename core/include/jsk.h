@@ -542,12 +542,17 @@ size_t jsk_jwt_verify_report_len(size_t token_len);
  * (nbf > now) or has a time claim that is not a number (the codes jsk_error_is_refusal() names);
  * valid-with-warnings: the signature holds but a finding is a danger or a warning (a key shorter
  * than the algorithm's hash is a danger: KEY_TOO_SHORT); valid: nothing to say (an info finding,
- * ALG_NOT_PINNED when the alg came from the header, does not count). A signed payload that is not
+ * ALG_NOT_PINNED when the alg came from the header, does not count). secret_verdict is the
+ * analyzer's verdict on the key (jsk_verdict; 0: not judged) and secret_meaning its sentence
+ * (jsk_report_meaning, or NULL): a weak key is the danger WEAK_SECRET once the signature holds (the
+ * analyzer and its dictionaries live in another WASM module, so the caller runs it and passes its
+ * answer here; this function owns what the answer means for the token). A signed payload that is not
  * a JSON object is the refusal JSK_ERR_BAD_PAYLOAD. out_maxlen >= jsk_jwt_verify_report_len(len).
  * The token is taken exactly (no trimming). A text that is not a compact JWS at all is an error
  * (JSK_ERR_MALFORMED_TOKEN, ...) with nothing written, as jsk_jws_verify() answers it. */
 int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *token, size_t len,
-                          const uint8_t *key, size_t key_len, double now);
+                          const uint8_t *key, size_t key_len, double now, int secret_verdict,
+                          const char *secret_meaning);
 
 /* ----------------------------------------------------- strength analysis */
 

@@ -317,7 +317,8 @@ static int read_signed(jsk_lint *a, const char *token, size_t len, uint8_t *payl
 }
 
 int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg, const char *token, size_t len,
-                          const uint8_t *key_bytes, size_t key_len, double now)
+                          const uint8_t *key_bytes, size_t key_len, double now, int secret_verdict,
+                          const char *secret_meaning)
 {
     jsk_lint a;
     jsk_text t = {out, 0, out_maxlen, 0};
@@ -327,7 +328,8 @@ int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg
     if (out_len != NULL) {
         *out_len = 0;
     }
-    if (out == NULL || (token == NULL && len > 0) || (key_bytes == NULL && key_len > 0)) {
+    if (out == NULL || (token == NULL && len > 0) || (key_bytes == NULL && key_len > 0) || secret_verdict < 0 ||
+        secret_verdict > JSK_VERDICT_STRONG) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
     if (len > JSK_JWS_LEN_MAX) {
@@ -361,6 +363,20 @@ int jsk_jwt_verify_report(char *out, size_t out_maxlen, size_t *out_len, int alg
                 jsk_text_put(&w, jsk_alg_name(header_alg));
                 jsk_text_put(&w, " needs at least ");
                 jsk_text_uint(&w, need);
+            }
+        }
+        if (secret_verdict == JSK_VERDICT_WEAK) {
+            /* The analyzer's verdict on this secret (a module of its own in WASM: the caller passes it). */
+            int ok;
+            jsk_text w = jsk_lint_finding(&a, "WEAK_SECRET", JSK_LINT_DANGER,
+                                      "anyone who guesses it can sign tokens that verify: rotate to a new random secret",
+                                      &ok);
+            if (ok) {
+                jsk_text_put(&w, "the secret itself is weak");
+                if (secret_meaning != NULL && secret_meaning[0] != '\0' && strlen(secret_meaning) + w.len + 3 <= w.cap) {
+                    jsk_text_put(&w, ": ");
+                    jsk_text_put(&w, secret_meaning);
+                }
             }
         }
         if (alg == JSK_ALG_UNSET) {

@@ -10,7 +10,8 @@
 #include "text_internal.h"
 
 #define JSK_LINT_FINDINGS_MAX 24
-#define JSK_LINT_WHAT_LEN 200
+/* Room for the longest "what": WEAK_SECRET's lead-in and the checker's meaning (jsk_jwt_verify_report). */
+#define JSK_LINT_WHAT_LEN (JSK_REPORT_MEANING_LEN_MAX + 32U)
 #define JSK_LINT_ERROR_LEN 400
 
 enum { JSK_LINT_DANGER, JSK_LINT_WARNING, JSK_LINT_INFO };

@@ -59,8 +59,15 @@ async function verify(page, secret, format = 'text', alg = '') {
   await page.selectOption('#verify-alg', alg);
   await page.evaluate(() => { delete document.getElementById('verify-result').dataset.verdict; });
   await page.click('#verify');
-  await page.waitForFunction(() => document.getElementById('verify-result').dataset.verdict ||
-    /Not verified/.test(document.getElementById('verify-result').textContent), undefined, WAIT);
+  try {
+    await page.waitForFunction(() => document.getElementById('verify-result').dataset.verdict ||
+      /Not verified/.test(document.getElementById('verify-result').textContent), undefined, WAIT);
+  } catch (e) {
+    // Say what the page showed (a hint instead of a verdict, or nothing: the click was lost).
+    const seen = await page.evaluate(() => `result: "${document.getElementById('verify-result').textContent.trim()}", ` +
+      `token box: ${document.getElementById('inspect-token').value.length} chars, focus: ${document.activeElement && document.activeElement.id}`);
+    throw new Error(`Verify gave no verdict (${seen}): ${e.message}`);
+  }
   return page.$eval('#verify-result', (el) => ({
     verdict: el.dataset.verdict ?? null,
     badge: el.querySelector('.badge') ? el.querySelector('.badge').textContent : null,
@@ -122,6 +129,14 @@ for (const origin of ['file', 'http']) {
     assert.equal(r.verdict, 'valid-with-warnings', r.text);
     assert.equal(r.badge, 'Valid, with warnings');
     assert.ok(r.codes.length > 0, `no finding said why: ${r.text}`);
+    assert.deepEqual(r.codes.filter((c) => c === 'KEY_TOO_SHORT' || c === 'WEAK_SECRET').sort(), ['KEY_TOO_SHORT', 'WEAK_SECRET'], r.text);
+    // Long enough, but weak: the checker's report on it makes the core's verdict "with warnings".
+    const weak32 = 'k'.repeat(32);
+    await paste(page, hsToken('HS256', weak32, { sub: 'carol', iat: now(), exp: now() + 600 }));
+    r = await verify(page, weak32);
+    assert.equal(r.verdict, 'valid-with-warnings', r.text);
+    assert.ok(r.codes.includes('WEAK_SECRET') && !r.codes.includes('KEY_TOO_SHORT'), r.text);
+    assert.match(r.text, /but the secret itself is weak/);
     // A strong key written as base64url, hex and a JWK; the algorithm from the header, then pinned.
     const key = randomBytes(32);
     const good = hsToken('HS256', key, { sub: 'bob', iat: now(), exp: now() + 600 });

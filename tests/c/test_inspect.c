@@ -283,42 +283,83 @@ static void test_verify_report(void)
     size_t n, m;
 
     n = token_of(tok, sizeof tok, "{\"alg\":\"HS256\"}", "{\"sub\":\"1\",\"exp\":1700003600}", key32, 32);
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, 0, NULL), JSK_OK);
     CHECK(has(out, "{\"verdict\":\"valid\",\"headline\":\"The signature is valid (HS256) and the token expires in 1 hour.\",\"code\":null,\"signature_valid\":true,\"alg\":\"HS256\",\"alg_from\":\"pinned\",\"key_bytes\":32,\"key_bytes_min\":32,\"findings\":[]}"));
     CHECK(jsk_json_check((const uint8_t *)out, m, 1) == JSK_OK);
     /* From the header: an info finding, still valid. */
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_UNSET, tok, n, key32, 32, NOW), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_UNSET, tok, n, key32, 32, NOW, 0, NULL), JSK_OK);
     CHECK(has(out, "\"verdict\":\"valid\"") && has(out, "\"alg_from\":\"header\"") && has(out, "ALG_NOT_PINNED"));
     /* Expired: invalid even though the signature holds. */
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, 1700003600.0), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, 1700003600.0, 0, NULL), JSK_OK);
     CHECK(has(out, "\"verdict\":\"invalid\",\"headline\":\"The signature is valid (HS256), but the token expired just now.\",\"code\":\"ERR_TOKEN_EXPIRED\",\"signature_valid\":true"));
     /* A short key: valid with warnings. */
     n = token_of(tok, sizeof tok, "{\"alg\":\"HS256\"}", "{\"exp\":1700003600}", (const uint8_t *)"short", 5);
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, (const uint8_t *)"short", 5, NOW), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, (const uint8_t *)"short", 5, NOW, 0, NULL), JSK_OK);
     CHECK(has(out, "\"verdict\":\"valid-with-warnings\",\"headline\":\"The signature is valid (HS256), but the key has 5 bytes; HS256 needs at least 32.\""));
     CHECK(has(out, "\"code\":\"KEY_TOO_SHORT\",\"severity\":\"danger\""));
     /* Wrong key: invalid with the refusal's code; not yet valid; a string exp. */
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, 0, NULL), JSK_OK);
     CHECK(has(out, "\"verdict\":\"invalid\",\"headline\":\"Invalid: the signature does not match") &&
           has(out, "\"code\":\"ERR_BAD_SIGNATURE\",\"signature_valid\":false"));
     n = token_of(tok, sizeof tok, "{\"alg\":\"HS256\"}", "{\"nbf\":1700000600,\"exp\":1700003600}", key32, 32);
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, 0, tok, n, key32, 32, NOW), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, 0, tok, n, key32, 32, NOW, 0, NULL), JSK_OK);
     CHECK(has(out, "\"code\":\"ERR_TOKEN_NOT_YET_VALID\"") && has(out, "but the token is not valid for another 10 minutes."));
     n = token_of(tok, sizeof tok, "{\"alg\":\"HS256\"}", "{\"exp\":\"1700003600\"}", key32, 32);
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, 0, tok, n, key32, 32, NOW), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, 0, tok, n, key32, 32, NOW, 0, NULL), JSK_OK);
     CHECK(has(out, "\"code\":\"ERR_BAD_TIME_CLAIM\""));
     /* No exp: valid with warnings; no clock: exp not judged. */
     n = token_of(tok, sizeof tok, "{\"alg\":\"HS256\"}", "{\"exp\":1}", key32, 32);
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, 0.0 / 0.0), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, 0.0 / 0.0, 0, NULL), JSK_OK);
     CHECK(has(out, "\"verdict\":\"valid\""));
     n = token_of(tok, sizeof tok, "{\"alg\":\"HS256\"}", "{}", key32, 32);
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, 0, NULL), JSK_OK);
     CHECK(has(out, "\"verdict\":\"valid-with-warnings\",\"headline\":\"The signature is valid (HS256), but the token has no exp: it never expires.\""));
     /* alg none: a refusal in the report; not a token: the error, nothing written. */
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, 0, "eyJhbGciOiJub25lIn0.e30.", 24, key32, 32, NOW), JSK_OK);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, 0, "eyJhbGciOiJub25lIn0.e30.", 24, key32, 32, NOW, 0, NULL), JSK_OK);
     CHECK(has(out, "\"verdict\":\"invalid\"") && has(out, "\"code\":\"ERR_ALG_NONE\"") && has(out, "\"alg\":null"));
-    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, 0, "not.a.token", 11, key32, 32, NOW), JSK_ERR_TRAILING_BITS);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, 0, "not.a.token", 11, key32, 32, NOW, 0, NULL), JSK_ERR_TRAILING_BITS);
     CHECK(m == 0);
+
+    /* The analyzer's verdict on the key, passed in: weak is the danger WEAK_SECRET once the
+     * signature holds (valid -> valid with warnings, and the headline says so); fair, strong and
+     * "not judged" add nothing; a wrong signature stays invalid without it; out of range is refused. */
+    n = token_of(tok, sizeof tok, "{\"alg\":\"HS256\"}", "{\"sub\":\"1\",\"exp\":1700003600}", key32, 32);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, JSK_VERDICT_WEAK,
+                                   "a wordlist-and-rules attack finds it in 2 seconds on one GPU"),
+             JSK_OK);
+    CHECK(jsk_json_check((const uint8_t *)out, m, 1) == JSK_OK);
+    CHECK(has(out, "{\"verdict\":\"valid-with-warnings\",\"headline\":\"The signature is valid (HS256), but the secret itself is "
+                   "weak: a wordlist-and-rules attack finds it in 2 seconds on one GPU.\""));
+    CHECK(has(out, "{\"code\":\"WEAK_SECRET\",\"severity\":\"danger\",\"message\":\"The secret itself is weak: a "
+                   "wordlist-and-rules attack finds it in 2 seconds on one GPU. Anyone who guesses it can sign tokens that "
+                   "verify: rotate to a new random secret.\"}"));
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, JSK_VERDICT_WEAK, NULL),
+             JSK_OK);
+    CHECK(has(out, "but the secret itself is weak.\""));
+    {
+        /* the longest meaning the checker writes fits whole */
+        char longest[JSK_REPORT_MEANING_LEN_MAX];
+        memset(longest, 'm', sizeof longest - 1);
+        longest[sizeof longest - 1] = '\0';
+        CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, JSK_VERDICT_WEAK,
+                                       longest),
+                 JSK_OK);
+        CHECK(has(out, longest) && jsk_json_check((const uint8_t *)out, m, 1) == JSK_OK);
+    }
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, JSK_VERDICT_FAIR, "x"),
+             JSK_OK);
+    CHECK(has(out, "{\"verdict\":\"valid\"") && !has(out, "WEAK_SECRET"));
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, JSK_VERDICT_STRONG, NULL),
+             JSK_OK);
+    CHECK(has(out, "{\"verdict\":\"valid\"") && !has(out, "WEAK_SECRET"));
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, (const uint8_t *)"short", 5, NOW,
+                                   JSK_VERDICT_WEAK, "x"),
+             JSK_OK);
+    CHECK(has(out, "\"verdict\":\"invalid\"") && has(out, "ERR_BAD_SIGNATURE") && !has(out, "WEAK_SECRET"));
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, 4, NULL),
+             JSK_ERR_INVALID_ARGUMENT);
+    CHECK_RC(jsk_jwt_verify_report(out, sizeof out, &m, JSK_ALG_HS256, tok, n, key32, 32, NOW, -1, NULL),
+             JSK_ERR_INVALID_ARGUMENT);
 }
 
 int main(void)

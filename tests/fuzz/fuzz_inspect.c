@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (rcap > 0) {
         sig = jsk_jws_verify(NULL, JSK_ALG_UNSET, text, size, (const uint8_t *)KEY, KEY_LEN);
-        rc = jsk_jwt_verify_report(report, rcap, &n, JSK_ALG_UNSET, text, size, (const uint8_t *)KEY, KEY_LEN, 1700000000.0);
+        rc = jsk_jwt_verify_report(report, rcap, &n, JSK_ALG_UNSET, text, size, (const uint8_t *)KEY, KEY_LEN, 1700000000.0, 0, NULL);
         FUZZ_ASSERT(rc == (sig == JSK_OK || jsk_error_is_refusal(sig) ? JSK_OK : sig));
         if (rc == JSK_OK) {
             FUZZ_ASSERT(jsk_json_check((const uint8_t *)report, n, 1) == JSK_OK);

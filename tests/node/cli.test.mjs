@@ -3,7 +3,7 @@
 // with a message on stderr and nothing on stdout.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -457,8 +457,18 @@ describe('jwt-secret inspect, and verify\'s report, --secret-format, --now', () 
   });
 
   test('verify: verdict line, findings, exit 1 for expired and not yet valid; --json with the report', () => {
-    let r = run(['verify', token, '--secret', key, '--alg', 'HS256', '--now', NOW]);
+    // A random key: valid. The 32 k's: the signature holds, but the checker calls the secret weak,
+    // and the core's report says so (the same report as the page's Verify and verifyJwt's secretCheck).
+    const strong = randomBytes(32).toString('base64url');
+    const good = hand({ alg: 'HS256', typ: 'JWT' }, { sub: '42', iat: 1699999000, exp: 1700003600 }, strong);
+    let r = run(['verify', good, '--secret', strong, '--alg', 'HS256', '--now', NOW]);
     assert.deepEqual([r.status, r.stdout], [0, 'valid: HS256\n{"sub":"42","iat":1699999000,"exp":1700003600}\n']);
+    r = run(['verify', token, '--secret', key, '--alg', 'HS256', '--now', NOW]);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^valid with warnings: HS256\ndanger: The secret itself is weak: a wordlist-and-rules attack finds it in [^\n]* Anyone who guesses it can sign tokens that verify: rotate to a new random secret\. \(WEAK_SECRET\)\n\{"sub":"42","iat":1699999000,"exp":1700003600\}\n$/);
+    // As hex, the same weak key is judged as what it is (the checker decodes it); as a JWK it is not judged.
+    r = run(['verify', token, '--secret', Buffer.from(key).toString('hex'), '--secret-format', 'hex', '--now', NOW, '--json']);
+    assert.deepEqual(JSON.parse(r.stdout).findings.map((f) => f.code), ['WEAK_SECRET', 'ALG_NOT_PINNED']);
     r = run(['verify', token, '--secret', key, '--now', '1700003600']);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /^invalid: The signature is valid \(HS256\), but the token expired just now\. \(ERR_TOKEN_EXPIRED\)\n/);

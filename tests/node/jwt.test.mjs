@@ -5,6 +5,7 @@
 // alike), and a scan of the WASM memory proving no copy of a secret stays behind.
 import assert from 'node:assert/strict';
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 
 import { importWithMemories } from './wasm-memory.mjs';
@@ -426,6 +427,33 @@ describe('verifyJwt and signJwt refuse with stable codes', () => {
     throwsCode(() => kit.signJwt({ a: 1 }), 'ERR_INVALID_ARGUMENT', 'sign without options');
     throwsCode(() => kit.signJwt({ a: 1 }, { secret: S, alg: 'none' }), 'ERR_UNKNOWN_ALG', 'sign alg none');
     throwsCode(() => kit.signJwt({ a: 1 }, { secret: S, alg: 'RS256' }), 'ERR_UNKNOWN_ALG', 'sign alg RS256');
+  });
+
+  test('secretCheck: the checker\'s report on the secret goes into the core\'s verdict, as the CLI\'s verify gives it', () => {
+    const now = 1700000000;
+    for (const [secret, weak] of [['k'.repeat(32), true], ['your-256-bit-secret-your-256-bit', true], [randomBytes(32).toString('base64url'), false]]) {
+      const token = kit.signJwt({ sub: '1', exp: now + 60 }, { secret });
+      const check = kit.checkSecret(secret, { alg: 'HS256' });
+      assert.equal(check.verdict === 'weak', weak, secret);
+      const r = kit.verifyJwt(token, { secret, alg: 'HS256', now, secretCheck: check });
+      assert.deepEqual([r.valid, r.verdict], [true, weak ? 'valid-with-warnings' : 'valid'], secret);
+      assert.equal(r.findings.some((f) => f.code === 'WEAK_SECRET' && f.severity === 'danger' && f.message.includes(check.meaning)), weak);
+      if (weak) assert.match(r.headline, /^The signature is valid \(HS256\), but the secret itself is weak: /);
+      // Without the checker's report nothing is judged: the plain verdict.
+      assert.equal(kit.verifyJwt(token, { secret, alg: 'HS256', now }).verdict, 'valid');
+      // The CLI runs the same analyzer and the same report: the same findings, message for message.
+      const cli = spawnSync(process.execPath, [new URL('../../dist/cli.mjs', import.meta.url).pathname, 'verify', token, '--secret', secret,
+        '--alg', 'HS256', '--now', String(now), '--json'], { encoding: 'utf8' });
+      assert.deepEqual(JSON.parse(cli.stdout).findings, r.findings, secret);
+    }
+    // A wrong signature stays invalid (its report has no WEAK_SECRET); secretCheck must be a report.
+    const token = kit.signJwt({ exp: now + 60 }, { secret: 'k'.repeat(32) });
+    const weakCheck = kit.checkSecret('k'.repeat(33));
+    assert.throws(() => kit.verifyJwt(token, { secret: 'k'.repeat(33), now, secretCheck: weakCheck }),
+      (e) => e.code === 'ERR_BAD_SIGNATURE' && !e.report.findings.some((f) => f.code === 'WEAK_SECRET'));
+    for (const bad of [null, 'weak', {}, { verdict: 'poor' }]) {
+      throwsCode(() => kit.verifyJwt(token, { secret: 'k'.repeat(32), now, secretCheck: bad }), 'ERR_INVALID_ARGUMENT', JSON.stringify(bad));
+    }
   });
 
   test('signJwt: a key shorter than the alg size is ERR_KEY_TOO_SHORT (counted in UTF-8 bytes)', () => {

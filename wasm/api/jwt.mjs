@@ -3,6 +3,7 @@
 // read in the form the caller names (jsk_key_parse).
 import { algArg, algName, bytesArg, optionsOf, putSecret, requiredAlg, stringArg } from './args.mjs';
 import jwtWasm from 'jsk:wasm/jwt';
+import { VERDICTS } from 'jsk:policy';
 import { defineCore, errorValue, fail, fromUtf8, putBytes, putString, readString, readU32 } from './core.mjs';
 import { decodeWith } from './codec.mjs';
 
@@ -77,12 +78,22 @@ export function signJwt(payload, options) {
   });
 }
 
+// options.secretCheck, the checker's report on this secret (checkSecret's result: its verdict and
+// meaning), as jsk_jwt_verify_report takes it: [verdict (jsk_verdict, 0: not judged), meaning (a C string)].
+function judged(alloc, report, context) {
+  if (report === undefined) return [0, 0];
+  const verdict = VERDICTS.indexOf(report?.verdict) + 1;
+  if (!verdict) fail('ERR_INVALID_ARGUMENT', `${context}: secretCheck must be checkSecret's result for this secret`);
+  return [verdict, putString(alloc, `${report.meaning ?? ''}\0`)[0]];
+}
+
 /**
  * Verifies a compact JWS honestly (jsk_jwt_verify_report): the signature with the secret (the
  * algorithm pinned by options.alg, else a JWK's alg, else the header's; HS256/384/512 only: "none",
  * other algorithms and "crit" are refused, and so is a payload that is not a JSON object), then exp
  * and nbf against options.now (seconds since 1970; default: now), the key's size and the findings
- * the inspector gives a signed token.
+ * the inspector gives a signed token; with options.secretCheck (checkSecret's result for this
+ * secret), a weak secret is the danger WEAK_SECRET (valid, with warnings).
  * Returns { valid: true, alg, header, payload, payloadText, verdict ('valid' | 'valid-with-warnings'),
  * headline, findings, algFrom ('header' | 'pinned') }: valid means the signature holds and the token
  * is in its time; payloadText is the payload exactly as signed. Like jsonwebtoken, anything
@@ -93,7 +104,7 @@ export function signJwt(payload, options) {
  */
 export function verifyJwt(token, options) {
   const context = 'verifyJwt';
-  const o = optionsOf(options, ['secret', 'alg', 'secretFormat', 'now'], context);
+  const o = optionsOf(options, ['secret', 'alg', 'secretFormat', 'now', 'secretCheck'], context);
   stringArg(token, 'token', context);
   const now = o.now === undefined ? Math.floor(Date.now() / 1000) : o.now;
   if (typeof now !== 'number' || !Number.isFinite(now)) fail('ERR_INVALID_ARGUMENT', `${context}: now must be a number of seconds`);
@@ -106,7 +117,7 @@ export function verifyJwt(token, options) {
     if (rcap === 0) jwtCore.failWith('ERR_TOO_LARGE', context);
     const rOut = alloc(rcap);
     const lenP = alloc(4);
-    jwtCore.check(m.jsk_jwt_verify_report(rOut, rcap, lenP, pinned, tP, tLen, kP, kLen, now), context);
+    jwtCore.check(m.jsk_jwt_verify_report(rOut, rcap, lenP, pinned, tP, tLen, kP, kLen, now, ...judged(alloc, o.secretCheck, context)), context);
     const report = JSON.parse(readString(m, rOut, readU32(m, lenP)));
     if (report.verdict === 'invalid') {
       try {

@@ -84,13 +84,15 @@ export function runPage(pageScript) {
     verifier = initVerify({
       token: function () { return inspected; },
       generated: generator.made,
-      // The checker's verdict on the secret itself (a valid signature made with a weak secret
-      // proves little): a finding when it says weak.
-      weakness: function (text, format, alg) {
-        if (!checkLoaded || format === 'jwk') return null;
-        var r = checkSecret(text, { alg: alg || 'HS256', encoding: format === 'text' ? 'raw' : format });
-        return r.verdict === 'weak' ? { code: 'WEAK_SECRET', severity: 'danger',
-          message: 'The checker calls this secret weak: ' + r.meaning } : null;
+      // The checker's report on the secret itself, for the core's verification report (a valid
+      // signature made with a weak secret proves little).
+      judge: function (text, format, alg) {
+        if (!checkLoaded || format === 'jwk') return undefined;
+        try {
+          return checkSecret(text, { alg: alg || 'HS256', encoding: format === 'text' ? 'raw' : format });
+        } catch (e) {
+          return undefined; // a secret the checker cannot read: verifyJwt says what is wrong with it
+        }
       },
     });
     document.querySelectorAll('[data-copy]').forEach(function (button) {

@@ -2,9 +2,9 @@
 // written as text, base64, base64url, hex or a JWK, its algorithm pinned or taken from the header
 // (and said so). The verdict is the core's report (verifyJwt's result, or the report on the error it
 // throws: signature, times, the key's size, findings): never a plain "Valid" for an expired token or
-// a too-short key; the
-// checker's verdict on the secret is added when the check module has one (a weak secret is a
-// danger even when the signature holds).
+// a too-short key. The checker's report on the secret goes in when the check module is loaded, and
+// the core's report says what it means for the token (a weak secret is a danger even when the
+// signature holds).
 import { verifyJwt } from '../../wasm/api/jwt.mjs';
 import { showFindings } from './inspect.js';
 import { $id, say } from './ui.js';
@@ -12,8 +12,8 @@ import { $id, say } from './ui.js';
 var BADGE = { valid: ['strong', 'Valid'], 'valid-with-warnings': ['fair', 'Valid, with warnings'], invalid: ['weak', 'Invalid'] };
 
 // hooks: token() -> the token the inspector found (or ''); generated() -> the generator's secret
-// ({ key } as text); weakness(secretText, format, alg) -> null, or a finding about the secret
-// itself from the checker ({ code, severity, message }).
+// ({ key } as text); judge(secretText, format, alg) -> checkSecret's result for the secret, or
+// undefined while the check module is not loaded (or for a JWK).
 export function initVerify(hooks) {
   var secret = $id('verify-secret');
   var format = $id('verify-format');
@@ -37,7 +37,8 @@ export function initVerify(hooks) {
     }
     var r;
     try {
-      var ok = verifyJwt(token, { secret: text, secretFormat: fmt, alg: alg.value || undefined, now: Date.now() / 1000 });
+      var ok = verifyJwt(token, { secret: text, secretFormat: fmt, alg: alg.value || undefined, now: Date.now() / 1000,
+        secretCheck: hooks.judge(text, fmt, alg.value) });
       r = { verdict: ok.verdict, headline: ok.headline, findings: ok.findings, alg: ok.alg, alg_from: ok.algFrom,
         signature_valid: true, code: null };
     } catch (e) {
@@ -49,13 +50,8 @@ export function initVerify(hooks) {
       }
       r = e.report; // refused: the core's report says why
     }
-    var findings = (r.findings || []).slice();
+    var findings = r.findings || [];
     var verdict = r.verdict;
-    var weak = r.signature_valid ? hooks.weakness(text, fmt, r.alg) : null;
-    if (weak) {
-      findings.unshift(weak);
-      if (verdict === 'valid') verdict = 'valid-with-warnings';
-    }
     var badge = document.createElement('span');
     badge.className = 'badge ' + BADGE[verdict][0];
     badge.textContent = BADGE[verdict][1];
