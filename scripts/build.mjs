@@ -59,7 +59,8 @@ const policyConsts = await import(pathToFileURL(policyModulePath).href);
 // The WASM modules as the loader takes them (wasm/api/core.mjs): base64 of the raw-deflated binary.
 const { deflateRawSync, constants: zc } = await import('node:zlib');
 const wasmPacked = (name) => deflateRawSync(readFileSync(join(wasmBuild, `jsk-${name}.wasm`)), { level: 9, memLevel: 9, strategy: zc.Z_DEFAULT_STRATEGY }).toString('base64');
-const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar', 'inspect', 'envfiles', 'page-jwt'].map((n) => [n, wasmPacked(n)]));
+const packed = Object.fromEntries(['generate', 'codecs', 'generate-full', 'jwt', 'check', 'audit', 'audit-scalar', 'inspect', 'envfiles', 'page-jwt']
+  .map((n) => [n, wasmPacked(n)]));
 
 // Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
 // says where the audit's scalar build comes from (a separate file the ES modules import only on an
@@ -100,12 +101,16 @@ const buildModules = (flavour) => ({
     b.onResolve({ filter: /^\.\/jsk-[\w-]+\.mjs$/ }, (a) => (a.namespace === 'jsk' ? { path: a.path, external: true } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'jsk' }, (a) => {
       const f = flavours[flavour];
-      const wasm = /^wasm\/(generate|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
+      const wasm = /^wasm\/(generate|codecs|generate-full|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
+      // The page and the classic script carry everything: their generate and codecs modules are
+      // one binary (generate-full), one data block or one string, instantiated twice.
+      const full = wasm && !f.external && /^(generate|codecs)$/.test(wasm[1]);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
         : a.path === 'wasm/audit-fallback' ? f.fallback
           // The page's jwt, audit, inspect and envfiles modules are one (page-jwt): one data block, jsk-wasm-jwt.
           : wasm && f.dom ? (/^(jwt|audit|inspect|envfiles)$/.test(wasm[1]) ? dataModule('jsk-wasm-jwt', packed['page-jwt'])
-            : dataModule(`jsk-wasm-${wasm[1]}`, packed[wasm[1]]))
+            : dataModule(`jsk-wasm-${full ? 'generate' : wasm[1]}`, packed[full ? 'generate-full' : wasm[1]]))
+          : full ? "export { default } from 'jsk:wasm/generate-full';\n"
           : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
             : wasm ? `export default ${JSON.stringify(packed[wasm[1] === 'audit' ? f.audit : wasm[1]])};\n`
             : a.path === 'data' ? DATA_MODULE : null;
@@ -139,7 +144,7 @@ for (const f of split.outputFiles) write(f.path.slice(distDir.length + 1), f.tex
 // What each entry exports (for the classic script's name list and the entries' declarations).
 const exportsOf = (name) => Object.entries(split.metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))[1].exports.sort();
 for (const [name, text] of Object.entries(packed)) {
-  if (name === 'page-jwt') continue; // the page's own
+  if (name === 'page-jwt' || name === 'generate-full') continue; // the page's and the classic script's own
   write(`jsk-${name}.mjs`, `// The ${name} WebAssembly module: base64 of the raw-deflated binary (wasm/api/core.mjs loads it).\nexport default ${JSON.stringify(text)};\n`);
 }
 

@@ -26,7 +26,9 @@ static int same_hex(const uint8_t *bin, size_t len, const char *want)
 
 static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
-static int check_codecs(void)
+/* RFC 4648 section 10 both ways: encoding (the generate module's part: it carries no decoder) and
+ * decoding (the codecs'), in each base64 variant and in hex (lowercase out, either case in). */
+static int check_codec_vectors(int decoding)
 {
     static const int variants[4] = {JSK_BASE64_VARIANT_ORIGINAL, JSK_BASE64_VARIANT_ORIGINAL_NO_PADDING,
                                     JSK_BASE64_VARIANT_URLSAFE, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING};
@@ -37,36 +39,32 @@ static int check_codecs(void)
     size_t i, v, j, n;
 
     for (i = 0; i <= 6; i++) {
-        for (v = 0; v < 4; v++) {
+        for (v = 0; v < 5; v++) { /* v == 4: hex */
+            const char *vector = v < 4 ? b64_vectors[i] : hex_vectors[i];
             size_t w = 0;
-            for (j = 0; b64_vectors[i][j] != '\0'; j++) { /* the unpadded variants drop the '=' */
-                if (b64_vectors[i][j] != '=' || !(variants[v] & 2)) {
-                    want[w++] = b64_vectors[i][j];
+            for (j = 0; vector[j] != '\0'; j++) { /* the unpadded variants drop the '=' */
+                if (vector[j] != '=' || v == 4 || !(variants[v] & 2)) {
+                    want[w++] = (char)(v < 4 ? vector[j] : ascii_lower(vector[j]));
                 }
             }
             want[w] = '\0';
-            if (jsk_base64_encode(text, sizeof text, foobar, i, variants[v]) != JSK_OK ||
-                !same(text, strlen(text), want) ||
-                jsk_base64_decode(bin, sizeof bin, &n, want, w, variants[v]) != JSK_OK || n != i ||
-                memcmp(bin, foobar, i) != 0) {
+            if (decoding) {
+                if ((v < 4 ? jsk_base64_decode(bin, sizeof bin, &n, want, w, variants[v])
+                           : jsk_hex_decode(bin, sizeof bin, &n, vector, w)) != JSK_OK ||
+                    n != i || memcmp(bin, foobar, i) != 0) {
+                    return FAIL;
+                }
+            } else if ((v < 4 ? jsk_base64_encode(text, sizeof text, foobar, i, variants[v])
+                              : jsk_hex_encode(text, sizeof text, foobar, i)) != JSK_OK ||
+                       !same(text, strlen(text), want)) {
                 return FAIL;
             }
         }
-        /* Hex: lowercase out, either case in. */
-        for (j = 0; hex_vectors[i][j] != '\0'; j++) {
-            want[j] = (char)ascii_lower(hex_vectors[i][j]);
-        }
-        want[j] = '\0';
-        if (jsk_hex_encode(text, sizeof text, foobar, i) != JSK_OK || !same(text, strlen(text), want) ||
-            jsk_hex_decode(bin, sizeof bin, &n, hex_vectors[i], 2 * i) != JSK_OK || n != i ||
-            memcmp(bin, foobar, i) != 0) {
-            return FAIL;
-        }
     }
-    if (jsk_base64_encode(text, sizeof text, high, 3, JSK_BASE64_VARIANT_ORIGINAL) != JSK_OK ||
-        !same(text, strlen(text), "+/+/") ||
-        jsk_base64_encode(text, sizeof text, high, 3, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING) != JSK_OK ||
-        !same(text, strlen(text), "-_-_")) {
+    if (!decoding && (jsk_base64_encode(text, sizeof text, high, 3, JSK_BASE64_VARIANT_ORIGINAL) != JSK_OK ||
+                      !same(text, strlen(text), "+/+/") ||
+                      jsk_base64_encode(text, sizeof text, high, 3, JSK_BASE64_VARIANT_URLSAFE_NO_PADDING) != JSK_OK ||
+                      !same(text, strlen(text), "-_-_"))) {
         return FAIL;
     }
     return 0;
@@ -178,9 +176,10 @@ static int check_jws(uint8_t key[64])
     return jsk_jws_verify(&alg, JSK_ALG_HS256, token, n, key, key_len) == JSK_ERR_BAD_SIGNATURE ? 0 : FAIL;
 }
 
-/* Each algorithm's default secret has its size in characters and decodes to its key size; two HS256
- * draws differ. a and b (44 bytes each) and raw (64) hold fresh secrets: the caller wipes them. */
-static int check_generator(char a[44], char b[44], uint8_t raw[64])
+/* Each algorithm's default secret has its key size and its size in characters (the encoder has
+ * passed its known answers, so the characters are those bytes); two HS256 draws differ. a and b
+ * (44 bytes each) hold fresh secrets: the caller wipes them. */
+static int check_generator(char a[44], char b[44])
 {
     static const struct {
         int alg;
@@ -196,9 +195,7 @@ static int check_generator(char a[44], char b[44], uint8_t raw[64])
             return FAIL;
         }
         rc = jsk_generate(text, sizeof text, &n, sizes[i].alg, 0, JSK_ENCODING_BASE64URL);
-        if (rc == JSK_OK && (n != sizes[i].chars || strlen(text) != n ||
-                             jsk_decode(raw, 64, &nbytes, text, n, JSK_ENCODING_BASE64URL) != JSK_OK ||
-                             nbytes != sizes[i].bytes)) {
+        if (rc == JSK_OK && (n != sizes[i].chars || strlen(text) != n)) {
             rc = FAIL;
         }
         jsk_wipe(text, sizeof text);
@@ -262,20 +259,28 @@ static int outcome(int rc)
 int jsk_self_test_generate(void)
 {
     char a[44], b[44];
-    uint8_t raw[64];
-    int rc = check_codecs();
+    int rc = check_codec_vectors(0);
 
     memset(a, 0, sizeof a);
     memset(b, 0, sizeof b);
     if (rc == 0) {
-        rc = check_refusals();
-    }
-    if (rc == 0) {
-        rc = check_generator(a, b, raw);
+        rc = check_generator(a, b);
     }
     jsk_wipe(a, sizeof a);
     jsk_wipe(b, sizeof b);
-    jsk_wipe(raw, sizeof raw);
+    return outcome(rc);
+}
+
+int jsk_self_test_codecs(void)
+{
+    int rc = check_codec_vectors(0);
+
+    if (rc == 0) {
+        rc = check_codec_vectors(1);
+    }
+    if (rc == 0) {
+        rc = check_refusals();
+    }
     return outcome(rc);
 }
 
@@ -318,6 +323,9 @@ int jsk_self_test(const jsk_dict *dict)
 {
     int rc = jsk_self_test_generate();
 
+    if (rc == JSK_OK) {
+        rc = jsk_self_test_codecs();
+    }
     if (rc == JSK_OK) {
         rc = jsk_self_test_jwt();
     }
