@@ -53,6 +53,7 @@ run('cmake', ['--build', wasmBuild, '-j', '2']);
 mkdirSync(distDir, { recursive: true });
 const wasmBase64 = (name) => readFileSync(join(wasmBuild, name)).toString('base64');
 const { generatePolicy, declarations } = await import('./gen-policy.mjs');
+const { errorTableModule } = await import('./error-tables.mjs');
 const { policy, module: policyModulePath } = generatePolicy(buildDir);
 const policyConsts = await import(pathToFileURL(policyModulePath).href);
 
@@ -65,7 +66,7 @@ const packed = Object.fromEntries(['generate', 'codecs', 'generate-full', 'jwt',
 // Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
 // says where the audit's scalar build comes from (a separate file the ES modules import only on an
 // engine without SIMD; none in the classic script, the CommonJS entry and the page, whose engines
-// have SIMD); 'jsk:policy' is the core's policy.
+// have SIMD); 'jsk:policy' is the core's policy; 'jsk:errors/NAME' is a module's error table.
 // They live in esbuild's 'jsk' namespace, so no build path ends up in an output.
 // In the ES modules every binary is a file of its own (dist/jsk-NAME.mjs, its default export), so
 // that index.mjs, the feature entries and scalar.mjs share them and a bundler keeps only those an
@@ -102,6 +103,7 @@ const buildModules = (flavour) => ({
     b.onLoad({ filter: /.*/, namespace: 'jsk' }, (a) => {
       const f = flavours[flavour];
       const wasm = /^wasm\/(generate|codecs|generate-full|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
+      const errors = /^errors\/(generate|codecs|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
       // The page and the classic script carry everything: their generate and codecs modules are
       // one binary (generate-full), one data block or one string, instantiated twice.
       const full = wasm && !f.external && /^(generate|codecs)$/.test(wasm[1]);
@@ -113,7 +115,11 @@ const buildModules = (flavour) => ({
           : full ? "export { default } from 'jsk:wasm/generate-full';\n"
           : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
             : wasm ? `export default ${JSON.stringify(packed[wasm[1] === 'audit' ? f.audit : wasm[1]])};\n`
-            : a.path === 'data' ? DATA_MODULE : null;
+            : a.path === 'data' ? DATA_MODULE
+              // A module's error table: its own codes in the ES modules (scripts/error-tables.mjs);
+              // the page and the classic script carry every module, so the core's whole table.
+              : errors && f.external ? errorTableModule(errors[1], { root, wasmBuild, policy })
+                : errors ? "export { ERRORS as default } from 'jsk:policy';\n" : null;
       if (contents === null) throw new Error(`no build-time module jsk:${a.path}`);
       return { contents, resolveDir: root, loader: 'js' };
     });

@@ -3,16 +3,18 @@
 import { DEFAULT_ENCODING, ENCODINGS, FORMATS } from 'jsk:policy';
 import generateWasm from 'jsk:wasm/generate';
 import codecsWasm from 'jsk:wasm/codecs';
+import generateErrors from 'jsk:errors/generate';
+import codecsErrors from 'jsk:errors/codecs';
 import { algArg, algName, encodingArg, optionsOf, sizeArg, stringArg } from './args.mjs';
 import { decodeWith } from './codec.mjs';
-import { companion, defineCore, errorValue, fail, putBytes, putString, readCString, readString, readU32 } from './core.mjs';
+import { companion, defineCore, fail, putBytes, putString, readCString, readString, readU32 } from './core.mjs';
 
 /** The generate module: the CSPRNG shim, the encoders, the generator, .env lines, alphabets; what
  * generateSecret needs and nothing else. */
-export const generateCore = /* @__PURE__ */ defineCore('generate', () => generateWasm, (m) => m.jsk_self_test_generate());
+export const generateCore = /* @__PURE__ */ defineCore('generate', () => generateWasm, generateErrors, (m) => m.jsk_self_test_generate());
 /** The codecs module: the decoders and encoders, describeSecret, .env lines; a companion (see
  * core.mjs), so that an app that only calls generateSecret carries and loads none of it. */
-export const codecsCore = /* @__PURE__ */ companion(defineCore('codecs', () => codecsWasm, (m) => m.jsk_self_test_codecs()));
+export const codecsCore = /* @__PURE__ */ companion(defineCore('codecs', () => codecsWasm, codecsErrors, (m) => m.jsk_self_test_codecs()));
 let jwkMaker = null;
 
 const GENERATE_OPTIONS = ['alg', 'bytes', 'format', 'alphabet', 'length', 'name'];
@@ -35,7 +37,7 @@ function secretArgs(core, alloc, options, context) {
     sizeArg(o.length, 'length', context), name, nameLength];
   const ruleP = alloc(4);
   const rc = m.jsk_secret_check(ruleP, ...args);
-  if (rc === errorValue('ERR_OPTION_CONFLICT')) {
+  if (rc === core.value('ERR_OPTION_CONFLICT')) {
     const cap = 256;
     const out = alloc(cap);
     core.check(m.jsk_secret_rule_message(out, cap, readU32(m, ruleP), format, 0, 0), context); // no "--" prefix here
@@ -64,7 +66,7 @@ export function generateSecret(options) {
     const rc = m.jsk_secret(out, cap, lenP, ...args);
     // The generate module has no JWK code (wasm/no_jwk.c): the JWK is made where the jwt module
     // is loaded (the root entry and the page wire it with useJwkMaker).
-    if (rc === errorValue('ERR_NOT_IN_MODULE') && jwkMaker) return null;
+    if (rc === generateCore.value('ERR_NOT_IN_MODULE') && jwkMaker) return null;
     generateCore.check(rc, context);
     return readString(m, out, readU32(m, lenP));
   });
