@@ -1,7 +1,7 @@
 // error-tables.mjs — each WASM module's error table: the core's [code, message, refusal] of every
 // error the module can produce, so that an app carries the messages of the modules it loads and no
 // others. Nothing here is typed by hand:
-//   - the C codes: every JSK_ERR_ constant in the sources the module was linked from (the input
+//   - the C codes: every JSK_ERR_ constant (or "ERR_" name) in the sources the module was linked from (the input
 //     files the linker took, build/wasm/jsk-NAME.members, from scripts/link-members.mjs; a whole
 //     file's codes, so a superset of what the linked functions return), and in the core's internal
 //     headers;
@@ -11,8 +11,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-const uncomment = (c) => c.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, ' ');
-const cCodes = (text) => [...uncomment(text).matchAll(/\bJSK_(ERR_[A-Z0-9_]+)\b/g)].map((m) => m[1]);
+const uncomment = (c) => c.replace(/\/\*[\s\S]*?\*\//g, ' '); // the core's comments are all /* */
+// JSK_ERR_ constants, and code names as strings (error.c's jsk_error_code table: a module that
+// links it can name any code, as the jwt module's verification report does; "ERR_UNKNOWN", its
+// name for a value that is not a code, is none).
+const cCodes = (text) => [...uncomment(text).matchAll(/\bJSK_(ERR_[A-Z0-9_]+)\b|"(ERR_[A-Z0-9_]+)"/g)]
+  .map((m) => m[1] ?? m[2]).filter((c) => c !== 'ERR_UNKNOWN');
 
 /** The C source a --trace line names ('libjsk_module_objs.a(secret.c.o)',
  * 'CMakeFiles/jsk_module_generate.dir/wasm/no_jwk.c.o'), or null for the toolchain's own. */
