@@ -176,3 +176,11 @@ test('through jwt-secret-kit/generate: the generate module and, for decode and t
   assert.equal(g.encode(g.decode('Zm9vYmFy', 'base64'), 'hex'), '666f6f626172');
   assert.equal(g.describeSecret({ alg: 'HS384' }).bytes, 48);
 });
+
+test("the feature entries' ready loads their companions (alone in a process: no other entry's init)", async () => {
+  const { execFileSync } = await import('node:child_process');
+  const run = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim();
+  const dist = new URL('dist/', root).href;
+  assert.equal(run(`const j = await import('${dist}jwt.mjs'); await j.ready; console.log(j.generateEnvFiles({}).files.length > 0)`), 'true');
+  assert.equal(run(`const g = await import('${dist}generate.mjs'); await g.ready; console.log(g.encode(g.decode('Zm8', 'base64url'), 'hex'))`), '666f');
+});
