@@ -78,7 +78,7 @@ describe('the packed package', () => {
       'package/LICENSE', 'package/README.md', 'package/dist/THIRD-PARTY-NOTICES.txt', 'package/dist/_headers', 'package/dist/audit.d.mts', 'package/dist/audit.mjs',
       'package/dist/check.d.mts', 'package/dist/check.mjs', 'package/dist/cli.mjs', 'package/dist/generate.d.mts', 'package/dist/generate.mjs',
       'package/dist/index.cjs', 'package/dist/index.d.cts', 'package/dist/index.d.mts', 'package/dist/index.html', 'package/dist/index.mjs',
-      'package/dist/jsk-audit-scalar.mjs', 'package/dist/jsk-audit.mjs', 'package/dist/jsk-check.mjs', 'package/dist/jsk-envfiles.mjs', 'package/dist/jsk-generate.mjs',
+      'package/dist/jsk-audit-scalar.mjs', 'package/dist/jsk-audit.mjs', 'package/dist/jsk-check.mjs', 'package/dist/jsk-codecs.mjs', 'package/dist/jsk-envfiles.mjs', 'package/dist/jsk-generate.mjs',
       'package/dist/jsk-inspect.mjs', 'package/dist/jsk-jwt.mjs', 'package/dist/jwt-secret-cli.cjs', 'package/dist/jwt-secret-cli.wasm', 'package/dist/jwt-secret-kit.js',
       'package/dist/jwt.d.mts', 'package/dist/jwt.mjs', 'package/dist/package.json', 'package/dist/scalar.mjs', 'package/package.json',
     ]);
