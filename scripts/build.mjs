@@ -12,7 +12,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -53,18 +53,41 @@ run('cmake', ['--build', wasmBuild, '-j', '2']);
 mkdirSync(distDir, { recursive: true });
 const wasmBase64 = (name) => readFileSync(join(wasmBuild, name)).toString('base64');
 const { generatePolicy, declarations } = await import('./gen-policy.mjs');
+const { errorTableModule } = await import('./error-tables.mjs');
 const { policy, module: policyModulePath } = generatePolicy(buildDir);
 const policyConsts = await import(pathToFileURL(policyModulePath).href);
 
 // The WASM modules as the loader takes them (wasm/api/core.mjs): base64 of the raw-deflated binary.
-const { deflateRawSync, constants: zc } = await import('node:zlib');
-const wasmPacked = (name) => deflateRawSync(readFileSync(join(wasmBuild, `jsk-${name}.wasm`)), { level: 9, memLevel: 9, strategy: zc.Z_DEFAULT_STRATEGY }).toString('base64');
-const packed = Object.fromEntries(['generate', 'jwt', 'check', 'audit', 'audit-scalar', 'inspect', 'envfiles', 'page-jwt'].map((n) => [n, wasmPacked(n)]));
+// Deflated by zopfli (Debian's package, scripts/setup.sh installs it): the same raw deflate format,
+// about 5% smaller than zlib -9 (generate-only app: -180 bytes gzipped; jwt-only: -1.3 KB), checked
+// here by inflating it back. Cached by the binary's hash (build/zopfli/), since it takes seconds.
+const { inflateRawSync } = await import('node:zlib');
+const zopfliCache = join(buildDir, 'zopfli');
+mkdirSync(zopfliCache, { recursive: true });
+const wasmPacked = (name) => {
+  const path = join(wasmBuild, `jsk-${name}.wasm`);
+  const binary = readFileSync(path);
+  const cached = join(zopfliCache, `${createHash('sha256').update(binary).digest('hex')}.deflate`);
+  let packed = existsSync(cached) ? readFileSync(cached) : null;
+  if (!packed) {
+    try {
+      packed = execFileSync('zopfli', ['--deflate', '-c', path], { maxBuffer: 1 << 28 });
+    } catch (e) {
+      process.stderr.write(`build: zopfli --deflate failed (${e.code === 'ENOENT' ? 'not installed: run scripts/setup.sh, or apt-get install zopfli' : e.message})\n`);
+      process.exit(1);
+    }
+    if (!inflateRawSync(packed).equals(binary)) throw new Error(`zopfli's deflate of jsk-${name}.wasm does not inflate back to it`);
+    writeFileSync(cached, packed);
+  }
+  return packed.toString('base64');
+};
+const packed = Object.fromEntries(['generate', 'codecs', 'generate-full', 'jwt', 'check', 'audit', 'audit-scalar', 'inspect', 'envfiles', 'page-jwt']
+  .map((n) => [n, wasmPacked(n)]));
 
 // Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
 // says where the audit's scalar build comes from (a separate file the ES modules import only on an
 // engine without SIMD; none in the classic script, the CommonJS entry and the page, whose engines
-// have SIMD); 'jsk:policy' is the core's policy.
+// have SIMD); 'jsk:policy' is the core's policy; 'jsk:errors/NAME' is a module's error table.
 // They live in esbuild's 'jsk' namespace, so no build path ends up in an output.
 // In the ES modules every binary is a file of its own (dist/jsk-NAME.mjs, its default export), so
 // that index.mjs, the feature entries and scalar.mjs share them and a bundler keeps only those an
@@ -100,15 +123,24 @@ const buildModules = (flavour) => ({
     b.onResolve({ filter: /^\.\/jsk-[\w-]+\.mjs$/ }, (a) => (a.namespace === 'jsk' ? { path: a.path, external: true } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'jsk' }, (a) => {
       const f = flavours[flavour];
-      const wasm = /^wasm\/(generate|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
+      const wasm = /^wasm\/(generate|codecs|generate-full|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
+      const errors = /^errors\/(generate|codecs|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
+      // The page and the classic script carry everything: their generate and codecs modules are
+      // one binary (generate-full), one data block or one string, instantiated twice.
+      const full = wasm && !f.external && /^(generate|codecs)$/.test(wasm[1]);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
         : a.path === 'wasm/audit-fallback' ? f.fallback
           // The page's jwt, audit, inspect and envfiles modules are one (page-jwt): one data block, jsk-wasm-jwt.
           : wasm && f.dom ? (/^(jwt|audit|inspect|envfiles)$/.test(wasm[1]) ? dataModule('jsk-wasm-jwt', packed['page-jwt'])
-            : dataModule(`jsk-wasm-${wasm[1]}`, packed[wasm[1]]))
+            : dataModule(`jsk-wasm-${full ? 'generate' : wasm[1]}`, packed[full ? 'generate-full' : wasm[1]]))
+          : full ? "export { default } from 'jsk:wasm/generate-full';\n"
           : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
             : wasm ? `export default ${JSON.stringify(packed[wasm[1] === 'audit' ? f.audit : wasm[1]])};\n`
-            : a.path === 'data' ? DATA_MODULE : null;
+            : a.path === 'data' ? DATA_MODULE
+              // A module's error table: its own codes in the ES modules (scripts/error-tables.mjs);
+              // the page and the classic script carry every module, so the core's whole table.
+              : errors && f.external ? errorTableModule(errors[1], { root, wasmBuild, policy })
+                : errors ? "export { ERRORS as default } from 'jsk:policy';\n" : null;
       if (contents === null) throw new Error(`no build-time module jsk:${a.path}`);
       return { contents, resolveDir: root, loader: 'js' };
     });
@@ -139,7 +171,7 @@ for (const f of split.outputFiles) write(f.path.slice(distDir.length + 1), f.tex
 // What each entry exports (for the classic script's name list and the entries' declarations).
 const exportsOf = (name) => Object.entries(split.metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))[1].exports.sort();
 for (const [name, text] of Object.entries(packed)) {
-  if (name === 'page-jwt') continue; // the page's own
+  if (name === 'page-jwt' || name === 'generate-full') continue; // the page's and the classic script's own
   write(`jsk-${name}.mjs`, `// The ${name} WebAssembly module: base64 of the raw-deflated binary (wasm/api/core.mjs loads it).\nexport default ${JSON.stringify(text)};\n`);
 }
 

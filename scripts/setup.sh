@@ -11,6 +11,7 @@ command -v emcc >/dev/null 2>&1 || missing+=(emscripten)
 command -v cmake >/dev/null 2>&1 || missing+=(cmake)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v cc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
+command -v zopfli >/dev/null 2>&1 || missing+=(zopfli) # scripts/build.mjs deflates the WASM modules with it
 if [ "$purpose" = test ]; then
   # The browser tests run in three engines (tests/browser/engines.mjs): Chromium, Firefox ESR
   # (driven by puppeteer-core over WebDriver BiDi) and WebKitGTK (WebKitWebDriver and MiniBrowser,

@@ -801,11 +801,14 @@ int jsk_dotenv_next(jsk_dotenv *it, size_t *name_off, size_t *name_len, uint8_t 
  * natively (tests/c/test_selftest.c prints the figure). */
 int jsk_self_test(const jsk_dict *dict);
 /* The same known answers by part, for a front end that carries only some of the core (the WASM
- * modules): generate = the codecs and the generator; jwt = the codecs, SHA-2, HMAC and JWS;
- * check = the analyzer's verdicts (dict: an initialised jsk_dict, required); audit = each
- * algorithm's token found by jsk_audit_lines() on a list that holds its key, and only then.
- * jsk_self_test() runs generate, jwt, audit, and check when dict is not NULL. */
+ * modules): generate = the encoders and the generator (no decoder: a generate-only module has
+ * none); codecs = the encoders, the decoders and their strict refusals; jwt = SHA-2, HMAC and JWS
+ * (base64url through the JWS answers); check = the analyzer's verdicts (dict: an initialised
+ * jsk_dict, required); audit = each algorithm's token found by jsk_audit_lines() on a list that
+ * holds its key, and only then. jsk_self_test() runs generate, codecs, jwt, audit, and check when
+ * dict is not NULL. */
 int jsk_self_test_generate(void);
+int jsk_self_test_codecs(void);
 int jsk_self_test_jwt(void);
 int jsk_self_test_check(const jsk_dict *dict);
 int jsk_self_test_audit(void);

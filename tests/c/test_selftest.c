@@ -35,6 +35,7 @@ int main(void)
     /* Each module's part on its own (the WASM modules run only theirs); the analyzer's part needs
      * its dictionary. */
     CHECK_RC(jsk_self_test_generate(), JSK_OK);
+    CHECK_RC(jsk_self_test_codecs(), JSK_OK);
     CHECK_RC(jsk_self_test_jwt(), JSK_OK);
     CHECK_RC(jsk_self_test_audit(), JSK_OK);
     CHECK_RC(jsk_self_test_check(&dict), JSK_OK);

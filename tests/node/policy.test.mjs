@@ -3,7 +3,7 @@
 // own tool, and through the shipped module) and the generated declarations must list exactly those;
 // the API's exported constants must equal the policy's; the page shows the core's numbers.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { readPolicy } from '../../scripts/gen-policy.mjs';
 import * as kit from '../../dist/index.mjs';
@@ -130,4 +130,57 @@ test('the page shows the core\'s numbers', () => {
   assert.doesNotMatch(html, /\{\{[A-Z_.a-z]+\}\}/, 'every placeholder is filled');
   assert.match(html, new RegExp(`max="${policy.generate.bytes_max}"`));
   for (const a of policy.algorithms) assert.match(html, new RegExp(`${a.name} <span class="hint">${a.key_bytes} bytes</span>`));
+});
+
+// Each module carries its own error table (scripts/error-tables.mjs): the codes of the C sources its
+// link took and of the JS that looks codes up by name for it, each entry the core's.
+test("each module's error table: the core's entries, for every code its C sources and its JS can produce", async () => {
+  const { moduleCodes, errorTableModule } = await import('../../scripts/error-tables.mjs');
+  const generated = await import(new URL('build/gen/policy.mjs', root).href);
+  const options = { root: new URL('.', root).pathname.replace(/\/$/, ''), wasmBuild: new URL('build/wasm', root).pathname, policy };
+  const sourceCodes = (file) => [...readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ' ').matchAll(/\bJSK_(ERR_[A-Z0-9_]+)\b/g)].map((m) => m[1]);
+  for (const name of ['generate', 'codecs', 'jwt', 'check', 'audit', 'inspect', 'envfiles']) {
+    const codes = moduleCodes(name, options);
+    // The module's own sources (the self-test's part, the feature's C file) are in it.
+    for (const [module, file] of [['generate', 'secret.c'], ['codecs', 'encoding.c'], ['jwt', 'jws.c'], ['check', 'strength.c'],
+      ['inspect', 'inspect.c'], ['envfiles', 'env_files.c']]) {
+      if (module === name) for (const c of sourceCodes(new URL(`core/src/${file}`, root))) assert.ok(codes.includes(c), `${name}: ${c} of ${file}`);
+    }
+    for (const c of ['ERR_NO_ENTROPY', 'ERR_SELF_TEST', 'ERR_INVALID_ARGUMENT']) assert.ok(codes.includes(c), `${name}: ${c}`);
+    const text = errorTableModule(name, options);
+    for (const [, n] of text.matchAll(/ERROR_(\d+)/g)) {
+      const e = policy.errors.find((x) => x.value === -Number(n));
+      assert.deepEqual(generated[`ERROR_${n}`], [e.code, e.message, e.refusal]);
+    }
+  }
+  assert.ok(moduleCodes('generate', options).length < policy.errors.length, 'the generate module carries fewer messages than the whole table');
+  // Every lookup by name in the JS API names its code literally (so the tables can hold it), but
+  // the verify report's, whose module (jwt) carries the whole table.
+  const dir = new URL('wasm/api/', root);
+  for (const f of readdirSync(dir)) {
+    for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/\b(failWith|value)\(([^,)]*)/g)) {
+      if (f === 'core.mjs' && /^code$/.test(m[2])) continue; // failWith's own definition
+      assert.ok(/^'ERR_[A-Z0-9_]+'$/.test(m[2].trim()) || (f === 'jwt.mjs' && m[2] === 'report.code'), `${f}: ${m[0]}`);
+    }
+  }
+  assert.equal(moduleCodes('jwt', options).length, policy.errors.length);
+});
+
+test('through jwt-secret-kit/generate: the generate module and, for decode and the like, its codecs companion', async () => {
+  const g = await import('../../dist/generate.mjs');
+  await g.ready;
+  const word = (code) => policy.errors.find((e) => e.code === code).message;
+  assert.throws(() => g.generateSecret({ alphabet: 'a' }), (e) => e.code === 'ERR_BAD_ALPHABET' && e.message.endsWith(word('ERR_BAD_ALPHABET')));
+  assert.throws(() => g.decode('zz', 'hex'), (e) => e.code === 'ERR_BAD_CHARACTER' && e.message.endsWith(word('ERR_BAD_CHARACTER')));
+  assert.throws(() => g.envLine('9X', 'v'), (e) => e.code === 'ERR_BAD_NAME');
+  assert.equal(g.encode(g.decode('Zm9vYmFy', 'base64'), 'hex'), '666f6f626172');
+  assert.equal(g.describeSecret({ alg: 'HS384' }).bytes, 48);
+});
+
+test("the feature entries' ready loads their companions (alone in a process: no other entry's init)", async () => {
+  const { execFileSync } = await import('node:child_process');
+  const run = (code) => execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim();
+  const dist = new URL('dist/', root).href;
+  assert.equal(run(`const j = await import('${dist}jwt.mjs'); await j.ready; console.log(j.generateEnvFiles({}).files.length > 0)`), 'true');
+  assert.equal(run(`const g = await import('${dist}generate.mjs'); await g.ready; console.log(g.encode(g.decode('Zm8', 'base64url'), 'hex'))`), '666f');
 });

@@ -2,13 +2,14 @@
 // (jsk_audit_*, SIMD where the engine has it), from the built-in list and the caller's wordlist.
 import { bytesArg, algName, optionsOf, sizeArg, stringArg } from './args.mjs';
 import auditWasm from 'jsk:wasm/audit';
+import auditErrors from 'jsk:errors/audit';
 import { loadFallback } from 'jsk:wasm/audit-fallback';
 import { builtinList } from './check.mjs';
 import { defineCore, fail, fromUtf8, putBytes, putString, readU32 } from './core.mjs';
 
 /** The audit module: the candidate loop (WebAssembly SIMD, with a scalar build where the package
  * needs one), HMAC-SHA-2 and the token parser. */
-export const auditCore = /* @__PURE__ */ defineCore('audit', () => auditWasm, (m) => m.jsk_self_test_audit(), loadFallback);
+export const auditCore = /* @__PURE__ */ defineCore('audit', () => auditWasm, auditErrors, (m) => m.jsk_self_test_audit(), loadFallback);
 
 /**
  * An incremental audit of a token: tryLines(bytes, final) tries each line of bytes (lines end at

@@ -2,6 +2,7 @@
 import { CHECK_DEFAULT_ENCODING, CHECK_ENCODINGS, CHECK_LIMITS } from 'jsk:policy';
 import { algArg, encodingArg, optionsOf } from './args.mjs';
 import checkWasm from 'jsk:wasm/check';
+import checkErrors from 'jsk:errors/check';
 import { defineCore, fail, putBytes, putString, readString, readU32 } from './core.mjs';
 
 let dictionary = 0; // the analyzer's jsk_dict in the module's heap, decoded once and kept (it holds no secret)
@@ -22,7 +23,7 @@ function loadDictionary(m) {
 }
 
 /** The check module: the strength analyzer, its dictionaries, and the audit's built-in list. */
-export const checkCore = /* @__PURE__ */ defineCore('check', () => checkWasm, (m) => {
+export const checkCore = /* @__PURE__ */ defineCore('check', () => checkWasm, checkErrors, (m) => {
   const dict = loadDictionary(m);
   return dict < 0 ? dict : m.jsk_self_test_check(dict);
 });

@@ -7,8 +7,9 @@
 // below, its exports are the C functions, its memory and its allocator (wasm/heap.c). Its bytes
 // arrive from scripts/build.mjs as base64 of the raw-deflated binary (about a fifth smaller once
 // gzipped than base64 of the binary); DecompressionStream inflates them, so nothing is fetched.
-// Before a module is usable its own part of the core's known-answer self-test passes.
-import { ERRORS } from 'jsk:policy';
+// Before a module is usable its own part of the core's known-answer self-test passes. Each module
+// brings its own error table: the core's codes and messages of the errors it can produce
+// (scripts/error-tables.mjs makes them from the C it is linked from).
 
 let utf8Encoder = null;
 let utf8Decoder = null;
@@ -134,23 +135,31 @@ export const companion = (core) => (companions.push(core), core);
 
 /**
  * One WASM module: name (for messages), binary() (the build's base64 of the deflated .wasm),
- * selfTest(m) (its part of jsk_self_test, a C result), and optionally fallback() (a promise of
- * another binary() for engines that cannot compile this one: the audit's scalar build). Returns
- * the module's init(), loaded() and the heap and error helpers bound to it.
+ * errors (its error table, 'jsk:errors/NAME': [code, message, refusal] at -1 - value), selfTest(m)
+ * (its part of jsk_self_test, a C result), and optionally fallback() (a promise of another binary()
+ * for engines that cannot compile this one: the audit's scalar build). Returns the module's init(),
+ * loaded() and the heap and error helpers bound to it.
  */
-export function defineCore(name, binary, selfTest, fallback = null) {
+export function defineCore(name, binary, errors, selfTest, fallback = null) {
   let m = null; // the instance once init() has succeeded
   let pending = null; // the promise of the init() under way
 
   const loaded = () => m ?? fail('ERR_NOT_READY', `jwt-secret-kit's ${name} module is not initialised: await ready (or init()) first`);
 
   // Throws the C error behind a negative result, with its stable code, the core's message and
-  // whether the core calls it a refusal (the core's table, generated from jsk_policy_json()).
-  const check = (rc, context) => (rc >= 0 ? rc : coreError(rc, context));
+  // whether the core calls it a refusal (the module's table, generated from jsk_policy_json()).
+  const raise = (rc, context) => {
+    const [code, message, refusal] = errors[-rc - 1] ?? ['ERR_UNKNOWN', `unknown error ${rc}`, false];
+    throw new JwtSecretKitError(code, `${context}: ${message}`, refusal);
+  };
+  const check = (rc, context) => (rc >= 0 ? rc : raise(rc, context));
+  // The core's value of error `code` ('ERR_OPTION_CONFLICT' -> -27). Every table holds every code
+  // the JS looks up by name (scripts/error-tables.mjs; tests/node/policy.test.mjs checks the calls).
+  const value = (code) => -1 - errors.findIndex((e) => e?.[0] === code);
 
   async function load() {
     const c = globalThis.crypto;
-    if (!c || typeof c.getRandomValues !== 'function') coreError(errorValue('ERR_NO_ENTROPY'), 'init'); // the core's words
+    if (!c || typeof c.getRandomValues !== 'function') raise(value('ERR_NO_ENTROPY'), 'init'); // the core's words
     if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
     let mod;
     try {
@@ -209,20 +218,12 @@ export function defineCore(name, binary, selfTest, fallback = null) {
         }
       }
     },
+    value,
     // Throws the core's error `code` (a name from the policy) as if a C call had returned it.
     failWith(code, context) {
-      coreError(errorValue(code), context);
+      raise(value(code), context);
     },
   };
-}
-
-// The core's value of error `code` ('ERR_OPTION_CONFLICT' -> -27).
-export const errorValue = (code) => -1 - ERRORS.findIndex((e) => e[0] === code);
-
-// Throws the core's error rc (a negative jsk result) as a JwtSecretKitError.
-export function coreError(rc, context) {
-  const [code, message, refusal] = ERRORS[-rc - 1] ?? ['ERR_UNKNOWN', `unknown error ${rc}`, false];
-  throw new JwtSecretKitError(code, `${context}: ${message}`, refusal);
 }
 
 // --------------------------------------------------------------------------- WASM heap

@@ -3,14 +3,14 @@
 // that only makes secrets nor one that only signs and verifies carries them. They are exported from
 // the root entry and from jwt-secret-kit/jwt (a companion there: loaded only where they are used).
 import envfilesWasm from 'jsk:wasm/envfiles';
+import envfilesErrors from 'jsk:errors/envfiles';
 import { ENV_LAYOUTS, FORMATS } from 'jsk:policy';
 import { algArg, optionsOf, sizeArg, stringArg } from './args.mjs';
-import { JwtSecretKitError, defineCore, putString, readString, readU32 } from './core.mjs';
+import { JwtSecretKitError, companion, defineCore, putString, readString, readU32 } from './core.mjs';
 
 /** The envfiles module: .env files and commands; its self-test is the generator's and the codecs'
  * (what every file is made of). */
-export const envfilesCore = /* @__PURE__ */ defineCore('envfiles', () => envfilesWasm, (m) => m.jsk_self_test_generate(),
-  null, { companion: true });
+export const envfilesCore = /* @__PURE__ */ companion(defineCore('envfiles', () => envfilesWasm, envfilesErrors, (m) => m.jsk_self_test_generate()));
 
 // A list option (an array of strings, or one string) as the core's list: each item ended by '\n'.
 function listArg(alloc, value, what, context) {

@@ -1,15 +1,20 @@
-// generate.mjs — generateSecret, describeSecret, encode and decode over the core's generator and
-// codecs (jsk_secret*, jsk_encode, jsk_decode).
+// generate.mjs — generateSecret, describeSecret, encode, decode and envLine over the core's
+// generator and codecs (jsk_secret*, jsk_encode, jsk_decode, jsk_env_line).
 import { DEFAULT_ENCODING, ENCODINGS, FORMATS } from 'jsk:policy';
 import generateWasm from 'jsk:wasm/generate';
+import codecsWasm from 'jsk:wasm/codecs';
+import generateErrors from 'jsk:errors/generate';
+import codecsErrors from 'jsk:errors/codecs';
 import { algArg, algName, encodingArg, optionsOf, sizeArg, stringArg } from './args.mjs';
 import { decodeWith } from './codec.mjs';
-import { defineCore, errorValue, fail, putBytes, putString, readCString, readString, readU32 } from './core.mjs';
+import { companion, defineCore, fail, putBytes, putString, readCString, readString, readU32 } from './core.mjs';
 
-/** The generate module: the CSPRNG shim, the codecs, the generator, .env lines, alphabets, JWK. */
-export const generateCore = /* @__PURE__ */ defineCore('generate', () => generateWasm, (m) => m.jsk_self_test_generate());
-const CONFLICT = errorValue('ERR_OPTION_CONFLICT');
-const NOT_IN_MODULE = errorValue('ERR_NOT_IN_MODULE');
+/** The generate module: the CSPRNG shim, the encoders, the generator, .env lines, alphabets; what
+ * generateSecret needs and nothing else. */
+export const generateCore = /* @__PURE__ */ defineCore('generate', () => generateWasm, generateErrors, (m) => m.jsk_self_test_generate());
+/** The codecs module: the decoders and encoders, describeSecret, .env lines; a companion (see
+ * core.mjs), so that an app that only calls generateSecret carries and loads none of it. */
+export const codecsCore = /* @__PURE__ */ companion(defineCore('codecs', () => codecsWasm, codecsErrors, (m) => m.jsk_self_test_codecs()));
 let jwkMaker = null;
 
 const GENERATE_OPTIONS = ['alg', 'bytes', 'format', 'alphabet', 'length', 'name'];
@@ -17,7 +22,7 @@ const GENERATE_OPTIONS = ['alg', 'bytes', 'format', 'alphabet', 'length', 'name'
 // generateSecret()/describeSecret() options as the core's jsk_secret* calls take them. Which options
 // go together, the defaults and every limit are the core's (jsk_secret_check): the CLI's generate
 // asks the same function, so both accept and refuse the same things in the same words.
-function secretArgs(alloc, options, context) {
+function secretArgs(core, alloc, options, context) {
   const o = optionsOf(options, GENERATE_OPTIONS, context);
   const m = alloc.m;
   let format = 0;
@@ -32,13 +37,13 @@ function secretArgs(alloc, options, context) {
     sizeArg(o.length, 'length', context), name, nameLength];
   const ruleP = alloc(4);
   const rc = m.jsk_secret_check(ruleP, ...args);
-  if (rc === CONFLICT) {
+  if (rc === core.value('ERR_OPTION_CONFLICT')) {
     const cap = 256;
     const out = alloc(cap);
-    generateCore.check(m.jsk_secret_rule_message(out, cap, readU32(m, ruleP), format, 0, 0), context); // no "--" prefix here
+    core.check(m.jsk_secret_rule_message(out, cap, readU32(m, ruleP), format, 0, 0), context); // no "--" prefix here
     fail('ERR_OPTION_CONFLICT', `${context}: ${readCString(m, out)}`);
   }
-  generateCore.check(rc, context);
+  core.check(rc, context);
   return args;
 }
 
@@ -54,14 +59,14 @@ function secretArgs(alloc, options, context) {
 export function generateSecret(options) {
   const context = 'generateSecret';
   const made = generateCore.withHeap((alloc, m) => {
-    const args = secretArgs(alloc, options, context);
+    const args = secretArgs(generateCore, alloc, options, context);
     const cap = m.jsk_secret_len(...args);
     const out = alloc(cap);
     const lenP = alloc(4);
     const rc = m.jsk_secret(out, cap, lenP, ...args);
     // The generate module has no JWK code (wasm/no_jwk.c): the JWK is made where the jwt module
     // is loaded (the root entry and the page wire it with useJwkMaker).
-    if (rc === NOT_IN_MODULE && jwkMaker) return null;
+    if (rc === generateCore.value('ERR_NOT_IN_MODULE') && jwkMaker) return null;
     generateCore.check(rc, context);
     return readString(m, out, readU32(m, lenP));
   });
@@ -88,13 +93,13 @@ export function useJwkMaker(jwkText) {
  * entropyBits }.
  */
 export function describeSecret(options) {
-  return generateCore.withHeap((alloc, m) => {
+  return codecsCore.withHeap((alloc, m) => {
     const context = 'describeSecret';
-    const args = secretArgs(alloc, options, context);
+    const args = secretArgs(codecsCore, alloc, options, context);
     const cap = 256;
     const out = alloc(cap);
     const lenP = alloc(4);
-    generateCore.check(m.jsk_secret_describe(out, cap, lenP, ...args), context);
+    codecsCore.check(m.jsk_secret_describe(out, cap, lenP, ...args), context);
     const d = JSON.parse(readString(m, out, readU32(m, lenP)));
     return { alg: args[0] === 0 ? null : algName(args[0]), format: d.format, bytes: d.bytes, characters: d.characters, entropyBits: d.entropy_bits };
   });
@@ -104,14 +109,14 @@ export function describeSecret(options) {
 export function encode(bytes, format = DEFAULT_ENCODING) {
   const context = 'encode';
   if (!(bytes instanceof Uint8Array)) fail('ERR_INVALID_ARGUMENT', `${context}: bytes must be a Uint8Array`);
-  return generateCore.withHeap((alloc, m) => {
+  return codecsCore.withHeap((alloc, m) => {
     const enc = encodingArg(alloc, format, ENCODINGS, 'format', context);
     const cap = m.jsk_encoded_len(bytes.length, enc);
-    if (cap === 0 || bytes.length > 0x7fffffff) generateCore.failWith('ERR_OUT_OF_RANGE', context);
+    if (cap === 0 || bytes.length > 0x7fffffff) codecsCore.failWith('ERR_OUT_OF_RANGE', context);
     const inP = putBytes(alloc, bytes);
     const out = alloc(cap);
     const lenP = alloc(4);
-    generateCore.check(m.jsk_encode(out, cap, lenP, inP, bytes.length, enc), context);
+    codecsCore.check(m.jsk_encode(out, cap, lenP, inP, bytes.length, enc), context);
     return readString(m, out, readU32(m, lenP));
   });
 }
@@ -123,18 +128,18 @@ export function envLine(name, value) {
   const context = 'envLine';
   stringArg(name, 'name', context);
   stringArg(value, 'value', context);
-  return generateCore.withHeap((alloc, m) => {
+  return codecsCore.withHeap((alloc, m) => {
     const [nP, nLen] = putString(alloc, name);
     const [vP, vLen] = putString(alloc, value);
     const cap = nLen + vLen + 4;
     const out = alloc(cap);
     const lenP = alloc(4);
-    generateCore.check(m.jsk_env_line(out, cap, lenP, nP, nLen, vP, vLen), context);
+    codecsCore.check(m.jsk_env_line(out, cap, lenP, nP, nLen, vP, vLen), context);
     return readString(m, out, readU32(m, lenP));
   });
 }
 
 /** Strict decoding of text in format (see encode): a bad character, padding or length throws. */
 export function decode(text, format = DEFAULT_ENCODING) {
-  return decodeWith(generateCore, text, format, 'decode');
+  return decodeWith(codecsCore, text, format, 'decode');
 }

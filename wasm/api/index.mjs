@@ -9,7 +9,7 @@
 // the page's scripts.
 import { auditCore } from './audit.mjs';
 import { checkCore } from './check.mjs';
-import { generateCore, useJwkMaker } from './generate.mjs';
+import { codecsCore, generateCore, useJwkMaker } from './generate.mjs';
 import { envfilesCore } from './envfiles.mjs';
 import { inspectCore } from './inspect.mjs';
 import { jwkText, jwtCore } from './jwt.mjs';
@@ -30,7 +30,7 @@ export { auditToken, createAudit } from './audit.mjs';
  */
 export function init() {
   useJwkMaker(jwkText); // generateSecret({ format: 'jwk' }): the generate module has no JWK code
-  return Promise.all([generateCore, jwtCore, inspectCore, envfilesCore, checkCore, auditCore].map((c) => c.init())).then(() => {});
+  return Promise.all([generateCore, codecsCore, jwtCore, inspectCore, envfilesCore, checkCore, auditCore].map((c) => c.init())).then(() => {});
 }
 
 /** init() started at import: `await ready` before the first call. */

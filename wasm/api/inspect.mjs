@@ -2,11 +2,12 @@
 // its key. The C core writes the whole answer (notes, parts, claims, times, findings, or why the text
 // is not a token) as JSON; this layer moves the text in and the JSON out.
 import inspectWasm from 'jsk:wasm/inspect';
+import inspectErrors from 'jsk:errors/inspect';
 import { optionsOf, stringArg } from './args.mjs';
 import { JwtSecretKitError, companion, defineCore, fail, putString, readString, readU32 } from './core.mjs';
 
 /** The inspect module: the token inspector. It joins the init() of an entry only where inspectJwt is used. */
-export const inspectCore = /* @__PURE__ */ companion(defineCore('inspect', () => inspectWasm, (m) => m.jsk_self_test_inspect()));
+export const inspectCore = /* @__PURE__ */ companion(defineCore('inspect', () => inspectWasm, inspectErrors, (m) => m.jsk_self_test_inspect()));
 
 /**
  * What a token says about itself, read without its key: the core's report (see InspectResult in

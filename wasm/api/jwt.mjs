@@ -4,11 +4,12 @@
 import { algArg, algName, bytesArg, optionsOf, putSecret, requiredAlg, stringArg } from './args.mjs';
 import jwtWasm from 'jsk:wasm/jwt';
 import { VERDICTS } from 'jsk:policy';
-import { defineCore, errorValue, fail, fromUtf8, putBytes, putString, readString, readU32 } from './core.mjs';
+import jwtErrors from 'jsk:errors/jwt';
+import { defineCore, fail, fromUtf8, putBytes, putString, readString, readU32 } from './core.mjs';
 import { decodeWith } from './codec.mjs';
 
 /** The jwt module: SHA-2, HMAC, JWS sign/verify, JWK and JWKS (and the codecs). */
-export const jwtCore = /* @__PURE__ */ defineCore('jwt', () => jwtWasm, (m) => m.jsk_self_test_jwt());
+export const jwtCore = /* @__PURE__ */ defineCore('jwt', () => jwtWasm, jwtErrors, (m) => m.jsk_self_test_jwt());
 
 /** HMAC-SHA-256/384/512 of message under key (strings are UTF-8). */
 export function hmac(alg, key, message) {
@@ -67,7 +68,7 @@ export function signJwt(payload, options) {
     const out = alloc(cap);
     const lenP = alloc(4);
     const rc = m.jsk_jws_sign(out, cap, lenP, alg, kP, kLen, pP, pLen);
-    if (rc === errorValue('ERR_BAD_JSON')) {
+    if (rc === jwtCore.value('ERR_BAD_JSON')) {
       // where the text stops being a JSON object, in the core's words
       const where = alloc(256);
       m.jsk_json_error_text(where, 256, lenP, pP, pLen, 1);

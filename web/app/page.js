@@ -1,7 +1,7 @@
 // page.js — the page: its panels wired together, the controls they share, and the self-test line.
 import { VERSION } from 'jsk:policy';
 import { checkCore } from '../../wasm/api/check.mjs';
-import { generateCore, useJwkMaker } from '../../wasm/api/generate.mjs';
+import { codecsCore, generateCore, useJwkMaker } from '../../wasm/api/generate.mjs';
 import { jwkText, jwtCore } from '../../wasm/api/jwt.mjs';
 import { envfilesCore, generateEnvFiles } from '../../wasm/api/envfiles.mjs';
 import { initAudit } from './audit.js';
@@ -43,7 +43,7 @@ export function runPage(pageScript) {
     jwk: function (key, alg) { return jwkText(key, alg); },
     envFiles: function (options) { return generateEnvFiles(options); },
   });
-  var generated = generateCore.init().then(function () { generator.ready(); });
+  var generated = Promise.all([generateCore.init(), codecsCore.init()]).then(function () { generator.ready(); });
 
   // The jwt panel's actions: off until the jwt module has loaded (or for good if a module fails).
   function jwtButtons() { return ['jwt-sign', 'jwks-make', 'verify'].map($id); }
