@@ -81,7 +81,7 @@ const wasmPacked = (name) => {
   }
   return packed.toString('base64');
 };
-const packed = Object.fromEntries(['generate', 'codecs', 'generate-full', 'jwt', 'check', 'audit', 'audit-scalar', 'inspect', 'envfiles', 'page-jwt']
+const packed = Object.fromEntries(['generate', 'codecs', 'generate-full', 'jwt', 'check', 'audit', 'audit-scalar', 'inspect', 'envfiles', 'page-all']
   .map((n) => [n, wasmPacked(n)]));
 
 // Build-time modules, per output: 'jsk:wasm/NAME' is a module's binary; 'jsk:wasm/audit-fallback'
@@ -130,8 +130,8 @@ const buildModules = (flavour) => ({
       const full = wasm && !f.external && /^(generate|codecs)$/.test(wasm[1]);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
         : a.path === 'wasm/audit-fallback' ? f.fallback
-          // The page's jwt, audit, inspect and envfiles modules are one (page-jwt): one data block, jsk-wasm-jwt.
-          : wasm && f.dom ? (/^(jwt|audit|inspect|envfiles)$/.test(wasm[1]) ? dataModule('jsk-wasm-jwt', packed['page-jwt'])
+          // The page's jwt, audit, inspect, envfiles and check modules are one (page-all): one data block, jsk-wasm-all.
+          : wasm && f.dom ? (/^(jwt|audit|inspect|envfiles|check)$/.test(wasm[1]) ? dataModule('jsk-wasm-all', packed['page-all'])
             : dataModule(`jsk-wasm-${full ? 'generate' : wasm[1]}`, packed[full ? 'generate-full' : wasm[1]]))
           : full ? "export { default } from 'jsk:wasm/generate-full';\n"
           : wasm && f.external ? `export { default } from './jsk-${wasm[1] === 'audit' ? f.audit : wasm[1]}.mjs';\n`
@@ -171,7 +171,7 @@ for (const f of split.outputFiles) write(f.path.slice(distDir.length + 1), f.tex
 // What each entry exports (for the classic script's name list and the entries' declarations).
 const exportsOf = (name) => Object.entries(split.metafile.outputs).find(([path]) => path.endsWith(`/${name}.mjs`))[1].exports.sort();
 for (const [name, text] of Object.entries(packed)) {
-  if (name === 'page-jwt' || name === 'generate-full') continue; // the page's and the classic script's own
+  if (name === 'page-all' || name === 'generate-full') continue; // the page's and the classic script's own
   write(`jsk-${name}.mjs`, `// The ${name} WebAssembly module: base64 of the raw-deflated binary (wasm/api/core.mjs loads it).\nexport default ${JSON.stringify(text)};\n`);
 }
 
@@ -251,7 +251,7 @@ fill('/* @STYLE */', style);
 fill('/* @SCRIPT */', script);
 // In the order the page loads them (esbuild loads build-time modules in no fixed order, and the
 // build must be reproducible).
-const ORDER = ['jsk-wasm-generate', 'jsk-wasm-jwt', 'jsk-wasm-check'];
+const ORDER = ['jsk-wasm-generate', 'jsk-wasm-all'];
 if (Object.keys(dataBlocks).some((id) => !ORDER.includes(id))) throw new Error(`unordered data blocks: ${Object.keys(dataBlocks)}`);
 const blocks = (early) => ORDER.filter((id) => id in dataBlocks).map((id) => [id, dataBlocks[id]]).filter(([id]) => (id === 'jsk-wasm-generate') === early)
   .map(([id, text]) => `<script type="application/octet-stream" id="${id}">${text}</script>`).join('\n');

@@ -1,7 +1,7 @@
 // order.test.mjs — the page shows a secret first: the generate module is instantiated first and the
-// secret is in its field before the check module (the analyzer and its dictionaries) is even
-// instantiated; the jwt and check modules follow without a click, and the audit module loads only
-// in the audit's workers. An order, not a time (the bench measures the time: tests/bench/page.mjs).
+// secret is in its field before the module with the checker (the analyzer and its dictionaries) is
+// even instantiated; that module (page-all: jwt, inspector, .env files, checker, audit) follows
+// without a click, instantiated once for all its cores, and the audit's workers instantiate it too. An order, not a time (the bench measures the time: tests/bench/page.mjs).
 // From file:// and from http://127.0.0.1, also with the CPU slowed 4x (DevTools protocol: Chromium
 // only), in Chromium and Firefox. WebKit is skipped: classic WebDriver cannot run the recorder
 // before the page's own script.
@@ -19,11 +19,11 @@ function recorder() {
   Object.defineProperty(window, '__order', { value: log });
   // The loader instantiates synchronously where it can (new WebAssembly.Instance), else through
   // WebAssembly.instantiate: both are watched.
-  // The page's jwt module (page-jwt) carries the audit, the inspector and the .env files too: it is
-  // "jwt", instantiated once for each of the three cores the page uses it as.
+  // The page's one module after the generator (page-all) carries jwt, the audit, the inspector,
+  // the .env files and the checker: it is "all", instantiated once for the five cores it serves.
   const named = (instance) => {
     const names = Object.keys(instance.exports);
-    if (names.includes('jsk_self_test_jwt')) return 'jwt';
+    if (names.includes('jsk_self_test_jwt') && names.includes('jsk_self_test_check')) return 'all';
     const self = names.find((n) => n.startsWith('jsk_self_test_'));
     return self ? self.slice('jsk_self_test_'.length) : 'other';
   };
@@ -56,7 +56,7 @@ function recorder() {
 
 eachEngine((h) => {
   for (const [where, throttle] of [['file://', 1], ['http://127.0.0.1', 1], ['file://', 4]]) {
-    const name = `${h.name}: ${where}${throttle > 1 ? `, CPU slowed ${throttle}x` : ''} — the secret is on screen before the check module is instantiated`;
+    const name = `${h.name}: ${where}${throttle > 1 ? `, CPU slowed ${throttle}x` : ''} — the secret is on screen before the checker's module is instantiated`;
     let skip = false;
     if (h.name === 'webkit') skip = 'webkit: classic WebDriver cannot run a script before the page\'s own (the recorder)';
     else if (throttle > 1 && h.name !== 'chromium') skip = `${h.name}: slowing the CPU needs the DevTools protocol (Chromium only)`;
@@ -74,13 +74,14 @@ eachEngine((h) => {
       // h.open waited for the self-test line: every module of the page has loaded by then.
       const log = await page.evaluate(() => window.__order);
       const order = log.map((e) => e.what).filter((w, i, all) => w !== all[i - 1]);
-      assert.deepEqual(order, ['generate', 'secret', 'jwt', 'check'], JSON.stringify(log));
-      assert.equal(log.filter((e) => e.what === 'jwt').length, 3, 'the page-jwt module for the jwt, inspect and envfiles cores');
+      assert.deepEqual(order, ['generate', 'secret', 'all'], JSON.stringify(log));
+      assert.equal(log.filter((e) => e.what === 'all').length, 1, 'one instance of page-all for the jwt, inspect, envfiles and check cores');
+      assert.equal(log.filter((e) => e.what === 'generate').length, 1, 'one instance of the generator for the generate and codecs cores');
       const at = Object.fromEntries(log.map((e) => [e.what, e]));
-      assert.ok(at.secret.at <= at.check.started, 'the check module started loading only after the secret was shown');
+      assert.ok(at.secret.at <= at.all.started, 'the module with the checker started loading only after the secret was shown');
       assert.match(await page.inputValue('#secret'), /^[A-Za-z0-9_-]{43}$/);
       console.log(`${h.name} ${where} x${throttle}: generate ${at.generate.at.toFixed(0)} ms, secret ${at.secret.at.toFixed(0)} ms, ` +
-        `jwt ${at.jwt.at.toFixed(0)} ms, check ${at.check.at.toFixed(0)} ms after navigation`);
+        `the rest (jwt, checker, ...) ${at.all.at.toFixed(0)} ms after navigation`);
       await page.waitForFunction(() => !document.getElementById('jwt-sign').disabled, null, WAIT);
       await assertQuietIn(t, h, page, url);
     });

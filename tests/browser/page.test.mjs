@@ -756,7 +756,7 @@ browserTest('file:// — workers from the page inherit its CSP: the WASM core ru
       postMessage({ type: 'probe', out });
     };
     const page = [...document.scripts].find((s) => !s.type);
-    const wasm = document.getElementById('jsk-wasm-jwt').text; // the page's jwt module carries the audit
+    const wasm = document.getElementById('jsk-wasm-all').text; // the page's one module after the generator carries the audit
     const text = `${page.text}\n;(${probe})(${JSON.stringify(wasm)});\n`;
     const worker = new Worker(URL.createObjectURL(new Blob([text], { type: 'text/javascript' })));
     const seenMessages = [];
@@ -807,7 +807,7 @@ test('dist/index.html — strict CSP whose hashes match; one inline classic scri
   // audit workers' script, base64 and text that no browser executes), named, and nothing else.
   const all = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
   const blocks = all.filter((m) => /\btype="application\/octet-stream"/.test(m[1]));
-  assert.deepEqual(blocks.map((m) => m[1].trim()).sort(), ['jsk-wasm-check', 'jsk-wasm-generate', 'jsk-wasm-jwt']
+  assert.deepEqual(blocks.map((m) => m[1].trim()).sort(), ['jsk-wasm-all', 'jsk-wasm-generate']
     .map((id) => `type="application/octet-stream" id="${id}"`), 'the data blocks');
   for (const [, , text] of blocks.filter((m) => /jsk-wasm-/.test(m[1]))) assert.match(text, /^[A-Za-z0-9+/]+=*$/, 'a module block is base64');
   const scripts = all.filter((m) => !blocks.includes(m));

@@ -3,8 +3,11 @@
 // grow it (125,386 B gzip -9 at commit 1b03237 before, 125,161 B after, at 2e40218), within that
 // issue's 130 KB. Issue #11's page v2 adds the token inspector (its findings and errors in words),
 // the .env files, the commands beside a secret and a Verify panel: about 19 KB more, of which the
-// page's one module for jwt, audit, inspector and .env files (page-jwt) saves 14 KB over four; the
-// limit is now 150,000 B, the figure each release note reports; the
+// page's one module for jwt, audit, inspector and .env files saved 14 KB over four (144,854 B).
+// Then (this session): per-module error tables, zopfli, and one module after the generator that
+// also carries the checker (page-all: one copy of SHA-2, the codecs, JSON and text writers instead
+// of two): 133,0xx B. The limit is now 135,000 B (issue #9 asked for 130 KB, before the
+// inspector); the
 // tarball's was its size before the one-CLI work (commit 6abe647: 624,355 B; 515,736 B after issue
 // #9); issue #11 adds the inspector, the .env files and the commands to the CLI (its .wasm 185 ->
 // 240 KB), the classic script and the page (modules of their own): 638,743 B, limit 660,000. The
@@ -16,7 +19,7 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
 const root = new URL('../../', import.meta.url);
-const PAGE_GZIP_MAX = 150000;
+const PAGE_GZIP_MAX = 135000;
 const PACK_MAX = 660000;
 
 test(`the page, gzipped, is at most ${PAGE_GZIP_MAX} bytes`, () => {

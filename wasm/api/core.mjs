@@ -123,6 +123,22 @@ async function instantiate(base64) {
   });
 }
 
+// One instance per binary: where cores are one binary (the page's jwt, audit, inspect, envfiles
+// and check after its generator; generate and codecs in the classic script), it is unpacked,
+// compiled and instantiated once, and they share its heap (withHeap frees in reverse order, so
+// calls nest). Each core still runs its own self-test on it. A failed load can be retried.
+const instances = new Map();
+function shared(base64) {
+  if (typeof base64 !== 'string') return instantiate(base64);
+  let p = instances.get(base64);
+  if (!p) {
+    p = instantiate(base64);
+    instances.set(base64, p);
+    p.catch(() => instances.delete(base64));
+  }
+  return p;
+}
+
 // A binary, or a function that returns it (the page reads its modules from data blocks).
 const text = (b) => (typeof b === 'function' ? b() : b);
 
@@ -163,7 +179,7 @@ export function defineCore(name, binary, errors, selfTest, fallback = null) {
     if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
     let mod;
     try {
-      mod = await instantiate(text(binary()));
+      mod = await shared(text(binary()));
     } catch (e) {
       if (e instanceof JwtSecretKitError) throw e;
       const failed = (x) => fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load${

@@ -75,7 +75,7 @@ export function auditRun(pageScript, n, text, file, on) {
       r.done.push(0);
       r.total.push(null);
     }
-    compileWasm(readData('jsk-wasm-jwt')).then(function (wasm) { // the page's jwt module carries the audit
+    compileWasm(readData('jsk-wasm-all')).then(function (wasm) { // the page's one module (page-all) carries the audit
       if (r.over) return;
       for (var i = 0; i < n; i++) {
         r.workers[i].postMessage({ wasm: wasm, token: text, builtin: builtin[i], file: file,

@@ -127,7 +127,7 @@ export function runPage(pageScript) {
     }).then(function () {
       if (failure) return;
       jwtButtons().forEach(function (b) { b.disabled = false; });
-      // The page's jwt module carries the inspector and the .env files too (one binary, page-jwt).
+      // One binary (page-all) carries jwt, the inspector, the .env files and the checker: one instance.
       return Promise.all([inspectCore.init(), envfilesCore.init()]);
     }).then(function () {
       if (failure) return;

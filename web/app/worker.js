@@ -9,10 +9,10 @@
 import { postData } from 'jsk:data';
 import { auditCore, createAudit, eachLinePiece } from '../../wasm/api/audit.mjs';
 
-/** Instantiates the audit module (the page's data block jsk-wasm-jwt: the page's jwt module carries
- * the audit; compiled by the page). */
+/** Instantiates the audit module (the page's data block jsk-wasm-all: the page's one module after
+ * the generator carries the audit; compiled by the page). */
 function auditReady(wasm) {
-  postData('jsk-wasm-jwt', wasm);
+  postData('jsk-wasm-all', wasm);
   return auditCore.init();
 }
 
