@@ -131,6 +131,16 @@ static int base32_shape(const uint8_t *s, size_t n)
 /* Text that a generator could have made from an alphabet of two or more character classes (the 94
  * printable characters, Ascii85, Z85, Django's alphabet, lowercase and digits): printable ASCII
  * without spaces, 24 characters or more. */
+#define LOWER_GENERATED_MIN 40 /* below 188 bits: never strong, and typed lowercase phrases stay typed */
+
+static int lower_only(const uint8_t *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n && s[i] >= 'a' && s[i] <= 'z'; i++) {
+    }
+    return i == n;
+}
+
 static int maybe_generated(const uint8_t *s, size_t n)
 {
     size_t i;
@@ -145,7 +155,9 @@ static int maybe_generated(const uint8_t *s, size_t n)
         }
         classes |= ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? 1U : (c >= '0' && c <= '9') ? 2U : 4U;
     }
-    return classes != 1U && classes != 2U && classes != 4U;
+    /* Lowercase letters alone: a generator of them too (64 such hold 300 bits), once the text is
+     * long enough that chance short words add up (1 in 35 of 64 random ones lost 45 bits to them). */
+    return (classes != 1U && classes != 2U && classes != 4U) || (classes == 1U && n >= LOWER_GENERATED_MIN && lower_only(s, n));
 }
 
 /* Words joined by one separator ("ship-in-the-harbor-is-safe", "MY_APP_JWT_KEY",

@@ -16,6 +16,8 @@
 
 #define WIN 512           /* characters analysed together; longer input goes window by window */
 #define MAX_PERIOD 48     /* longest repeated unit looked for */
+#define COPY_DISTANCE 256 /* farthest back a copy of earlier text is looked for */
+#define COPY_MIN 4        /* shortest copy: shorter ones are words and chance */
 #define MAX_DIGITS 20 /* longest number costed by its digits */
 #define MAX_RUN 64        /* longest sequence or keyboard walk considered from one end */
 #define MATCH_OVERHEAD 1.0 /* bits an attacker spends on where a pattern sits among others */
@@ -394,10 +396,15 @@ static void match_stride(run_t *r, size_t end, stride_t *tr)
  * H@McQfTjWnZr4u7w!z%C*F-JaNdRgU") lists lowercase, uppercase and digits without look-alikes, then
  * 12 symbols, and writes two interleaved streams that each step about 3 places along that list.
  * WALK_SET is that list in its order, as the published keys show it. A character costs, given the
- * one p places before it: 1 bit for "a step", then 1 bit for "the same step as last time" or 1
- * more and which of 5 steps forward; or 1 bit for "a jump" and then any printable character. That
- * is a complete code (its probabilities sum to 1), so chance steps in random text save no more
- * than they are likely, and random text costs more this way than as random characters. */
+ * one p places before it: "a step" (15 in 16), then "the same step as one of the last two" (7 in 8,
+ * and which one when they differ) or another and which of 5 steps forward; or "a jump" (1 in 16) and then any printable character. The
+ * published keys keep their step 19 times in 20, so a 64-character key costs about 60 bits. That is
+ * a complete code (its probabilities sum to at most 1), so chance steps in random text save no more
+ * than they are likely, and random text, which jumps 12 times in 13, costs more this way than as
+ * random characters. */
+#define WALK_SAME_BITS 0.285712 /* log2(16/15) + log2(8/7) */
+#define WALK_OTHER_BITS 5.414034 /* log2(16/15) + log2(8) + log2(5) */
+#define WALK_JUMP_BITS 4.0      /* log2(16), then the character */
 static const char WALK_SET[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789!$/%&?*)(-@+";
 #define WALK_SET_LEN 66
 
@@ -407,16 +414,25 @@ static int walk_index(uint8_t c)
     return at != NULL ? (int)(at - WALK_SET) : -1;
 }
 
-static double walk_char_bits(const uint8_t *s, size_t k, size_t p)
+/* The step from s[k - p] to s[k] along WALK_SET, 0 when either is not in it or k < p. */
+static int walk_step(const uint8_t *s, size_t k, size_t p)
 {
     int a = walk_index(s[k]), b = k >= p ? walk_index(s[k - p]) : -1;
-    if (a >= 0 && b >= 0) {
-        int d = (a - b + WALK_SET_LEN) % WALK_SET_LEN, c = k >= 2 * p ? walk_index(s[k - 2 * p]) : -1;
-        if (d >= 1 && d <= WALK_STEP_MAX) {
-            return c >= 0 && (b - c + WALK_SET_LEN) % WALK_SET_LEN == d ? 2.0 : 2.0 + 2.321928094887362; /* log2(5) */
+    return a >= 0 && b >= 0 ? (a - b + WALK_SET_LEN) % WALK_SET_LEN : 0;
+}
+
+static double walk_char_bits(const uint8_t *s, size_t k, size_t p)
+{
+    int d = walk_step(s, k, p);
+    if (d >= 1 && d <= WALK_STEP_MAX) {
+        /* "the same step" is one of the stream's last two, so a step off its pace and back costs once */
+        int last = k >= p ? walk_step(s, k - p, p) : 0, before = k >= 2 * p ? walk_step(s, k - 2 * p, p) : 0;
+        if (d == last || d == before) {
+            return WALK_SAME_BITS + (last != before && last != 0 && before != 0 ? 1.0 : 0.0);
         }
+        return WALK_OTHER_BITS;
     }
-    return 1.0 + (s[k] < 0x80 ? 6.569855608330948 : 8.0); /* log2(95) */
+    return WALK_JUMP_BITS + (s[k] < 0x80 ? 6.569855608330948 : 8.0); /* log2(95) */
 }
 
 static void match_walk(run_t *r, size_t end)
@@ -432,7 +448,7 @@ static void match_walk(run_t *r, size_t end)
             /* The first p characters start the streams, as random characters; then which period.
              * A walk that starts with a jump costs more than one that starts after it: skipped. */
             double bits;
-            if (w->walk_cost[p - 1][i + p + 1] - w->walk_cost[p - 1][i + p] > 5.0f) {
+            if (w->walk_cost[p - 1][i + p + 1] - w->walk_cost[p - 1][i + p] > (float)WALK_OTHER_BITS) {
                 continue;
             }
             bits = (double)p * r->cx->bf + (double)(w->walk_cost[p - 1][end] - w->walk_cost[p - 1][i + p]) + 1.0;
@@ -539,6 +555,26 @@ static void match_repeat(run_t *r, size_t end, const uint16_t *runs)
                   K_REPEAT, 0);
         }
         found++;
+    }
+}
+
+/* ---------------------------------------------------------------------- copies */
+
+/* Text copied from earlier in the string, with changes around it: a phrase whose words come back
+ * ("it was the age of" twice), a mash typed again with a few keys different, a sentence written
+ * twice with another separator. As LZ77 codes it: which earlier position (log2 of how many there
+ * are) and how long; the whole-unit repeats of match_repeat are the periodic case. Only the longest
+ * copy ending here, from at most COPY_DISTANCE characters back. */
+static void match_copy(run_t *r, size_t end, uint16_t *copy)
+{
+    size_t j = end - 1, d, len = 0;
+    for (d = 1; d <= j && d <= COPY_DISTANCE; d++) {
+        copy[d] = (uint16_t)(r->s[j] == r->s[j - d] ? copy[d] + 1U : 0U);
+        len = copy[d] > len ? copy[d] : len;
+    }
+    if (len >= COPY_MIN) {
+        size_t start = end - len;
+        relax(r, end, start, match_bits(log2((double)start) + log2((double)len) + 1.0, len), K_REPEAT, 0);
     }
 }
 
@@ -941,6 +977,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     window_t w;
     run_t r;
     uint16_t runs[MAX_PERIOD + 1];
+    uint16_t copy[COPY_DISTANCE + 1];
     stride_t strides[STRIDE_TRACKERS];
     uint8_t seps[32];
     size_t end, p;
@@ -951,6 +988,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     r.w = &w;
     prepare(&r);
     memset(runs, 0, sizeof runs);
+    memset(copy, 0, sizeof copy);
     memset(strides, 0, sizeof strides);
     memset(seps, 0, sizeof seps);
     w.best[0] = 0.0f;
@@ -981,6 +1019,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         match_stride(&r, end, strides);
         match_walk(&r, end);
         match_repeat(&r, end, runs);
+        match_copy(&r, end, copy);
         match_spatial(&r, end);
         match_rows(&r, end);
         match_dates(&r, end);
