@@ -22,7 +22,7 @@
 #define WORDLIST_RULES_BITS 48.0 /* 10^8 candidates times 10^6 rules: about a day on one GPU */
 #define DIGEST_OF_WORD_BITS 12.0 /* which of a few hundred words, and which of three hashes */
 #define ENCODING_CHOICE_BITS 2.0 /* hex, base64 or base64url: which one an attacker tries */
-#define DECODED_TEXT_MAX 384     /* bytes: longer encoded text is judged as it is */
+#define DECODED_TEXT_MAX 1024    /* bytes (a long paragraph): longer encoded text is judged as it is */
 #define MACHINE_MIN_SAVING 16.0 /* bits: a pattern must be 65536 times likelier than random characters */
 
 /* ------------------------------------------------------------------ messages */
@@ -317,6 +317,48 @@ static double few_keys_bits(const uint8_t *s, size_t n, double bf)
         bits += log2((alphabet - (double)i) / (double)(i + 1));
     }
     return bits + (double)n * log2((double)k) + 1.0;
+}
+
+/* Bits of s read as its sequence of character classes (lowercase, uppercase, digits, the rest; in
+ * hex, letters and digits), each class given the one before it by an adaptive estimate ((count +
+ * 1/2) / (total + classes/2)), then which character of its class. Letters and digits that take turns
+ * ("a3f7b2c9...", the "random" hex code assistants write) cost their characters only: 64 such hex
+ * digits hold about 195 bits, not 256. A complete code again: in random text the classes come as
+ * their sizes say, and this costs more than random characters but by chance. */
+static double class_bits(const uint8_t *s, size_t n, int hex, double bf)
+{
+    double alphabet = 2.0, size[4] = {26.0, 26.0, 10.0, 0.0}, bits = 1.0; /* 1: which model */
+    unsigned count[5][4], total[5], present = 0, k = 0;
+    size_t i;
+    int prev = 4;
+    while (alphabet < 256.0 && log2(alphabet) < bf - 1e-9) { /* 2^bf without pow(), as few_keys_bits */
+        alphabet += 1.0;
+    }
+    for (i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        present |= 1U << ((c >= 'a' && c <= 'z') ? 0 : (c >= 'A' && c <= 'Z') ? (hex ? 0 : 1) : (c >= '0' && c <= '9') ? 2 : 3);
+    }
+    if (hex) {
+        size[0] = 6.0;
+    }
+    size[3] = alphabet - (present & 1U ? size[0] : 0.0) - (present & 2U ? size[1] : 0.0) - (present & 4U ? size[2] : 0.0);
+    for (i = 0; i < 4; i++) {
+        k += (present >> i) & 1U;
+    }
+    if (k < 2 || ((present & 8U) && size[3] < 1.0)) {
+        return 1e9;
+    }
+    memset(count, 0, sizeof count);
+    memset(total, 0, sizeof total);
+    for (i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        int cls = (c >= 'a' && c <= 'z') ? 0 : (c >= 'A' && c <= 'Z') ? (hex ? 0 : 1) : (c >= '0' && c <= '9') ? 2 : 3;
+        bits += log2(((double)total[prev] + 0.5 * (double)k) / ((double)count[prev][cls] + 0.5) * size[cls]);
+        count[prev][cls]++;
+        total[prev]++;
+        prev = cls;
+    }
+    return bits;
 }
 
 /* UUID (8-4-4-4-12 hex): its version, or 0 when s is not one. */
@@ -713,7 +755,7 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
 {
     int machine = 0;
     size_t i;
-    double bits, capacity, bf, first, few, drawn = 0.0;
+    double bits, capacity, bf, first, few, classes, drawn = 0.0;
     bf = alphabet_bits(s, n, shapes, &machine, &drawn);
     /* In text a generator could have made, short chance matches are everywhere: first only clear
      * patterns count, and they are weighed against the classes this string draws from (Django's
@@ -735,6 +777,14 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     }
     cx->bf = bf;
     capacity = capacity_bits(s, n, *shapes, bf);
+    /* Classes that take turns: one complete code over the whole string, counted against the
+     * alphabet the string's capacity is counted in, so 32 bits saved is 1 chance in 2^32. */
+    classes = *capped ? 1e9 : class_bits(s, n, cx->hex, bf);
+    if (classes < capacity - RANDOM_MARGIN_BITS && classes < bits) {
+        memset(path, 0, sizeof *path);
+        path->flags = JSK_PATH_SEQUENCE; /* a pattern, not random text */
+        return classes;
+    }
     /* A string that looks random and that patterns barely explain is random: small chance
      * matches (a year, "abc", a short word) in real random output must not lower it. */
     if (!*capped && first - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&

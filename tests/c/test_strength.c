@@ -295,6 +295,39 @@ static void test_copies_walks_lowercase(void)
     r = report("QfM9!c7kDTyZ%rHnWj(u?E*GAgsp+-B3/Hc4KPxS6VaY/Hfv3ZnMjrbDdQx4ETuW");
     CHECK(r.verdict == JSK_VERDICT_STRONG);
 
+    /* Hex whose letters and digits take turns, as code assistants write "random" keys: 64 such
+     * digits hold about 195 bits (32 of 6 letters, 32 of 10 digits), fair, not 256. */
+    r = report("b6d4e5f2e6b0d0c8c1f6f7c0b8d8d6b2e5c0f9c2f6c5d1d6d7c7f8f3c2b4e1c9");
+    CHECK(r.verdict == JSK_VERDICT_FAIR && r.entropy_bits < 200 && has_finding(&r, JSK_FINDING_SEQUENCE));
+    r = report("5A8F8E8D1D0C1A1D9B4E3A6F4B1F1F9B4B6F5E7D6E3C9F3A6E9F8F5C8C9A4C9B");
+    CHECK(r.verdict == JSK_VERDICT_FAIR && r.entropy_bits < 200);
+    /* Near misses: lowercase letters and digits taking turns hold 257 bits in 64 characters, strong;
+     * random hex whose classes come in runs by chance (3 letters, 4 digits...) is random. */
+    r = report("2l8f3x9n7k9t3r5x1i1p0l3r1b1f4c1p1a3f8d6t2x2n6e7c2u8p9x1h5o7j5p2x");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+    for (i = 0; i < 2000; i++) {
+        random_text(s, 64, "0123456789abcdef");
+        r = report(s);
+        fair += r.verdict != JSK_VERDICT_STRONG;
+    }
+    CHECK(fair == 0);
+
+    /* Encoded text up to 1,024 bytes is read as text: base64 of a 470-character paragraph is
+     * ENCODED_TEXT (it was judged as 640 random base64 characters, 3,800 bits). */
+    memset(s, 0, sizeof s);
+    {
+        static const char para[] = "It is a truth universally acknowledged, that a single man in possession of a good fortune, "
+                                   "must be in want of a wife. However little known the feelings or views of such a man may be on "
+                                   "his first entering a neighbourhood, this truth is so well fixed in the minds of the surrounding "
+                                   "families, that he is considered as the rightful property of some one or other of their daughters. "
+                                   "My dear Mr. Bennet, said his lady to him one day, have you heard that Netherfield Park is let at last?";
+        char b64[800];
+        size_t n;
+        CHECK_RC(jsk_encode(b64, sizeof b64, &n, (const uint8_t *)para, sizeof para - 1, JSK_ENCODING_BASE64), 0);
+        r = report(b64);
+        CHECK(has_finding(&r, JSK_FINDING_ENCODED_TEXT) && r.entropy_bits < 1200);
+    }
+
     /* 64 random lowercase letters (300 bits) are machine-made text: chance short words in them
      * once saved 45 bits 1 time in 35, "fair". Typed lowercase phrases of that length stay as cheap. */
     for (i = 0; i < 2000; i++) {
