@@ -55,6 +55,7 @@ typedef struct {
     uint16_t ideographs[WIN + 1]; /* prefix count of letters of scripts without word separators */
     uint16_t syllables[WIN + 1];  /* prefix count of Hangul syllables (a script with word separators) */
     float word_cost[WIN + 1]; /* prefix sum of the letters' costs under the model of typed words */
+    uint16_t accents[WIN + 1];  /* prefix sum of the bits in word_cost that are accents */
     float walk_cost[WALK_PERIODS][WIN + 1]; /* prefix sums of each character's cost in a walk, by period */
     int8_t row[WIN];               /* the qwerty row of each character, -1 for none */
     uint8_t row_keys[ROWS];        /* keys of each row in the string's character classes */
@@ -788,14 +789,16 @@ static int is_separator(uint8_t c) { return c != 0 && strchr(" -_.,:;/|+", c) !=
 /* ------------------------------------------------------------------ words */
 
 /* A letter's cost as typed text, by script: Latin through the trigram model (its a, b context
- * updated), accented Latin 5 bits, other alphabets 4, kana 5, Hangul syllables 8, CJK ideographs 10.
+ * updated), accented Latin 5 bits (Latin Extended Additional too: Vietnamese), other alphabets 4,
+ * kana 5, Hangul syllables 8, CJK ideographs 10.
  * 0 when the code point is not a letter; *ideograph is 1 for scripts written without spaces, 2 for
  * Hangul, whose words are separated by spaces but whose syllables the letter model does not cover. */
 static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, size_t *step, int *a, int *b,
-                          int *ideograph)
+                          int *ideograph, int *accent)
 {
     uint32_t cp;
     *ideograph = 0;
+    *accent = 0;
     *step = 1;
     if (s[0] < 0x80) {
         int x = is_lower(s[0]) ? s[0] - 'a' + 1 : is_upper(s[0]) ? s[0] - 'A' + 1 : 0;
@@ -817,18 +820,26 @@ static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, si
     cp = *step == 2 ? ((s[0] & 0x1FU) << 6) | (s[1] & 0x3FU)
        : *step == 3 ? ((s[0] & 0x0FU) << 12) | ((s[1] & 0x3FU) << 6) | (s[2] & 0x3FU)
                     : 0x10000U;
-    if (cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN && jsk_latin_fold[cp - 0xC0] != '.') {
-        /* Accented Latin: the letter without its accent (the model is trained so), and a bit for the accent. */
-        int x = (jsk_latin_fold[cp - 0xC0] | 0x20) - 'a' + 1;
-        size_t i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
-        double c = 0.5 * (double)ngram[i] + 1.0;
-        *a = *b;
-        *b = x;
-        return c;
+    {
+        /* Accented Latin: the letter without its accent (the model is trained so), and a bit for the
+         * accent; Vietnamese's letters with two marks (U+1EA0-U+1EF9, and o, u with horn), two bits. */
+        static const char viet[] = "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+        int base = cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN && jsk_latin_fold[cp - 0xC0] != '.' ? jsk_latin_fold[cp - 0xC0] | 0x20
+                 : cp >= 0x1EA0 && cp <= 0x1EF9 ? viet[cp - 0x1EA0]
+                 : cp == 0x1A0 || cp == 0x1A1 ? 'o'
+                 : cp == 0x1AF || cp == 0x1B0 ? 'u' : 0;
+        if (base != 0) {
+            int x = base - 'a' + 1;
+            size_t i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
+            *accent = cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN ? 1 : 2;
+            *a = *b;
+            *b = x;
+            return 0.5 * (double)ngram[i] + (double)*accent;
+        }
     }
     *a = *b;
     *b = 27;
-    if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) {
+    if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF)) { /* the rest of Latin */
         return 5.0;
     }
     if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x58F) || (cp >= 0x5D0 && cp <= 0x5EA) ||
@@ -863,9 +874,10 @@ static void prepare_words(run_t *r)
     w->ideographs[0] = 0;
     w->syllables[0] = 0;
     w->word_cost[0] = 0.0f;
+    w->accents[0] = 0;
     while (k < r->n) {
         size_t step, q;
-        int ideo, up = is_upper(s[k]), low = is_lower(s[k]);
+        int ideo, accent, up = is_upper(s[k]), low = is_lower(s[k]);
         int ta = a, tb = b;
         double c;
         if (in_token && ((prev_lower && up) || (prev_upper && up && k + 1 < r->n && is_lower(s[k + 1])))) {
@@ -874,13 +886,14 @@ static void prepare_words(run_t *r)
         if (!in_token) {
             ta = tb = 0;
         }
-        c = letter_cost(r->cx->dict->ngram, s + k, r->n - k, &step, &ta, &tb, &ideo);
+        c = letter_cost(r->cx->dict->ngram, s + k, r->n - k, &step, &ta, &tb, &ideo, &accent);
         for (q = k; q < k + step && q < r->n; q++) {
             w->token[q] = TOKEN_NONE;
             w->letters[q + 1] = w->letters[q];
             w->ideographs[q + 1] = w->ideographs[q];
             w->syllables[q + 1] = w->syllables[q];
             w->word_cost[q + 1] = w->word_cost[q];
+            w->accents[q + 1] = w->accents[q];
         }
         if (c > 0.0) {
             if (!in_token) {
@@ -895,6 +908,7 @@ static void prepare_words(run_t *r)
             w->ideographs[q + 1] = (uint16_t)(w->ideographs[q + 1] + (unsigned)(ideo == 1));
             w->syllables[q + 1] = (uint16_t)(w->syllables[q + 1] + (unsigned)(ideo == 2));
             w->word_cost[q + 1] = (float)((double)w->word_cost[q + 1] + c);
+            w->accents[q + 1] = (uint16_t)(w->accents[q + 1] + (unsigned)accent);
         } else {
             in_token = 0;
             a = b = 0;
@@ -921,8 +935,11 @@ static void match_word(run_t *r, size_t end)
     ideographs = (unsigned)(w->ideographs[end] - w->ideographs[start]);
     syllables = (unsigned)(w->syllables[end] - w->syllables[start]);
     cost = (double)(w->word_cost[end] - w->word_cost[start]);
+    /* Accents' bits do not count against reading as a word: "café", "mật" are words as "cafe",
+     * "mat" are. */
     if ((letters < 2 && end - start < 2) ||
-        (ideographs == 0 && syllables == 0 && cost > WORDLIKE_BITS * (double)letters)) {
+        (ideographs == 0 && syllables == 0 &&
+         cost - (double)(w->accents[end] - w->accents[start]) > WORDLIKE_BITS * (double)letters)) {
         return;
     }
     /* "About one word" is a guess that only typed text earns. Read as machine-made (min_saving > 0),
