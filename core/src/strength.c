@@ -132,6 +132,9 @@ static int base32_shape(const uint8_t *s, size_t n)
  * printable characters, Ascii85, Z85, Django's alphabet, lowercase and digits): printable ASCII
  * without spaces, 24 characters or more. */
 #define LOWER_GENERATED_MIN 40 /* below 188 bits: never strong, and typed lowercase phrases stay typed */
+/* Lowercase text at most this many bits a letter under the letter model of typed words is typed:
+ * English runs about 3.5, random letters 5.3 (the least of 10^6 random 55-letter strings: 4.70). */
+#define LOWER_TYPED_BITS 4.5
 
 static int lower_only(const uint8_t *s, size_t n)
 {
@@ -156,7 +159,8 @@ static int maybe_generated(const uint8_t *s, size_t n)
         classes |= ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? 1U : (c >= '0' && c <= '9') ? 2U : 4U;
     }
     /* Lowercase letters alone: a generator of them too (64 such hold 300 bits), once the text is
-     * long enough that chance short words add up (1 in 35 of 64 random ones lost 45 bits to them). */
+     * long enough that chance short words add up (1 in 35 of 64 random ones lost 45 bits to them),
+     * unless the letters read as typed words (estimate_text). */
     return (classes != 1U && classes != 2U && classes != 4U) || (classes == 1U && n >= LOWER_GENERATED_MIN && lower_only(s, n));
 }
 
@@ -757,6 +761,9 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     size_t i;
     double bits, capacity, bf, first, few, classes, drawn = 0.0;
     bf = alphabet_bits(s, n, shapes, &machine, &drawn);
+    if (machine && lower_only(s, n) && jsk_strength_letter_bits(cx, s, n) <= LOWER_TYPED_BITS * (double)n) {
+        machine = 0; /* lowercase that reads as typed words ("rainbowsareredrainbowsareyellow...") */
+    }
     /* In text a generator could have made, short chance matches are everywhere: first only clear
      * patterns count, and they are weighed against the classes this string draws from (Django's
      * 50 symbols: lowercase, digits, punctuation), not the 95 printable characters that its
@@ -880,7 +887,8 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
     double bits = 0.0;
     int capped = 0, forced_weak = 0, uniform = 0, encoded_text = 0, rc, uuid, a;
     uint8_t decoded[DECODED_TEXT_MAX];
-    size_t decoded_len = 0, view_len = 0;
+    uint8_t decoded2[DECODED_TEXT_MAX * 3 / 4];
+    size_t view_len = 0;
     const uint8_t *view = secret;
     size_t n_uuids;
     double ucap;
@@ -929,22 +937,35 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
         bits = estimate_text(&cx, secret + lo, hi - lo, &path, &capped, &shapes);
         view = secret + lo;
         view_len = hi - lo;
-        /* Hex or base64 of readable text is that text, written another way. */
-        if (shapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) {
-            int enc = (shapes & JSK_SHAPE_HEX) ? JSK_ENCODING_HEX : (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL;
-            if (decoded_text(decoded, sizeof decoded, &decoded_len, secret + lo, hi - lo, enc)) {
+        /* Hex or base64 of readable text is that text, written another way; encoded twice (base64
+         * of base64 of text), that text again, for 2 more bits. */
+        {
+            const uint8_t *src = secret + lo;
+            size_t src_len = hi - lo, level, dlen = 0;
+            unsigned sshapes = shapes;
+            int outer = 0;
+            for (level = 0; level < 2 && (sshapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)); level++) {
+                int enc = (sshapes & JSK_SHAPE_HEX) ? JSK_ENCODING_HEX : (sshapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL;
+                uint8_t *dst = level == 0 ? decoded : decoded2;
                 jsk_path dpath;
-                unsigned dshapes = 0;
                 int dcapped = 0;
-                double dbits = estimate_text(&cx, decoded, decoded_len, &dpath, &dcapped, &dshapes) + ENCODING_CHOICE_BITS;
+                double dbits;
+                outer = level == 0 ? enc : outer;
+                if (!decoded_text(dst, level == 0 ? sizeof decoded : sizeof decoded2, &dlen, src, src_len, enc)) {
+                    break;
+                }
+                sshapes = 0;
+                dbits = estimate_text(&cx, dst, dlen, &dpath, &dcapped, &sshapes) + ENCODING_CHOICE_BITS * (double)(level + 1);
                 if (dbits < bits) {
                     bits = dbits;
                     path = dpath;
                     capped = dcapped;
-                    view = decoded;
-                    view_len = decoded_len;
-                    encoded_text = enc;
+                    view = dst;
+                    view_len = dlen;
+                    encoded_text = outer; /* the finding names the encoding as written */
                 }
+                src = dst;
+                src_len = dlen;
             }
         }
         if (lo > 0 || hi < len) {
@@ -1096,6 +1117,7 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
         }
     }
     jsk_wipe(decoded, sizeof decoded);
+    jsk_wipe(decoded2, sizeof decoded2);
     for (a = 0; a < 3; a++) {
         if (r->verdicts[a] == 0) {
             return JSK_ERR_INVALID_ARGUMENT;
