@@ -788,6 +788,22 @@ static int is_separator(uint8_t c) { return c != 0 && strchr(" -_.,:;/|+", c) !=
 
 /* ------------------------------------------------------------------ words */
 
+/* Vietnamese's letters with two marks: U+1EA0-U+1EF9 run through a, e, i, o, u, y; U+01A0/01A1 and
+ * U+01AF/01B0 are o and u with horn. 0 for other code points. */
+static int vietnamese_base(uint32_t cp)
+{
+    if (cp == 0x1A0 || cp == 0x1A1) {
+        return 'o';
+    }
+    if (cp == 0x1AF || cp == 0x1B0) {
+        return 'u';
+    }
+    if (cp < 0x1EA0 || cp > 0x1EF9) {
+        return 0;
+    }
+    return cp >= 0x1EF2 ? 'y' : cp >= 0x1EE4 ? 'u' : cp >= 0x1ECC ? 'o' : cp >= 0x1EC8 ? 'i' : cp >= 0x1EB8 ? 'e' : 'a';
+}
+
 /* A letter's cost as typed text, by script: Latin through the trigram model (its a, b context
  * updated), accented Latin 5 bits (Latin Extended Additional too: Vietnamese), other alphabets 4,
  * kana 5, Hangul syllables 8, CJK ideographs 10.
@@ -823,11 +839,8 @@ static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, si
     {
         /* Accented Latin: the letter without its accent (the model is trained so), and a bit for the
          * accent; Vietnamese's letters with two marks (U+1EA0-U+1EF9, and o, u with horn), two bits. */
-        static const char viet[] = "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
         int base = cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN && jsk_latin_fold[cp - 0xC0] != '.' ? jsk_latin_fold[cp - 0xC0] | 0x20
-                 : cp >= 0x1EA0 && cp <= 0x1EF9 ? viet[cp - 0x1EA0]
-                 : cp == 0x1A0 || cp == 0x1A1 ? 'o'
-                 : cp == 0x1AF || cp == 0x1B0 ? 'u' : 0;
+                                                                                               : vietnamese_base(cp);
         if (base != 0) {
             int x = base - 'a' + 1;
             size_t i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
