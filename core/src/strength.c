@@ -323,41 +323,22 @@ static double few_keys_bits(const uint8_t *s, size_t n, double bf)
     return bits + (double)n * log2((double)k) + 1.0;
 }
 
-/* Bits of s read as its sequence of character classes (lowercase, uppercase, digits, the rest; in
- * hex, letters and digits), each class given the one before it by an adaptive estimate ((count +
- * 1/2) / (total + classes/2)), then which character of its class. Letters and digits that take turns
- * ("a3f7b2c9...", the "random" hex code assistants write) cost their characters only: 64 such hex
- * digits hold about 195 bits, not 256. A complete code again: in random text the classes come as
- * their sizes say, and this costs more than random characters but by chance. */
-static double class_bits(const uint8_t *s, size_t n, int hex, double bf)
+/* Bits of hex text read as its sequence of letters and digits, each class given the one before it
+ * by an adaptive estimate ((count + 1/2) / (total + 1)), then which of 6 letters or 10 digits.
+ * Letters and digits that take turns ("a3f7b2c9...", the "random" hex code assistants write) cost
+ * their characters only: 64 such digits hold about 195 bits, not 256. A complete code: in random hex
+ * the classes come 6 to 10, and this costs more than 4 bits a digit but by chance. */
+static double hex_class_bits(const uint8_t *s, size_t n)
 {
-    double alphabet = 2.0, size[4] = {26.0, 26.0, 10.0, 0.0}, bits = 1.0; /* 1: which model */
-    unsigned count[5][4], total[5], present = 0, k = 0;
+    unsigned count[3][2], total[3];
+    double bits = 1.0; /* which model */
     size_t i;
-    int prev = 4;
-    while (alphabet < 256.0 && log2(alphabet) < bf - 1e-9) { /* 2^bf without pow(), as few_keys_bits */
-        alphabet += 1.0;
-    }
-    for (i = 0; i < n; i++) {
-        uint8_t c = s[i];
-        present |= 1U << ((c >= 'a' && c <= 'z') ? 0 : (c >= 'A' && c <= 'Z') ? (hex ? 0 : 1) : (c >= '0' && c <= '9') ? 2 : 3);
-    }
-    if (hex) {
-        size[0] = 6.0;
-    }
-    size[3] = alphabet - (present & 1U ? size[0] : 0.0) - (present & 2U ? size[1] : 0.0) - (present & 4U ? size[2] : 0.0);
-    for (i = 0; i < 4; i++) {
-        k += (present >> i) & 1U;
-    }
-    if (k < 2 || ((present & 8U) && size[3] < 1.0)) {
-        return 1e9;
-    }
+    int prev = 2;
     memset(count, 0, sizeof count);
     memset(total, 0, sizeof total);
     for (i = 0; i < n; i++) {
-        uint8_t c = s[i];
-        int cls = (c >= 'a' && c <= 'z') ? 0 : (c >= 'A' && c <= 'Z') ? (hex ? 0 : 1) : (c >= '0' && c <= '9') ? 2 : 3;
-        bits += log2(((double)total[prev] + 0.5 * (double)k) / ((double)count[prev][cls] + 0.5) * size[cls]);
+        int cls = s[i] > '9';
+        bits += log2(((double)total[prev] + 1.0) / ((double)count[prev][cls] + 0.5) * (cls ? 6.0 : 10.0));
         count[prev][cls]++;
         total[prev]++;
         prev = cls;
@@ -761,7 +742,7 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     size_t i;
     double bits, capacity, bf, first, few, classes, drawn = 0.0;
     bf = alphabet_bits(s, n, shapes, &machine, &drawn);
-    if (machine && lower_only(s, n) && jsk_strength_letter_bits(cx, s, n) <= LOWER_TYPED_BITS * (double)n) {
+    if (machine && lower_only(s, n) && jsk_strength_lower_bits(cx, s, n) <= LOWER_TYPED_BITS * (double)n) {
         machine = 0; /* lowercase that reads as typed words ("rainbowsareredrainbowsareyellow...") */
     }
     /* In text a generator could have made, short chance matches are everywhere: first only clear
@@ -784,9 +765,9 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     }
     cx->bf = bf;
     capacity = capacity_bits(s, n, *shapes, bf);
-    /* Classes that take turns: one complete code over the whole string, counted against the
-     * alphabet the string's capacity is counted in, so 32 bits saved is 1 chance in 2^32. */
-    classes = *capped ? 1e9 : class_bits(s, n, cx->hex, bf);
+    /* Letters and digits of hex that take turns: one complete code over the whole string, so 32
+     * bits saved is 1 chance in 2^32. */
+    classes = *capped || bf != 4.0 ? 1e9 : hex_class_bits(s, n);
     if (classes < capacity - RANDOM_MARGIN_BITS && classes < bits) {
         memset(path, 0, sizeof *path);
         path->flags = JSK_PATH_SEQUENCE; /* a pattern, not random text */
