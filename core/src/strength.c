@@ -23,6 +23,7 @@
 #define DIGEST_OF_WORD_BITS 12.0 /* which of a few hundred words, and which of three hashes */
 #define ENCODING_CHOICE_BITS 2.0 /* hex, base64 or base64url: which one an attacker tries */
 #define DECODED_TEXT_MAX 1024    /* bytes (a long paragraph): longer encoded text is judged as it is */
+#define FEW_KEYS_MARGIN_BITS 48.0
 #define MACHINE_MIN_SAVING 16.0 /* bits: a pattern must be 65536 times likelier than random characters */
 
 /* ------------------------------------------------------------------ messages */
@@ -299,11 +300,12 @@ static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double 
  * (log2 C(2^bf, k)), then log2 k bits a character, as a hand mash of a few keys is
  * ("s9g8f7wf8sg9sgfs9df7...": 10 keys of 36). A complete code: random text, which uses nearly all
  * of its alphabet, costs more so. */
-static double few_keys_bits(const uint8_t *s, size_t n, double bf)
+static double few_keys_bits(const uint8_t *s, size_t n, double bf, double *which, size_t *keys)
 {
     uint8_t seen[32];
     size_t i, k = 0;
     double alphabet = 2.0, bits = 0.0;
+    *keys = 0;
     while (alphabet < 256.0 && log2(alphabet) < bf - 1e-9) { /* 2^bf without pow(), kilobytes in WASM */
         alphabet += 1.0;
     }
@@ -320,6 +322,8 @@ static double few_keys_bits(const uint8_t *s, size_t n, double bf)
     for (i = 0; i < k; i++) { /* log2 C(alphabet, k) */
         bits += log2((alphabet - (double)i) / (double)(i + 1));
     }
+    *which = bits;
+    *keys = k;
     return bits + (double)n * log2((double)k) + 1.0;
 }
 
@@ -740,7 +744,8 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
 {
     int machine = 0;
     size_t i;
-    double bits, capacity, bf, first, few, classes, drawn = 0.0;
+    double bits, capacity, bf, first, few, classes, which = 0.0, drawn = 0.0;
+    size_t keys = 0;
     bf = alphabet_bits(s, n, shapes, &machine, &drawn);
     if (machine && lower_only(s, n) && jsk_strength_lower_bits(cx, s, n) <= LOWER_TYPED_BITS * (double)n) {
         machine = 0; /* lowercase that reads as typed words ("rainbowsareredrainbowsareyellow...") */
@@ -757,11 +762,27 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     }
     bits = jsk_strength_estimate(cx, s, n, path, capped);
     first = capacity_bits(s, n, *shapes, cx->bf);
-    few = *capped ? 1e9 : few_keys_bits(s, n, cx->bf);
+    few = *capped ? 1e9 : few_keys_bits(s, n, cx->bf, &which, &keys);
     if (few < bits) {
         bits = few;
         memset(path, 0, sizeof *path);
         path->flags = JSK_PATH_REPEAT; /* few keys, each again and again */
+    }
+    /* A mash of few keys that also repeats itself ("kjhsdf983y4" typed again and again, changed): the
+     * few keys' code with the patterns on top, a character no pattern explains costing log2 k bits,
+     * not its alphabet's. Random text uses nearly all of its alphabet, and never gets here. */
+    if (few < first) {
+        jsk_path kpath;
+        int kcapped = 0;
+        double kbits, alphabet = cx->bf;
+        cx->bf = log2((double)keys);
+        kbits = jsk_strength_estimate(cx, s, n, &kpath, &kcapped) + which + 1.0;
+        cx->bf = alphabet;
+        if (!kcapped && kbits < bits) {
+            bits = kbits;
+            *path = kpath;
+            path->flags |= JSK_PATH_REPEAT;
+        }
     }
     cx->bf = bf;
     capacity = capacity_bits(s, n, *shapes, bf);
@@ -774,8 +795,10 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
         return classes;
     }
     /* A string that looks random and that patterns barely explain is random: small chance
-     * matches (a year, "abc", a short word) in real random output must not lower it. */
-    if (!*capped && first - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
+     * matches (a year, "abc", a short word) in real random output must not lower it. Few keys are
+     * one complete code over the whole string, like the classes above: 48 bits saved is enough (32,
+     * and 16 for generators that draw from part of the classes, as Django's 50 of 69 symbols). */
+    if (!*capped && few >= first - FEW_KEYS_MARGIN_BITS && first - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
         first - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * first) {
         memset(path, 0, sizeof *path);
         path->random = 1;

@@ -287,6 +287,19 @@ static void test_copies_walks_lowercase(void)
     /* Near misses: chance copies in random text (a 4-character one in 64 base64 characters about 1
      * time in 60) save nothing that counts; the random loops above and below check the verdicts. */
 
+    /* A long mash of few keys (12 of lowercase and digits) that comes back changed: few keys are a
+     * complete code over the whole string, so 48 bits saved is a pattern, not chance (it was called
+     * random, 305 bits, strong). Near miss: Django keys (50 of 69 symbols, about 32 distinct in 50
+     * characters) stay random and strong. */
+    r = report("asdkjh3498ydfkjhs98dyf9834hkjshdf983y4fkjhsd983y4kjhsdf9834");
+    CHECK(r.verdict == JSK_VERDICT_FAIR && r.entropy_bits < 220 && has_finding(&r, JSK_FINDING_REPEAT));
+    for (i = 0; i < 2000; i++) {
+        random_text(s, 50, "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)");
+        r = report(s);
+        fair += r.verdict != JSK_VERDICT_STRONG;
+    }
+    CHECK(fair == 0);
+
     /* allkeysgenerator.com-style keys: two streams stepping 3 along its character set, a few steps of
      * 2 or 4 (constructed here; the published ones are in the evaluation set): weak, not 159 bits. */
     r = report("cHfMjQnTrWuZx4A7D!G%M*Q-TaWdZg4k7p!s/v?y(B+EcHfKjPnSrVuYx3A6D9H/");
