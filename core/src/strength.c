@@ -456,7 +456,7 @@ static int contains_ci(const uint8_t *s, size_t n, const char *word)
 /* A name wrapped in delimiters: <your-secret>, ${JWT_SECRET}, %env(APP_SECRET)%. What is inside
  * must read like a name (letters, digits, space, - _ . : /) or name a secret, or random text that
  * happens to start with a bracket and end with one would count. */
-static int wrapped(const uint8_t *s, size_t n, const char *open, const char *close)
+static int wrapped(const uint8_t *s, size_t n, int random, const char *open, const char *close)
 {
     static const char *const names[] = {"secret", "key", "token", "jwt", "env", "your", "pass", "value", "here", NULL};
     size_t lo = strlen(open), lcl = strlen(close), i, odd = 0, syntax = 0;
@@ -479,8 +479,9 @@ static int wrapped(const uint8_t *s, size_t n, const char *open, const char *clo
         return 1;
     }
     /* Template syntax and at most two other characters, when it names a secret: random printable
-     * text holds many others (and, now and then, "jwt" or "key" by chance). */
-    for (i = 0; odd <= 2 && names[i] != NULL; i++) {
+     * text holds many others (and, now and then, "jwt" or "key" by chance: so not when the string
+     * reads as random, as "[?rYhw)PFC/vaaxZdKYaUzf26wph4+[V]mcyjwt]", Z85, did once in 10^6). */
+    for (i = 0; odd <= 2 && !random && names[i] != NULL; i++) {
         if (contains_ci(s + lo, n - lo - lcl, names[i])) {
             return 1;
         }
@@ -663,9 +664,10 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits, int random)
     size_t i, run = 1, k;
     int found = 0;
 
-    if (wrapped(s, n, "<", ">") || wrapped(s, n, "${", "}") || wrapped(s, n, "{{", "}}") || wrapped(s, n, "%", "%") ||
-        wrapped(s, n, "[", "]") || wrapped(s, n, "__", "__") || wrapped(s, n, "@@", "@@") || wrapped(s, n, "#{", "}") ||
-        wrapped(s, n, "$(", ")") || wrapped(s, n, "{", "}")) {
+    if (wrapped(s, n, random, "<", ">") || wrapped(s, n, random, "${", "}") || wrapped(s, n, random, "{{", "}}") ||
+        wrapped(s, n, random, "%", "%") || wrapped(s, n, random, "[", "]") || wrapped(s, n, random, "__", "__") ||
+        wrapped(s, n, random, "@@", "@@") || wrapped(s, n, random, "#{", "}") || wrapped(s, n, random, "$(", ")") ||
+        wrapped(s, n, random, "{", "}")) {
         return 1;
     }
     if (n >= 2 && s[0] == '$') {

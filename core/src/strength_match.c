@@ -192,6 +192,11 @@ static void match_dictionary(run_t *r, size_t end)
         if ((idx = jsk_dict_find(d, hl, len, s + i, 0, m->lower)) >= 0) {
             relax(r, end, i, match_bits(word_bits(d, idx, s + i, len), len), K_DICT, word_list(d, idx));
         }
+        /* In text read as machine-made, a l33t or reversed variant of a word of 4 letters or fewer
+         * is chance: 40 Z85 characters held four ("7E8e", "7Ous", "ma1s", "tW3e") once in 10^6. */
+        if (cx->min_saving > 0.0 && len < 5) {
+            continue;
+        }
         if (sub_a > 0 && (idx = jsk_dict_find(d, ha, len, s + i, 0, m->leet_a)) >= 0) {
             relax(r, end, i, match_bits(word_bits(d, idx, s + i, len) + sub_a, len), K_DICT,
                   word_list(d, idx));

@@ -358,6 +358,18 @@ static void test_copies_walks_lowercase(void)
     r = report("dHZhejJCcmJWUUFOcUlMNGE4QktUZzArY0tBeFBTWU4xS1oxRDg5VGN2UT0=");
     CHECK(r.verdict == JSK_VERDICT_STRONG);
 
+    /* Two Z85 keys (32 bytes) that earlier checkers called below what they hold, 1 in 10^6 each:
+     * wrapped in [ ] with "jwt" inside by chance (a placeholder), and four 4-character l33t words
+     * by chance (fair). In text read as machine-made, neither counts now; the real forms still do. */
+    r = report("[?rYhw)PFC/vaaxZdKYaUzf26wph4+[V]mcyjwt]");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+    r = report("Cm*}2<1.}9!(zWtW3eYUoh.!Bma1s:7Ous{7E8e#");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+    r = report("<%= ENV['JWT_SECRET'] %>");
+    CHECK(r.verdict == JSK_VERDICT_WEAK && has_finding(&r, JSK_FINDING_PLACEHOLDER));
+    r = report("MyS3cr3tK3y!ForTh3App2024");
+    CHECK(r.verdict == JSK_VERDICT_WEAK);
+
     /* 64 random lowercase letters (300 bits) are machine-made text: chance short words in them
      * once saved 45 bits 1 time in 35, "fair". Typed lowercase phrases of that length stay as cheap. */
     for (i = 0; i < 2000; i++) {
