@@ -62,7 +62,8 @@ const GENERATORS = {
       if (!/^[A-Za-z0-9+/]+$/.test(s) && !/^[A-Za-z0-9_-]+$/.test(s)) return s;
     }
   },
-  'Ascii85, 32 bytes': () => base85(randomBytes(32)),
+  // Ascii85 as well: made of base64 characters only (about 1 in 2 million), it is a 30-byte base64 key too.
+  'Ascii85, 32 bytes': () => notBase64(() => base85(randomBytes(32))),
   'alphanumeric, 43 characters': () => pick(ALNUM, 43),
   'alphanumeric, 64 characters': () => pick(ALNUM, 64),
   // As Z85: printable strings made of base64 (base64url) characters only, about 1 in 2.4 million of 40,
