@@ -22,7 +22,8 @@
 #define WORDLIST_RULES_BITS 48.0 /* 10^8 candidates times 10^6 rules: about a day on one GPU */
 #define DIGEST_OF_WORD_BITS 12.0 /* which of a few hundred words, and which of three hashes */
 #define ENCODING_CHOICE_BITS 2.0 /* hex, base64 or base64url: which one an attacker tries */
-#define DECODED_TEXT_MAX 384     /* bytes: longer encoded text is judged as it is */
+#define DECODED_TEXT_MAX 1024    /* bytes (a long paragraph): longer encoded text is judged as it is */
+#define FEW_KEYS_MARGIN_BITS 48.0
 #define MACHINE_MIN_SAVING 16.0 /* bits: a pattern must be 65536 times likelier than random characters */
 
 /* ------------------------------------------------------------------ messages */
@@ -131,6 +132,19 @@ static int base32_shape(const uint8_t *s, size_t n)
 /* Text that a generator could have made from an alphabet of two or more character classes (the 94
  * printable characters, Ascii85, Z85, Django's alphabet, lowercase and digits): printable ASCII
  * without spaces, 24 characters or more. */
+#define LOWER_GENERATED_MIN 40 /* below 188 bits: never strong, and typed lowercase phrases stay typed */
+/* Lowercase text at most this many bits a letter under the letter model of typed words is typed:
+ * English runs about 3.5, random letters 5.3 (the least of 10^6 random 55-letter strings: 4.70). */
+#define LOWER_TYPED_BITS 4.5
+
+static int lower_only(const uint8_t *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n && s[i] >= 'a' && s[i] <= 'z'; i++) {
+    }
+    return i == n;
+}
+
 static int maybe_generated(const uint8_t *s, size_t n)
 {
     size_t i;
@@ -145,7 +159,10 @@ static int maybe_generated(const uint8_t *s, size_t n)
         }
         classes |= ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ? 1U : (c >= '0' && c <= '9') ? 2U : 4U;
     }
-    return classes != 1U && classes != 2U && classes != 4U;
+    /* Lowercase letters alone: a generator of them too (64 such hold 300 bits), once the text is
+     * long enough that chance short words add up (1 in 35 of 64 random ones lost 45 bits to them),
+     * unless the letters read as typed words (estimate_text). */
+    return (classes != 1U && classes != 2U && classes != 4U) || (classes == 1U && n >= LOWER_GENERATED_MIN && lower_only(s, n));
 }
 
 /* Words joined by one separator ("ship-in-the-harbor-is-safe", "MY_APP_JWT_KEY",
@@ -283,11 +300,12 @@ static double capacity_bits(const uint8_t *s, size_t n, unsigned shapes, double 
  * (log2 C(2^bf, k)), then log2 k bits a character, as a hand mash of a few keys is
  * ("s9g8f7wf8sg9sgfs9df7...": 10 keys of 36). A complete code: random text, which uses nearly all
  * of its alphabet, costs more so. */
-static double few_keys_bits(const uint8_t *s, size_t n, double bf)
+static double few_keys_bits(const uint8_t *s, size_t n, double bf, double *which, size_t *keys)
 {
     uint8_t seen[32];
     size_t i, k = 0;
     double alphabet = 2.0, bits = 0.0;
+    *keys = 0;
     while (alphabet < 256.0 && log2(alphabet) < bf - 1e-9) { /* 2^bf without pow(), kilobytes in WASM */
         alphabet += 1.0;
     }
@@ -304,7 +322,32 @@ static double few_keys_bits(const uint8_t *s, size_t n, double bf)
     for (i = 0; i < k; i++) { /* log2 C(alphabet, k) */
         bits += log2((alphabet - (double)i) / (double)(i + 1));
     }
+    *which = bits;
+    *keys = k;
     return bits + (double)n * log2((double)k) + 1.0;
+}
+
+/* Bits of hex text read as its sequence of letters and digits, each class given the one before it
+ * by an adaptive estimate ((count + 1/2) / (total + 1)), then which of 6 letters or 10 digits.
+ * Letters and digits that take turns ("a3f7b2c9...", the "random" hex code assistants write) cost
+ * their characters only: 64 such digits hold about 195 bits, not 256. A complete code: in random hex
+ * the classes come 6 to 10, and this costs more than 4 bits a digit but by chance. */
+static double hex_class_bits(const uint8_t *s, size_t n)
+{
+    unsigned count[3][2], total[3];
+    double bits = 1.0; /* which model */
+    size_t i;
+    int prev = 2;
+    memset(count, 0, sizeof count);
+    memset(total, 0, sizeof total);
+    for (i = 0; i < n; i++) {
+        int cls = s[i] > '9';
+        bits += log2(((double)total[prev] + 1.0) / ((double)count[prev][cls] + 0.5) * (cls ? 6.0 : 10.0));
+        count[prev][cls]++;
+        total[prev]++;
+        prev = cls;
+    }
+    return bits;
 }
 
 /* UUID (8-4-4-4-12 hex): its version, or 0 when s is not one. */
@@ -413,7 +456,7 @@ static int contains_ci(const uint8_t *s, size_t n, const char *word)
 /* A name wrapped in delimiters: <your-secret>, ${JWT_SECRET}, %env(APP_SECRET)%. What is inside
  * must read like a name (letters, digits, space, - _ . : /) or name a secret, or random text that
  * happens to start with a bracket and end with one would count. */
-static int wrapped(const uint8_t *s, size_t n, const char *open, const char *close)
+static int wrapped(const uint8_t *s, size_t n, int random, const char *open, const char *close)
 {
     static const char *const names[] = {"secret", "key", "token", "jwt", "env", "your", "pass", "value", "here", NULL};
     size_t lo = strlen(open), lcl = strlen(close), i, odd = 0, syntax = 0;
@@ -436,8 +479,9 @@ static int wrapped(const uint8_t *s, size_t n, const char *open, const char *clo
         return 1;
     }
     /* Template syntax and at most two other characters, when it names a secret: random printable
-     * text holds many others (and, now and then, "jwt" or "key" by chance). */
-    for (i = 0; odd <= 2 && names[i] != NULL; i++) {
+     * text holds many others (and, now and then, "jwt" or "key" by chance: so not when the string
+     * reads as random, as "[?rYhw)PFC/vaaxZdKYaUzf26wph4+[V]mcyjwt]", Z85, did once in 10^6). */
+    for (i = 0; odd <= 2 && !random && names[i] != NULL; i++) {
         if (contains_ci(s + lo, n - lo - lcl, names[i])) {
             return 1;
         }
@@ -620,9 +664,10 @@ static int is_placeholder(const uint8_t *s, size_t n, double bits, int random)
     size_t i, run = 1, k;
     int found = 0;
 
-    if (wrapped(s, n, "<", ">") || wrapped(s, n, "${", "}") || wrapped(s, n, "{{", "}}") || wrapped(s, n, "%", "%") ||
-        wrapped(s, n, "[", "]") || wrapped(s, n, "__", "__") || wrapped(s, n, "@@", "@@") || wrapped(s, n, "#{", "}") ||
-        wrapped(s, n, "$(", ")") || wrapped(s, n, "{", "}")) {
+    if (wrapped(s, n, random, "<", ">") || wrapped(s, n, random, "${", "}") || wrapped(s, n, random, "{{", "}}") ||
+        wrapped(s, n, random, "%", "%") || wrapped(s, n, random, "[", "]") || wrapped(s, n, random, "__", "__") ||
+        wrapped(s, n, random, "@@", "@@") || wrapped(s, n, random, "#{", "}") || wrapped(s, n, random, "$(", ")") ||
+        wrapped(s, n, random, "{", "}")) {
         return 1;
     }
     if (n >= 2 && s[0] == '$') {
@@ -701,8 +746,12 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
 {
     int machine = 0;
     size_t i;
-    double bits, capacity, bf, first, few, drawn = 0.0;
+    double bits, capacity, bf, first, few, classes, which = 0.0, drawn = 0.0;
+    size_t keys = 0;
     bf = alphabet_bits(s, n, shapes, &machine, &drawn);
+    if (machine && lower_only(s, n) && jsk_strength_lower_bits(cx, s, n) <= LOWER_TYPED_BITS * (double)n) {
+        machine = 0; /* lowercase that reads as typed words ("rainbowsareredrainbowsareyellow...") */
+    }
     /* In text a generator could have made, short chance matches are everywhere: first only clear
      * patterns count, and they are weighed against the classes this string draws from (Django's
      * 50 symbols: lowercase, digits, punctuation), not the 95 printable characters that its
@@ -715,17 +764,43 @@ static double estimate_text(jsk_strength_ctx *cx, const uint8_t *s, size_t n, js
     }
     bits = jsk_strength_estimate(cx, s, n, path, capped);
     first = capacity_bits(s, n, *shapes, cx->bf);
-    few = *capped ? 1e9 : few_keys_bits(s, n, cx->bf);
+    few = *capped ? 1e9 : few_keys_bits(s, n, cx->bf, &which, &keys);
     if (few < bits) {
         bits = few;
         memset(path, 0, sizeof *path);
         path->flags = JSK_PATH_REPEAT; /* few keys, each again and again */
     }
+    /* A mash of few keys that also repeats itself ("kjhsdf983y4" typed again and again, changed): the
+     * few keys' code with the patterns on top, a character no pattern explains costing log2 k bits,
+     * not its alphabet's. Random text uses nearly all of its alphabet, and never gets here. */
+    if (few < first) {
+        jsk_path kpath;
+        int kcapped = 0;
+        double kbits, alphabet = cx->bf;
+        cx->bf = log2((double)keys);
+        kbits = jsk_strength_estimate(cx, s, n, &kpath, &kcapped) + which + 1.0;
+        cx->bf = alphabet;
+        if (!kcapped && kbits < bits) {
+            bits = kbits;
+            *path = kpath;
+            path->flags |= JSK_PATH_REPEAT;
+        }
+    }
     cx->bf = bf;
     capacity = capacity_bits(s, n, *shapes, bf);
+    /* Letters and digits of hex that take turns: one complete code over the whole string, so 32
+     * bits saved is 1 chance in 2^32. */
+    classes = *capped || bf != 4.0 ? 1e9 : hex_class_bits(s, n);
+    if (classes < capacity - RANDOM_MARGIN_BITS && classes < bits) {
+        memset(path, 0, sizeof *path);
+        path->flags = JSK_PATH_SEQUENCE; /* a pattern, not random text */
+        return classes;
+    }
     /* A string that looks random and that patterns barely explain is random: small chance
-     * matches (a year, "abc", a short word) in real random output must not lower it. */
-    if (!*capped && first - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
+     * matches (a year, "abc", a short word) in real random output must not lower it. Few keys are
+     * one complete code over the whole string, like the classes above: 48 bits saved is enough (32,
+     * and 16 for generators that draw from part of the classes, as Django's 50 of 69 symbols). */
+    if (!*capped && few >= first - FEW_KEYS_MARGIN_BITS && first - bits < (machine ? RANDOM_MARGIN_MACHINE_BITS : RANDOM_MARGIN_BITS) &&
         first - bits < (machine ? RANDOM_MARGIN_MACHINE_SHARE : RANDOM_MARGIN_SHARE) * first) {
         memset(path, 0, sizeof *path);
         path->random = 1;
@@ -818,7 +893,8 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
     double bits = 0.0;
     int capped = 0, forced_weak = 0, uniform = 0, encoded_text = 0, rc, uuid, a;
     uint8_t decoded[DECODED_TEXT_MAX];
-    size_t decoded_len = 0, view_len = 0;
+    uint8_t decoded2[DECODED_TEXT_MAX * 3 / 4];
+    size_t view_len = 0;
     const uint8_t *view = secret;
     size_t n_uuids;
     double ucap;
@@ -867,22 +943,35 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
         bits = estimate_text(&cx, secret + lo, hi - lo, &path, &capped, &shapes);
         view = secret + lo;
         view_len = hi - lo;
-        /* Hex or base64 of readable text is that text, written another way. */
-        if (shapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)) {
-            int enc = (shapes & JSK_SHAPE_HEX) ? JSK_ENCODING_HEX : (shapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL;
-            if (decoded_text(decoded, sizeof decoded, &decoded_len, secret + lo, hi - lo, enc)) {
+        /* Hex or base64 of readable text is that text, written another way; encoded twice (base64
+         * of base64 of text), that text again, for 2 more bits. */
+        {
+            const uint8_t *src = secret + lo;
+            size_t src_len = hi - lo, level, dlen = 0;
+            unsigned sshapes = shapes;
+            int outer = 0;
+            for (level = 0; level < 2 && (sshapes & (JSK_SHAPE_HEX | JSK_SHAPE_BASE64 | JSK_SHAPE_BASE64URL)); level++) {
+                int enc = (sshapes & JSK_SHAPE_HEX) ? JSK_ENCODING_HEX : (sshapes & JSK_SHAPE_BASE64) ? JSK_ENCODING_BASE64 : JSK_ENCODING_BASE64URL;
+                uint8_t *dst = level == 0 ? decoded : decoded2;
                 jsk_path dpath;
-                unsigned dshapes = 0;
                 int dcapped = 0;
-                double dbits = estimate_text(&cx, decoded, decoded_len, &dpath, &dcapped, &dshapes) + ENCODING_CHOICE_BITS;
+                double dbits;
+                outer = level == 0 ? enc : outer;
+                if (!decoded_text(dst, level == 0 ? sizeof decoded : sizeof decoded2, &dlen, src, src_len, enc)) {
+                    break;
+                }
+                sshapes = 0;
+                dbits = estimate_text(&cx, dst, dlen, &dpath, &dcapped, &sshapes) + ENCODING_CHOICE_BITS * (double)(level + 1);
                 if (dbits < bits) {
                     bits = dbits;
                     path = dpath;
                     capped = dcapped;
-                    view = decoded;
-                    view_len = decoded_len;
-                    encoded_text = enc;
+                    view = dst;
+                    view_len = dlen;
+                    encoded_text = outer; /* the finding names the encoding as written */
                 }
+                src = dst;
+                src_len = dlen;
             }
         }
         if (lo > 0 || hi < len) {
@@ -1034,6 +1123,7 @@ int jsk_check_context(jsk_report *r, int alg, const jsk_dict *dict, const uint8_
         }
     }
     jsk_wipe(decoded, sizeof decoded);
+    jsk_wipe(decoded2, sizeof decoded2);
     for (a = 0; a < 3; a++) {
         if (r->verdicts[a] == 0) {
             return JSK_ERR_INVALID_ARGUMENT;

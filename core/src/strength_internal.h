@@ -46,6 +46,9 @@ void jsk_strength_maps(jsk_maps *maps);
 /* Estimated bits to guess s[0..n); *capped is 1 when it stopped at JSK_CHECK_BITS_MAX early. */
 double jsk_strength_estimate(const jsk_strength_ctx *cx, const uint8_t *s, size_t n, jsk_path *path, int *capped);
 
+/* Lowercase ASCII letters s[0..n) (only those) read as one typed word under the letter model, in bits. */
+double jsk_strength_lower_bits(const jsk_strength_ctx *cx, const uint8_t *s, size_t n);
+
 /* Accented Latin letters U+00C0-U+017F without their accents ('.' where not a letter; strength.c). */
 #define JSK_LATIN_FOLD_LEN 192U
 extern const char jsk_latin_fold[];

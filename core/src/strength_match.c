@@ -16,6 +16,8 @@
 
 #define WIN 512           /* characters analysed together; longer input goes window by window */
 #define MAX_PERIOD 48     /* longest repeated unit looked for */
+#define COPY_DISTANCE 256 /* farthest back a copy of earlier text is looked for */
+#define COPY_MIN 4        /* shortest copy: shorter ones are words and chance */
 #define MAX_DIGITS 20 /* longest number costed by its digits */
 #define MAX_RUN 64        /* longest sequence or keyboard walk considered from one end */
 #define MATCH_OVERHEAD 1.0 /* bits an attacker spends on where a pattern sits among others */
@@ -53,6 +55,7 @@ typedef struct {
     uint16_t ideographs[WIN + 1]; /* prefix count of letters of scripts without word separators */
     uint16_t syllables[WIN + 1];  /* prefix count of Hangul syllables (a script with word separators) */
     float word_cost[WIN + 1]; /* prefix sum of the letters' costs under the model of typed words */
+    uint16_t accents[WIN + 1];  /* prefix sum of the bits in word_cost that are accents */
     float walk_cost[WALK_PERIODS][WIN + 1]; /* prefix sums of each character's cost in a walk, by period */
     int8_t row[WIN];               /* the qwerty row of each character, -1 for none */
     uint8_t row_keys[ROWS];        /* keys of each row in the string's character classes */
@@ -188,6 +191,11 @@ static void match_dictionary(run_t *r, size_t end)
         }
         if ((idx = jsk_dict_find(d, hl, len, s + i, 0, m->lower)) >= 0) {
             relax(r, end, i, match_bits(word_bits(d, idx, s + i, len), len), K_DICT, word_list(d, idx));
+        }
+        /* In text read as machine-made, a l33t or reversed variant of a word of 4 letters or fewer
+         * is chance: 40 Z85 characters held four ("7E8e", "7Ous", "ma1s", "tW3e") once in 10^6. */
+        if (cx->min_saving > 0.0 && len < 5) {
+            continue;
         }
         if (sub_a > 0 && (idx = jsk_dict_find(d, ha, len, s + i, 0, m->leet_a)) >= 0) {
             relax(r, end, i, match_bits(word_bits(d, idx, s + i, len) + sub_a, len), K_DICT,
@@ -394,10 +402,15 @@ static void match_stride(run_t *r, size_t end, stride_t *tr)
  * H@McQfTjWnZr4u7w!z%C*F-JaNdRgU") lists lowercase, uppercase and digits without look-alikes, then
  * 12 symbols, and writes two interleaved streams that each step about 3 places along that list.
  * WALK_SET is that list in its order, as the published keys show it. A character costs, given the
- * one p places before it: 1 bit for "a step", then 1 bit for "the same step as last time" or 1
- * more and which of 5 steps forward; or 1 bit for "a jump" and then any printable character. That
- * is a complete code (its probabilities sum to 1), so chance steps in random text save no more
- * than they are likely, and random text costs more this way than as random characters. */
+ * one p places before it: "a step" (15 in 16), then "the same step as one of the last two" (7 in 8,
+ * and which one when they differ) or another and which of 5 steps forward; or "a jump" (1 in 16) and then any printable character. The
+ * published keys keep their step 19 times in 20, so a 64-character key costs about 60 bits. That is
+ * a complete code (its probabilities sum to at most 1), so chance steps in random text save no more
+ * than they are likely, and random text, which jumps 12 times in 13, costs more this way than as
+ * random characters. */
+#define WALK_SAME_BITS 0.285712 /* log2(16/15) + log2(8/7) */
+#define WALK_OTHER_BITS 5.414034 /* log2(16/15) + log2(8) + log2(5) */
+#define WALK_JUMP_BITS 4.0      /* log2(16), then the character */
 static const char WALK_SET[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789!$/%&?*)(-@+";
 #define WALK_SET_LEN 66
 
@@ -407,16 +420,25 @@ static int walk_index(uint8_t c)
     return at != NULL ? (int)(at - WALK_SET) : -1;
 }
 
-static double walk_char_bits(const uint8_t *s, size_t k, size_t p)
+/* The step from s[k - p] to s[k] along WALK_SET, 0 when either is not in it or k < p. */
+static int walk_step(const uint8_t *s, size_t k, size_t p)
 {
     int a = walk_index(s[k]), b = k >= p ? walk_index(s[k - p]) : -1;
-    if (a >= 0 && b >= 0) {
-        int d = (a - b + WALK_SET_LEN) % WALK_SET_LEN, c = k >= 2 * p ? walk_index(s[k - 2 * p]) : -1;
-        if (d >= 1 && d <= WALK_STEP_MAX) {
-            return c >= 0 && (b - c + WALK_SET_LEN) % WALK_SET_LEN == d ? 2.0 : 2.0 + 2.321928094887362; /* log2(5) */
+    return a >= 0 && b >= 0 ? (a - b + WALK_SET_LEN) % WALK_SET_LEN : 0;
+}
+
+static double walk_char_bits(const uint8_t *s, size_t k, size_t p)
+{
+    int d = walk_step(s, k, p);
+    if (d >= 1 && d <= WALK_STEP_MAX) {
+        /* "the same step" is one of the stream's last two, so a step off its pace and back costs once */
+        int last = k >= p ? walk_step(s, k - p, p) : 0, before = k >= 2 * p ? walk_step(s, k - 2 * p, p) : 0;
+        if (d == last || d == before) {
+            return WALK_SAME_BITS + (last != before && last != 0 && before != 0 ? 1.0 : 0.0);
         }
+        return WALK_OTHER_BITS;
     }
-    return 1.0 + (s[k] < 0x80 ? 6.569855608330948 : 8.0); /* log2(95) */
+    return WALK_JUMP_BITS + (s[k] < 0x80 ? 6.569855608330948 : 8.0); /* log2(95) */
 }
 
 static void match_walk(run_t *r, size_t end)
@@ -432,7 +454,7 @@ static void match_walk(run_t *r, size_t end)
             /* The first p characters start the streams, as random characters; then which period.
              * A walk that starts with a jump costs more than one that starts after it: skipped. */
             double bits;
-            if (w->walk_cost[p - 1][i + p + 1] - w->walk_cost[p - 1][i + p] > 5.0f) {
+            if (w->walk_cost[p - 1][i + p + 1] - w->walk_cost[p - 1][i + p] > (float)WALK_OTHER_BITS) {
                 continue;
             }
             bits = (double)p * r->cx->bf + (double)(w->walk_cost[p - 1][end] - w->walk_cost[p - 1][i + p]) + 1.0;
@@ -539,6 +561,26 @@ static void match_repeat(run_t *r, size_t end, const uint16_t *runs)
                   K_REPEAT, 0);
         }
         found++;
+    }
+}
+
+/* ---------------------------------------------------------------------- copies */
+
+/* Text copied from earlier in the string, with changes around it: a phrase whose words come back
+ * ("it was the age of" twice), a mash typed again with a few keys different, a sentence written
+ * twice with another separator. As LZ77 codes it: which earlier position (log2 of how many there
+ * are) and how long; the whole-unit repeats of match_repeat are the periodic case. Only the longest
+ * copy ending here, from at most COPY_DISTANCE characters back. */
+static void match_copy(run_t *r, size_t end, uint16_t *copy)
+{
+    size_t j = end - 1, d, len = 0;
+    for (d = 1; d <= j && d <= COPY_DISTANCE; d++) {
+        copy[d] = (uint16_t)(r->s[j] == r->s[j - d] ? copy[d] + 1U : 0U);
+        len = copy[d] > len ? copy[d] : len;
+    }
+    if (len >= COPY_MIN) {
+        size_t start = end - len;
+        relax(r, end, start, match_bits(log2((double)start) + log2((double)len) + 1.0, len), K_REPEAT, 0);
     }
 }
 
@@ -751,15 +793,33 @@ static int is_separator(uint8_t c) { return c != 0 && strchr(" -_.,:;/|+", c) !=
 
 /* ------------------------------------------------------------------ words */
 
+/* Vietnamese's letters with two marks: U+1EA0-U+1EF9 run through a, e, i, o, u, y; U+01A0/01A1 and
+ * U+01AF/01B0 are o and u with horn. 0 for other code points. */
+static int vietnamese_base(uint32_t cp)
+{
+    if (cp == 0x1A0 || cp == 0x1A1) {
+        return 'o';
+    }
+    if (cp == 0x1AF || cp == 0x1B0) {
+        return 'u';
+    }
+    if (cp < 0x1EA0 || cp > 0x1EF9) {
+        return 0;
+    }
+    return cp >= 0x1EF2 ? 'y' : cp >= 0x1EE4 ? 'u' : cp >= 0x1ECC ? 'o' : cp >= 0x1EC8 ? 'i' : cp >= 0x1EB8 ? 'e' : 'a';
+}
+
 /* A letter's cost as typed text, by script: Latin through the trigram model (its a, b context
- * updated), accented Latin 5 bits, other alphabets 4, kana 5, Hangul syllables 8, CJK ideographs 10.
+ * updated), accented Latin 5 bits (Latin Extended Additional too: Vietnamese), other alphabets 4,
+ * kana 5, Hangul syllables 8, CJK ideographs 10.
  * 0 when the code point is not a letter; *ideograph is 1 for scripts written without spaces, 2 for
  * Hangul, whose words are separated by spaces but whose syllables the letter model does not cover. */
 static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, size_t *step, int *a, int *b,
-                          int *ideograph)
+                          int *ideograph, int *accent)
 {
     uint32_t cp;
     *ideograph = 0;
+    *accent = 0;
     *step = 1;
     if (s[0] < 0x80) {
         int x = is_lower(s[0]) ? s[0] - 'a' + 1 : is_upper(s[0]) ? s[0] - 'A' + 1 : 0;
@@ -781,18 +841,23 @@ static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, si
     cp = *step == 2 ? ((s[0] & 0x1FU) << 6) | (s[1] & 0x3FU)
        : *step == 3 ? ((s[0] & 0x0FU) << 12) | ((s[1] & 0x3FU) << 6) | (s[2] & 0x3FU)
                     : 0x10000U;
-    if (cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN && jsk_latin_fold[cp - 0xC0] != '.') {
-        /* Accented Latin: the letter without its accent (the model is trained so), and a bit for the accent. */
-        int x = (jsk_latin_fold[cp - 0xC0] | 0x20) - 'a' + 1;
-        size_t i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
-        double c = 0.5 * (double)ngram[i] + 1.0;
-        *a = *b;
-        *b = x;
-        return c;
+    {
+        /* Accented Latin: the letter without its accent (the model is trained so), and a bit for the
+         * accent; Vietnamese's letters with two marks (U+1EA0-U+1EF9, and o, u with horn), two bits. */
+        int base = cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN && jsk_latin_fold[cp - 0xC0] != '.' ? jsk_latin_fold[cp - 0xC0] | 0x20
+                                                                                               : vietnamese_base(cp);
+        if (base != 0) {
+            int x = base - 'a' + 1;
+            size_t i = ((size_t)*a * JSK_NGRAM_SYMBOLS + (size_t)*b) * JSK_NGRAM_SYMBOLS + (size_t)x;
+            *accent = cp >= 0xC0 && cp - 0xC0 < JSK_LATIN_FOLD_LEN ? 1 : 2;
+            *a = *b;
+            *b = x;
+            return 0.5 * (double)ngram[i] + (double)*accent;
+        }
     }
     *a = *b;
     *b = 27;
-    if (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) {
+    if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF)) { /* the rest of Latin */
         return 5.0;
     }
     if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x58F) || (cp >= 0x5D0 && cp <= 0x5EA) ||
@@ -815,6 +880,22 @@ static double letter_cost(const uint8_t *ngram, const uint8_t *s, size_t len, si
     return 0.0;
 }
 
+/* Lowercase ASCII letters s[0..n) read as one typed word under the letter model, in bits: about
+ * 3.5 a letter for typed English, 5.3 for random letters. */
+double jsk_strength_lower_bits(const jsk_strength_ctx *cx, const uint8_t *s, size_t n)
+{
+    size_t k, a = 0, b = 0;
+    double bits = 0.0;
+    for (k = 0; k < n; k++) {
+        size_t x = (size_t)(s[k] - 'a' + 1);
+        double c = 0.5 * (double)cx->dict->ngram[(a * JSK_NGRAM_SYMBOLS + b) * JSK_NGRAM_SYMBOLS + x];
+        bits += c > 0.25 ? c : 0.25;
+        a = b;
+        b = x;
+    }
+    return bits;
+}
+
 /* Word tokens: runs of letters, split where case turns (camelCase, JWTSecret). */
 static void prepare_words(run_t *r)
 {
@@ -827,9 +908,10 @@ static void prepare_words(run_t *r)
     w->ideographs[0] = 0;
     w->syllables[0] = 0;
     w->word_cost[0] = 0.0f;
+    w->accents[0] = 0;
     while (k < r->n) {
         size_t step, q;
-        int ideo, up = is_upper(s[k]), low = is_lower(s[k]);
+        int ideo, accent, up = is_upper(s[k]), low = is_lower(s[k]);
         int ta = a, tb = b;
         double c;
         if (in_token && ((prev_lower && up) || (prev_upper && up && k + 1 < r->n && is_lower(s[k + 1])))) {
@@ -838,13 +920,14 @@ static void prepare_words(run_t *r)
         if (!in_token) {
             ta = tb = 0;
         }
-        c = letter_cost(r->cx->dict->ngram, s + k, r->n - k, &step, &ta, &tb, &ideo);
+        c = letter_cost(r->cx->dict->ngram, s + k, r->n - k, &step, &ta, &tb, &ideo, &accent);
         for (q = k; q < k + step && q < r->n; q++) {
             w->token[q] = TOKEN_NONE;
             w->letters[q + 1] = w->letters[q];
             w->ideographs[q + 1] = w->ideographs[q];
             w->syllables[q + 1] = w->syllables[q];
             w->word_cost[q + 1] = w->word_cost[q];
+            w->accents[q + 1] = w->accents[q];
         }
         if (c > 0.0) {
             if (!in_token) {
@@ -859,6 +942,7 @@ static void prepare_words(run_t *r)
             w->ideographs[q + 1] = (uint16_t)(w->ideographs[q + 1] + (unsigned)(ideo == 1));
             w->syllables[q + 1] = (uint16_t)(w->syllables[q + 1] + (unsigned)(ideo == 2));
             w->word_cost[q + 1] = (float)((double)w->word_cost[q + 1] + c);
+            w->accents[q + 1] = (uint16_t)(w->accents[q + 1] + (unsigned)accent);
         } else {
             in_token = 0;
             a = b = 0;
@@ -885,8 +969,11 @@ static void match_word(run_t *r, size_t end)
     ideographs = (unsigned)(w->ideographs[end] - w->ideographs[start]);
     syllables = (unsigned)(w->syllables[end] - w->syllables[start]);
     cost = (double)(w->word_cost[end] - w->word_cost[start]);
+    /* Accents' bits do not count against reading as a word: "café", "mật" are words as "cafe",
+     * "mat" are. */
     if ((letters < 2 && end - start < 2) ||
-        (ideographs == 0 && syllables == 0 && cost > WORDLIKE_BITS * (double)letters)) {
+        (ideographs == 0 && syllables == 0 &&
+         cost - (double)(w->accents[end] - w->accents[start]) > WORDLIKE_BITS * (double)letters)) {
         return;
     }
     /* "About one word" is a guess that only typed text earns. Read as machine-made (min_saving > 0),
@@ -941,6 +1028,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     window_t w;
     run_t r;
     uint16_t runs[MAX_PERIOD + 1];
+    uint16_t copy[COPY_DISTANCE + 1];
     stride_t strides[STRIDE_TRACKERS];
     uint8_t seps[32];
     size_t end, p;
@@ -951,6 +1039,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
     r.w = &w;
     prepare(&r);
     memset(runs, 0, sizeof runs);
+    memset(copy, 0, sizeof copy);
     memset(strides, 0, sizeof strides);
     memset(seps, 0, sizeof seps);
     w.best[0] = 0.0f;
@@ -981,6 +1070,7 @@ static double analyse_window(const jsk_strength_ctx *cx, const uint8_t *s, size_
         match_stride(&r, end, strides);
         match_walk(&r, end);
         match_repeat(&r, end, runs);
+        match_copy(&r, end, copy);
         match_spatial(&r, end);
         match_rows(&r, end);
         match_dates(&r, end);

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const read = (name) => readFileSync(new URL(`../data/eval/${name}`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const pct = (n, d) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
 
-export async function run({ kinds = false, zxcvbn = true, splits = ['dev', 'heldout'] } = {}) {
+export async function run({ kinds = false, zxcvbn = true, splits = ['dev', 'heldout'], misses = false } = {}) {
   await ready;
   const z = zxcvbn ? require('zxcvbn') : null;
   const human = read('human.jsonl');
@@ -38,6 +38,16 @@ export async function run({ kinds = false, zxcvbn = true, splits = ['dev', 'held
         console.log(`  ${kind.padEnd(20)} ${String(k.n).padStart(4)}  weak ${pct(k.weak, k.n).padStart(6)}  strong ${pct(k.strong, k.n).padStart(6)}`);
       }
     }
+    // --misses lists the dev split's human-made values not called weak (never the held-out's: it is
+    // measured once, at the end, and nobody looks at its values or verdicts).
+    if (misses && split === 'dev') {
+      h.forEach((e, i) => {
+        if (hv[i] !== 'weak') {
+          const rep = checkSecret(e.value, { alg: 'HS256' });
+          console.log(`  miss ${hv[i].padEnd(6)} ${String(Math.round(rep.entropy_bits)).padStart(4)}b ${e.kind.padEnd(18)} ${e.expect.padEnd(10)} ${JSON.stringify(e.value)}`);
+        }
+      });
+    }
     const r = random.filter((e) => e.split === split);
     const rv = r.map((e) => verdict(e.value));
     // Two UUIDs v4 without their dashes are 64 hex digits with 4 fixed nibbles (244 random bits):
@@ -64,6 +74,13 @@ export async function run({ kinds = false, zxcvbn = true, splits = ['dev', 'held
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   // --dev: the development split only (what tuning may look at); the held-out split is measured at the end.
+  // --misses (only with --dev): print the dev split's human-made values that were not called weak.
+  const dev = process.argv.includes('--dev');
+  const misses = process.argv.includes('--misses');
+  if (misses && !dev) {
+    console.error('checker-eval: --misses prints values and is allowed with --dev only');
+    process.exit(2);
+  }
   await run({ kinds: process.argv.includes('--kinds'), zxcvbn: !process.argv.includes('--no-zxcvbn'),
-    splits: process.argv.includes('--dev') ? ['dev'] : ['dev', 'heldout'] });
+    splits: dev ? ['dev'] : ['dev', 'heldout'], misses });
 }

@@ -266,6 +266,128 @@ static void test_scripts_numbers_rows(void)
     }
 }
 
+static void test_copies_walks_lowercase(void)
+{
+    jsk_report r, q;
+    char s[256];
+    size_t i;
+    unsigned fair = 0;
+
+    /* Text copied from earlier in the string costs which position and how long (LZ77): a sentence
+     * whose clauses come back, base64-encoded (304 bits, strong, before copies were seen)... */
+    r = report("SXQgd2FzIHRoZSBiZXN0IG9mIHRpbWVzLCBpdCB3YXMgdGhlIHdvcnN0IG9mIHRpbWVzLCBpdCB3YXMgdGhlIGFnZSBvZiB3aXNkb20sIGl0IHdhcyB0aGUgYWdlIG9mIGZvb2xpc2huZXNzLCBpdCB3YXMgdGhlIGVwb2NoIG9mIGJlbGllZg==");
+    CHECK(r.verdict != JSK_VERDICT_STRONG && r.entropy_bits < 240 && has_finding(&r, JSK_FINDING_ENCODED_TEXT));
+    /* ...a phrase written twice, the second copy ending otherwise (189 bits before)... */
+    r = report("YWNtZS10ZWNoLXNwcmluZy1ib290LWp3dC10dXRvcmlhbC1zZWNyZXQtYWNtZS10ZWNoLXNwcmluZy1ib290LWp3dC10dXRvcmlhbC1zZWNyZXQ=");
+    q = report("YWNtZS10ZWNoLXNwcmluZy1ib290LWp3dC10dXRvcmlhbC1zZWNyZXQ="); /* the phrase once */
+    CHECK(r.entropy_bits < q.entropy_bits + 16 && has_finding(&r, JSK_FINDING_REPEAT));
+    /* ...a mash typed again with a few keys different (130 bits before). */
+    r = report("sdkfj39dkfjw93kdjf93kdjfw93kdjfsdkfj39dkfjw93kdjf93kdjfw93kdjfsdkf");
+    CHECK(r.entropy_bits < 100 && has_finding(&r, JSK_FINDING_REPEAT));
+    /* Near misses: chance copies in random text (a 4-character one in 64 base64 characters about 1
+     * time in 60) save nothing that counts; the random loops above and below check the verdicts. */
+
+    /* A long mash of few keys (12 of lowercase and digits) that comes back changed: few keys are a
+     * complete code over the whole string, so 48 bits saved is a pattern, not chance (it was called
+     * random, 305 bits, strong). Near miss: Django keys (50 of 69 symbols, about 32 distinct in 50
+     * characters) stay random and strong. */
+    r = report("asdkjh3498ydfkjhs98dyf9834hkjshdf983y4fkjhsd983y4kjhsdf9834");
+    CHECK(r.verdict == JSK_VERDICT_FAIR && r.entropy_bits < 220 && has_finding(&r, JSK_FINDING_REPEAT));
+    for (i = 0; i < 2000; i++) {
+        random_text(s, 50, "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)");
+        r = report(s);
+        fair += r.verdict != JSK_VERDICT_STRONG;
+    }
+    CHECK(fair == 0);
+
+    /* allkeysgenerator.com-style keys: two streams stepping 3 along its character set, a few steps of
+     * 2 or 4 (constructed here; the published ones are in the evaluation set): weak, not 159 bits. */
+    r = report("cHfMjQnTrWuZx4A7D!G%M*Q-TaWdZg4k7p!s/v?y(B+EcHfKjPnSrVuYx3A6D9H/");
+    CHECK(r.verdict == JSK_VERDICT_WEAK && has_finding(&r, JSK_FINDING_SEQUENCE));
+    /* Near miss: the same characters in another order are random, strong. */
+    r = report("QfM9!c7kDTyZ%rHnWj(u?E*GAgsp+-B3/Hc4KPxS6VaY/Hfv3ZnMjrbDdQx4ETuW");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+
+    /* Hex whose letters and digits take turns, as code assistants write "random" keys: 64 such
+     * digits hold about 195 bits (32 of 6 letters, 32 of 10 digits), fair, not 256. */
+    r = report("b6d4e5f2e6b0d0c8c1f6f7c0b8d8d6b2e5c0f9c2f6c5d1d6d7c7f8f3c2b4e1c9");
+    CHECK(r.verdict == JSK_VERDICT_FAIR && r.entropy_bits < 200 && has_finding(&r, JSK_FINDING_SEQUENCE));
+    r = report("5A8F8E8D1D0C1A1D9B4E3A6F4B1F1F9B4B6F5E7D6E3C9F3A6E9F8F5C8C9A4C9B");
+    CHECK(r.verdict == JSK_VERDICT_FAIR && r.entropy_bits < 200);
+    /* Near misses: lowercase letters and digits taking turns hold 257 bits in 64 characters, strong;
+     * random hex whose classes come in runs by chance (3 letters, 4 digits...) is random. */
+    r = report("2l8f3x9n7k9t3r5x1i1p0l3r1b1f4c1p1a3f8d6t2x2n6e7c2u8p9x1h5o7j5p2x");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+    for (i = 0; i < 2000; i++) {
+        random_text(s, 64, "0123456789abcdef");
+        r = report(s);
+        fair += r.verdict != JSK_VERDICT_STRONG;
+    }
+    CHECK(fair == 0);
+
+    /* Encoded text up to 1,024 bytes is read as text: base64 of a 470-character paragraph is
+     * ENCODED_TEXT (it was judged as 640 random base64 characters, 3,800 bits). */
+    memset(s, 0, sizeof s);
+    {
+        static const char para[] = "It is a truth universally acknowledged, that a single man in possession of a good fortune, "
+                                   "must be in want of a wife. However little known the feelings or views of such a man may be on "
+                                   "his first entering a neighbourhood, this truth is so well fixed in the minds of the surrounding "
+                                   "families, that he is considered as the rightful property of some one or other of their daughters. "
+                                   "My dear Mr. Bennet, said his lady to him one day, have you heard that Netherfield Park is let at last?";
+        char b64[800];
+        size_t n;
+        CHECK_RC(jsk_encode(b64, sizeof b64, &n, (const uint8_t *)para, sizeof para - 1, JSK_ENCODING_BASE64), 0);
+        r = report(b64);
+        CHECK(has_finding(&r, JSK_FINDING_ENCODED_TEXT) && r.entropy_bits < 1200);
+    }
+
+    /* Vietnamese letters (two marks, U+1EA0-U+1EF9) are letters of words, not three bytes each: a
+     * short phrase was 220 bits. Near miss: 40 random accented letters are not a word, strong. */
+    r = report("b\xc3\xad_m\xe1\xba\xadt_jwt_b\xe1\xba\xa3o_m\xe1\xba\xadt_c\xe1\xbb\xa7" "a_b\xe1\xba\xa1n"); /* bí_mật_jwt_bảo_mật_của_bạn */
+    CHECK(r.entropy_bits < 130 && r.verdict != JSK_VERDICT_STRONG);
+    r = report("\xc3\xa7\xe1\xbb\xad\xc3\xb6\xc3\xac\xe1\xbb\xa1\xe1\xbb\xa7\xe1\xba\xb3\xc3\xba\xe1\xbb\x83\xc3\xbc"
+               "\xe1\xbb\x83\xc3\xab\xc3\xaf\xe1\xba\xb1\xe1\xbb\x95\xe1\xba\xbf\xc3\xa7\xe1\xbb\xb1\xc3\xac\xc3\xb1"
+               "\xe1\xbb\x9d\xc3\xba\xe1\xba\xb7\xc3\xa8\xe1\xbb\xab\xe1\xbb\xb9\xe1\xba\xab\xc3\xb8\xe1\xbb\xaf\xe1\xbb\x97"
+               "\xc3\xb9\xe1\xba\xa9\xe1\xbb\x81\xc3\xa9\xc3\xaa\xe1\xbb\x95\xe1\xbb\x95\xc3\xaa\xe1\xbb\xb1\xc3\xa3");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+
+    /* Encoded twice (base64 of base64 of text) is that text, for 4 bits of encodings: it was 186
+     * bits. Near miss: base64 of a random base64 key is that key, 256 bits, strong. */
+    r = report("WVdOdFpTMXpkWEJsY2kxelpXTnlaWFF0WTI5a1pTMW1iM0l0YW5kMA=="); /* acme-super-secret-code-for-jwt */
+    CHECK(r.verdict == JSK_VERDICT_WEAK && has_finding(&r, JSK_FINDING_ENCODED_TEXT));
+    r = report("dHZhejJCcmJWUUFOcUlMNGE4QktUZzArY0tBeFBTWU4xS1oxRDg5VGN2UT0=");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+
+    /* Two Z85 keys (32 bytes) that earlier checkers called below what they hold, 1 in 10^6 each:
+     * wrapped in [ ] with "jwt" inside by chance (a placeholder), and four 4-character l33t words
+     * by chance (fair). In text read as machine-made, neither counts now; the real forms still do. */
+    r = report("[?rYhw)PFC/vaaxZdKYaUzf26wph4+[V]mcyjwt]");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+    r = report("Cm*}2<1.}9!(zWtW3eYUoh.!Bma1s:7Ous{7E8e#");
+    CHECK(r.verdict == JSK_VERDICT_STRONG);
+    r = report("<%= ENV['JWT_SECRET'] %>");
+    CHECK(r.verdict == JSK_VERDICT_WEAK && has_finding(&r, JSK_FINDING_PLACEHOLDER));
+    r = report("MyS3cr3tK3y!ForTh3App2024");
+    CHECK(r.verdict == JSK_VERDICT_WEAK);
+
+    /* 64 random lowercase letters (300 bits) are machine-made text: chance short words in them
+     * once saved 45 bits 1 time in 35, "fair". Typed lowercase phrases of that length stay as cheap. */
+    for (i = 0; i < 2000; i++) {
+        random_text(s, 64, "abcdefghijklmnopqrstuvwxyz");
+        r = report(s);
+        fair += r.verdict != JSK_VERDICT_STRONG;
+    }
+    CHECK(fair == 0);
+    r = report("thisismysupersecretkeyforsigningthejsonwebtokensofmyapplication");
+    CHECK(r.verdict != JSK_VERDICT_STRONG && r.entropy_bits < 100);
+    r = report("qwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnmqwertyuiop");
+    CHECK(r.verdict == JSK_VERDICT_WEAK);
+    /* Lowercase that the letter model reads as typed words (at most 4.5 bits a letter; random
+     * letters run 5.3) stays typed text, words and all, even with typos: not random, not 235 bits. */
+    r = report("raninbowsareredrainbowsareyellowthatsthecolorofpeeandthatsit");
+    CHECK(r.verdict != JSK_VERDICT_STRONG && r.entropy_bits < 140);
+}
+
 int main(void)
 {
     size_t size = jsk_dict_workspace_len();
@@ -279,6 +401,7 @@ int main(void)
     test_json();
     test_bounded();
     test_scripts_numbers_rows();
+    test_copies_walks_lowercase();
     free(ws);
     return check_report("strength");
 }
