@@ -70,3 +70,10 @@ test('a getRandomValues that returns the same bytes every time fails the core\'s
   assert.equal(out.ready.name, 'JwtSecretKitError');
   assert.equal(out.generate, 'ERR_NOT_READY');
 });
+
+test('no DecompressionStream (browsers before 2023): ERR_WASM_LOAD, naming what is missing', () => {
+  const out = runWith('delete globalThis.DecompressionStream;');
+  assert.equal(out.ready.code, 'ERR_WASM_LOAD');
+  assert.match(out.ready.message, /module failed to load: DecompressionStream is not defined/);
+  assert.equal(out.generate, 'ERR_NOT_READY');
+});

@@ -47,10 +47,8 @@ async function wasmBytes(base64) {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  if (typeof DecompressionStream !== 'function') {
-    fail('ERR_WASM_LOAD', 'the WebAssembly core cannot be unpacked: this runtime has no DecompressionStream ' +
-      '(browsers since 2023, Node.js >= 18)');
-  }
+  // A runtime without DecompressionStream (browsers before 2023, Node.js before 18) fails here with
+  // ERR_WASM_LOAD, "the WebAssembly NAME module failed to load: DecompressionStream is not defined".
   const inflater = new DecompressionStream('deflate-raw');
   const writer = inflater.writable.getWriter();
   writer.write(bytes).catch(() => {}); // an error surfaces at read()
@@ -128,16 +126,6 @@ async function instantiate(base64) {
 // compiled and instantiated once, and they share its heap (withHeap frees in reverse order, so
 // calls nest). Each core still runs its own self-test on it. A failed load can be retried.
 const instances = new Map();
-function shared(base64) {
-  if (typeof base64 !== 'string') return instantiate(base64);
-  let p = instances.get(base64);
-  if (!p) {
-    p = instantiate(base64);
-    instances.set(base64, p);
-    p.catch(() => instances.delete(base64));
-  }
-  return p;
-}
 
 // A binary, or a function that returns it (the page reads its modules from data blocks).
 const text = (b) => (typeof b === 'function' ? b() : b);
@@ -177,10 +165,12 @@ export function defineCore(name, binary, errors, selfTest, fallback = null) {
     const c = globalThis.crypto;
     if (!c || typeof c.getRandomValues !== 'function') raise(value('ERR_NO_ENTROPY'), 'init'); // the core's words
     if (typeof WebAssembly !== 'object') fail('ERR_NO_WEBASSEMBLY', 'WebAssembly is not available in this runtime');
+    const bin = text(binary());
     let mod;
     try {
-      mod = await shared(text(binary()));
+      mod = await (instances.get(bin) ?? instances.set(bin, instantiate(bin)).get(bin));
     } catch (e) {
+      instances.delete(bin);
       if (e instanceof JwtSecretKitError) throw e;
       const failed = (x) => fail('ERR_WASM_LOAD', `the WebAssembly ${name} module failed to load${
         x instanceof WebAssembly.CompileError ? ' (it may need WebAssembly SIMD: Chrome 91+, Firefox 89+, Safari 16.4+)' : ''}: ${(x && x.message) || x}`);
