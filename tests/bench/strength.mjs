@@ -431,7 +431,7 @@ export async function run() {
       gz(['node_modules/@zxcvbn-ts/core/dist/zxcvbn-ts.js', 'node_modules/@zxcvbn-ts/language-common/dist/zxcvbn-ts.js', 'node_modules/@zxcvbn-ts/language-en/dist/zxcvbn-ts.js'])],
   ];
   console.log('\nSize (gzip -9, each file compressed on its own, then summed)');
-  console.log('| what | bytes | gzipped | gzipped vs jwt-secret-kit's checker |');
+  console.log('| what | bytes | gzipped | gzipped vs jwt-secret-kit\'s checker |');
   console.log('|---|---:|---:|---:|');
   for (const [name, s] of sizes) console.log(`| ${name} | ${int(s.bytes)} | ${int(s.gz)} | ${fmtRatio(s.gz / sizes[0][1].gz)} |`);
 
