@@ -128,12 +128,26 @@ static size_t uuids(char *out, int count)
 
 static long z85_as_base64;
 
+/* Whether s is made of base64 characters only (or of base64url's): then it is also a valid base64
+ * key, and costed as one (fewer bits than the generator drew): such a draw is counted and redrawn. */
+static int also_base64(const char *s, size_t n)
+{
+    size_t i, j;
+    for (i = 0; i < n && strchr(ALNUM "+/", s[i]) != NULL; i++) {
+    }
+    for (j = 0; j < n && strchr(ALNUM "-_", s[j]) != NULL; j++) {
+    }
+    return (i == n || j == n) && (z85_as_base64++, 1);
+}
+
 static size_t make(int g, char *out)
 {
+    size_t n;
     switch (g) {
     case 0: return encode(out, 32, JSK_ENCODING_HEX);
     case 1: {
-        size_t n = encode(out, 32, JSK_ENCODING_HEX), i;
+        size_t i;
+        n = encode(out, 32, JSK_ENCODING_HEX);
         for (i = 0; i < n; i++) {
             out[i] = (char)(out[i] >= 'a' ? out[i] - 32 : out[i]);
         }
@@ -146,53 +160,31 @@ static size_t make(int g, char *out)
     case 6: return encode(out, 48, JSK_ENCODING_BASE64URL);
     case 7: return base32(out, 32, 1);
     case 8: return base32(out, 40, 0);
-    case 9: {
+    case 9:
         /* Z85 with only + and / for symbols (about 1 in 30,000), or only - (as often), is also valid
          * base64 (base64url) of 30 bytes, and is costed so (240 bits, fair, as such a key must be):
          * counted apart, drawn again. */
-        for (;;) {
-            size_t n = base85(out, 32, Z85), i, j;
-            for (i = 0; i < n && (strchr(ALNUM "+/", out[i]) != NULL); i++) {
-            }
-            for (j = 0; j < n && (strchr(ALNUM "-_", out[j]) != NULL); j++) {
-            }
-            if (i < n && j < n) {
-                return n;
-            }
-            z85_as_base64++;
-        }
-    }
+        do {
+            n = base85(out, 32, Z85);
+        } while (also_base64(out, n));
+        return n;
     case 10:
         /* Ascii85 too: made of base64 characters only (59 of its 85, so about 1 in 2 million), it
          * is valid base64 of 30 bytes as well, costed so (fair): drawn again. */
-        for (;;) {
-            size_t n = base85(out, 32, NULL), i, j;
-            for (i = 0; i < n && (strchr(ALNUM "+/", out[i]) != NULL); i++) {
-            }
-            for (j = 0; j < n && (strchr(ALNUM "-_", out[j]) != NULL); j++) {
-            }
-            if (i < n && j < n) {
-                return n;
-            }
-            z85_as_base64++;
-        }
+        do {
+            n = base85(out, 32, NULL);
+        } while (also_base64(out, n));
+        return n;
     case 11: return pick(out, ALNUM, 43);
     case 12: return pick(out, ALNUM, 64);
     case 13:
     case 14:
         /* As Z85: 94 printable characters that happen to be base64 (base64url) characters only, about
          * 1 in 2.4 million of 40, are a 30-byte base64 key as well, costed so (240 bits, fair): drawn again. */
-        for (;;) {
-            size_t n = pick(out, PRINT94, g == 13 ? 40 : 64), i, j;
-            for (i = 0; i < n && (strchr(ALNUM "+/", out[i]) != NULL); i++) {
-            }
-            for (j = 0; j < n && (strchr(ALNUM "-_", out[j]) != NULL); j++) {
-            }
-            if (i < n && j < n) {
-                return n;
-            }
-            z85_as_base64++;
-        }
+        do {
+            n = pick(out, PRINT94, g == 13 ? 40 : 64);
+        } while (also_base64(out, n));
+        return n;
     case 15: return pick(out, DJANGO, 50);
     case 16: return uuids(out, 2);
     case 17: return uuids(out, 3);
