@@ -126,7 +126,7 @@ const buildModules = (flavour) => ({
       const wasm = /^wasm\/(generate|codecs|generate-full|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
       const errors = /^errors\/(generate|codecs|jwt|check|audit|inspect|envfiles)$/.exec(a.path);
       // The page and the classic script carry everything: their generate and codecs modules are
-      // one binary (generate-full), one data block or one string, instantiated twice.
+      // one binary (generate-full), one data block or one string, instantiated once for both (core.mjs).
       const full = wasm && !f.external && /^(generate|codecs)$/.test(wasm[1]);
       const contents = a.path === 'policy' ? readFileSync(policyModulePath, 'utf8')
         : a.path === 'wasm/audit-fallback' ? f.fallback
