@@ -111,6 +111,9 @@ int cli_sign(int argc, char **argv)
     token = cli_malloc(cap);
     rc = jsk_jws_sign(token, cap, &len, alg, key.data, key.len, (const uint8_t *)payload, strlen(payload));
     cli_wipe_free(key.data, key.cap);
+    if (rc != JSK_OK) {
+        free(token); /* nothing was signed */
+    }
     if (rc == JSK_ERR_BAD_JSON) {
         /* where the payload stops being a JSON object, in the core's words */
         char where[JSK_JSON_ERROR_TEXT_LEN_MAX];
