@@ -13,7 +13,7 @@ import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -213,22 +213,74 @@ write('jwt-secret-cli.wasm', readFileSync(join(wasmBuild, 'jwt-secret-cli.wasm')
 write('cli.mjs', read('wasm/cli-launcher.mjs'));
 chmodSync(join(distDir, 'cli.mjs'), 0o755);
 
-// 6. The page: one file, styles and script inline, a CSP that allows exactly those by hash. The
-//    script is the page's panels and the JS API bundled into one minified classic script; the
-//    WASM modules are data blocks. The audit workers run that same script (a Blob of it), which in
-//    a worker loads only the audit module, whose binary the page posts to them. {{NAME}} and {{NAME.key}} in the
+// 6. The page: one file, styles and scripts inline, a CSP that allows exactly those by hash. Two
+//    classic scripts, minified: the first (web/app/first.js) right after the generator's markup is
+//    the generator and the generate module alone, so that a secret is on screen before the browser
+//    has parsed the rest of the code; the second (web/app/index.js) at the end of the document is
+//    every other panel and the JS API. The second uses the first's modules (pageShared() below).
+//    The WASM modules are data blocks. The audit workers run both scripts (a Blob of them), which in
+//    a worker load only the audit module, whose binary the page posts to them. {{NAME}} and {{NAME.key}} in the
 //    markup are the policy's constants (the numbers the page shows are the core's).
+// The page's two scripts. The second must not carry a second copy of a module the first has: their
+// state is one (the loaded instances, the data blocks posted to a worker, the generator), and the
+// page pays for each byte. So every module the first script's graph holds is the first's: it ends
+// by putting the exports the second uses into globalThis.__jsk (an array), and the second's copy of
+// such a module is a shim that takes them from there. Four esbuild runs: the first script's module
+// graph; the second, unminified, with a marker in place of each shared export, to see which ones
+// survive its tree shaking; the first, exporting exactly those; the second, taking them.
+async function pageScripts() {
+  const first = join(root, 'web/app/first.js');
+  const base = { bundle: true, write: false, target: 'es2020', legalComments: 'none', charset: 'utf8', logLevel: 'silent', absWorkingDir: root };
+  const graph = await esbuild.build({ ...base, entryPoints: [first], format: 'esm', metafile: true, plugins: [buildModules('page')] });
+  const shared = new Set(Object.keys(graph.metafile.inputs)); // 'web/app/ui.js', 'jsk:policy', ...
+  const namesOf = new Map();
+  const exportsOf = async (key) => {
+    if (!namesOf.has(key)) {
+      const r = await esbuild.build({ ...base, entryPoints: [key.startsWith('jsk:') ? key : join(root, key)], format: 'esm', metafile: true, plugins: [buildModules('page')] });
+      namesOf.set(key, Object.values(r.metafile.outputs)[0].exports.sort());
+    }
+    return namesOf.get(key);
+  };
+  const sharedModules = (shim) => ({
+    name: 'jsk-page-shared',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (a) => {
+        if (a.path === 'jsk-shared:array') return { path: 'array', namespace: 'jsk-shared' };
+        if (a.kind === 'entry-point' || a.namespace === 'jsk-shared') return undefined;
+        const key = a.path.startsWith('jsk:') ? a.path : /^\.\.?\//.test(a.path) ? relative(root, resolve(a.resolveDir, a.path)) : null;
+        return key !== null && shared.has(key) ? { path: key, namespace: 'jsk-shared' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'jsk-shared' }, async (a) => ({ contents: a.path === 'array' ? 'export default globalThis.__jsk;\n'
+        : shim(a.path, await exportsOf(a.path)), resolveDir: root, loader: 'js' }));
+    },
+  });
+  const exportAs = (name, value) => (name === 'default' ? `export default ${value};` : `export const ${name} = ${value};`);
+  const second = { ...base, entryPoints: [join(root, 'web/app/index.js')], format: 'iife' };
+  // Which shared exports the second script uses: the markers its tree shaking keeps.
+  const probe = await esbuild.build({ ...second, plugins: [sharedModules((key, names) => names.map((n) =>
+    exportAs(n, `/* @__PURE__ */ __jskShared(${JSON.stringify(key)}, ${JSON.stringify(n)})`)).join('\n')), buildModules('page')] });
+  const used = [...new Set([...probe.outputFiles[0].text.matchAll(/__jskShared\("([^"]+)", "([^"]+)"\)/g)].map((m) => `${m[1]}\0${m[2]}`))]
+    .sort().map((x) => x.split('\0'));
+  const at = new Map(used.map(([key, name], i) => [`${key}\0${name}`, i]));
+  const spec = (key) => JSON.stringify(key.startsWith('jsk:') ? key : `./${key}`);
+  const firstEntry = [`import ${JSON.stringify(first)};`,
+    ...used.map(([key, name], i) => (name === 'default' ? `import s${i} from ${spec(key)};` : `import { ${name} as s${i} } from ${spec(key)};`)),
+    `globalThis.__jsk = [${used.map((u, i) => `s${i}`).join(', ')}];`].join('\n');
+  const firstScript = (await esbuild.build({ ...base, stdin: { contents: firstEntry, resolveDir: root, sourcefile: 'page-first.js', loader: 'js' },
+    format: 'iife', minify: true, plugins: [buildModules('page')] })).outputFiles[0].text.trimEnd();
+  const secondScript = (await esbuild.build({ ...second, minify: true, plugins: [sharedModules((key, names) => ["import S from 'jsk-shared:array';",
+    ...names.map((n) => exportAs(n, at.has(`${key}\0${n}`) ? `S[${at.get(`${key}\0${n}`)}]` : 'void 0'))].join('\n')), buildModules('page')] })).outputFiles[0].text.trimEnd();
+  return [firstScript, secondScript];
+}
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const style = read('web/style.css');
-const script = (await bundle({
-  entryPoints: [join(root, 'web/app/index.js')], format: 'iife', globalName: 'JwtSecretKit', minify: true,
-}, 'page')).trimEnd();
-for (const [what, text] of [['style', style], ['script', script]]) {
+const [firstScript, script] = await pageScripts();
+for (const [what, text] of [['style', style], ['script', firstScript], ['script', script]]) {
   if (new RegExp(`</${what}`, 'i').test(text)) throw new Error(`inline ${what} contains </${what}`);
 }
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  `script-src ${sha256(firstScript)} ${sha256(script)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(style)}`,
   "img-src data:",
   "worker-src blob:", // the audit's workers: Blobs of the page's own script (they inherit this CSP)
@@ -248,6 +300,7 @@ const fill = (marker, value) => {
 fill('<!-- @LICENSES -->', (await import('./gen-notices.mjs')).writeNotices(distDir)); // also writes dist/THIRD-PARTY-NOTICES.txt
 fill('<!-- @CSP -->', `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 fill('/* @STYLE */', style);
+fill('/* @SCRIPT-FIRST */', firstScript);
 fill('/* @SCRIPT */', script);
 // In the order the page loads them (esbuild loads build-time modules in no fixed order, and the
 // build must be reproducible).

@@ -57,6 +57,9 @@ async function verify(page, secret, format = 'text', alg = '') {
   await page.fill('#verify-secret', secret);
   await page.selectOption('#verify-format', format);
   await page.selectOption('#verify-alg', alg);
+  // The background check of the token (its text above Verify) has ended: nothing moves the button
+  // between the driver finding it and clicking it.
+  await page.waitForFunction(() => !/^(Trying |The known-weak-secret check starts)/.test(document.getElementById('inspect-audit').textContent), undefined, WAIT);
   await page.evaluate(() => { delete document.getElementById('verify-result').dataset.verdict; });
   await page.click('#verify');
   try {

@@ -784,7 +784,7 @@ eachEngine((h) => {
   for (const [name, fn] of browserTests) test(`${h.name}: ${/audit|worker/i.test(name) ? auditTitle(h, name) : name}`, (t) => fn(t, h));
 });
 
-test('dist/index.html — strict CSP whose hashes match; one inline classic script; nothing external', () => {
+test('dist/index.html — strict CSP whose hashes match; two inline classic scripts (the generator first); nothing external', () => {
   const html = readFileSync(pageFile, 'utf8');
   const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*>/gi)];
   assert.equal(metas.length, 1, 'exactly one CSP meta tag');
@@ -802,31 +802,35 @@ test('dist/index.html — strict CSP whose hashes match; one inline classic scri
   assert.match(csp, /'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*|https?:/);
 
-  // Exactly one script that runs: inline, classic (no type, no src), and its hash is the one
-  // allowed. The others are data blocks (type="application/octet-stream": the WASM modules and the
-  // audit workers' script, base64 and text that no browser executes), named, and nothing else.
+  // Exactly two scripts that run: inline, classic (no type, no src), the first (the generator)
+  // before the second (everything else), and their hashes are the ones allowed, nothing more. The
+  // others are data blocks (type="application/octet-stream": the WASM modules, base64 that no
+  // browser executes), named, and nothing else.
   const all = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
   const blocks = all.filter((m) => /\btype="application\/octet-stream"/.test(m[1]));
   assert.deepEqual(blocks.map((m) => m[1].trim()).sort(), ['jsk-wasm-all', 'jsk-wasm-generate']
     .map((id) => `type="application/octet-stream" id="${id}"`), 'the data blocks');
   for (const [, , text] of blocks.filter((m) => /jsk-wasm-/.test(m[1]))) assert.match(text, /^[A-Za-z0-9+/]+=*$/, 'a module block is base64');
   const scripts = all.filter((m) => !blocks.includes(m));
-  assert.equal(scripts.length, 1, 'exactly one <script> element that runs');
-  const [, scriptAttrs, scriptText] = scripts[0];
-  assert.equal(scriptAttrs.trim(), '', `the script has attributes: ${scriptAttrs}`);
-  assert.ok(scriptText.length > 1000, 'the script is inline');
+  assert.equal(scripts.length, 2, 'exactly two <script> elements that run');
+  for (const [, attrs, text] of scripts) {
+    assert.equal(attrs.trim(), '', `a script has attributes: ${attrs}`);
+    assert.ok(text.length > 1000, 'the script is inline');
+  }
+  assert.ok(html.indexOf(scripts[0][0]) > html.indexOf('id="secret"'), 'the first script comes after the secret\'s field');
   const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   const scriptSrc = directives.get('script-src');
   assert.ok(scriptSrc.some((s) => /^'sha256-[A-Za-z0-9+/]{43}='$/.test(s)), 'script-src has a sha256 hash');
-  assert.deepEqual(scriptSrc, [hash(scriptText), "'wasm-unsafe-eval'"], 'script-src allows exactly this script');
+  assert.deepEqual(scriptSrc, [...scripts.map((m) => hash(m[2])), "'wasm-unsafe-eval'"], 'script-src allows exactly these scripts');
   const styles = [...html.matchAll(/<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi)];
   assert.equal(styles.length, 1, 'exactly one <style> element');
   assert.deepEqual(directives.get('style-src'), [hash(styles[0][2])], 'style-src allows exactly this style');
 
   // The markup (script and style bodies aside) has no other script and loads nothing external.
-  let markup = html.replace(scripts[0][0], '<script></script>').replace(styles[0][0], '<style></style>');
+  let markup = html.replace(styles[0][0], '<style></style>');
+  for (const m of scripts) markup = markup.replace(m[0], '<script></script>');
   for (const b of blocks) markup = markup.replace(b[0], '');
-  assert.equal(markup.match(/<script\b/gi).length, 1);
+  assert.equal(markup.match(/<script\b/gi).length, 2);
   assert.doesNotMatch(markup, /type\s*=\s*["']?module/i);
   const refs = [...markup.matchAll(/\s(?:src|href|srcset|action|formaction|data|poster)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)]
     .map((m) => m[1].replace(/^["']|["']$/g, ''));

@@ -1,7 +1,7 @@
 // page.js — the page: its panels wired together, the controls they share, and the self-test line.
 import { VERSION } from 'jsk:policy';
 import { checkCore } from '../../wasm/api/check.mjs';
-import { codecsCore, generateCore, useJwkMaker } from '../../wasm/api/generate.mjs';
+import { useJwkMaker } from '../../wasm/api/generate.mjs';
 import { jwkText, jwtCore } from '../../wasm/api/jwt.mjs';
 import { envfilesCore, generateEnvFiles } from '../../wasm/api/envfiles.mjs';
 import { initAudit } from './audit.js';
@@ -11,16 +11,16 @@ import { checkSecret } from '../../wasm/api/check.mjs';
 import { initInspector } from './inspect.js';
 import { initVerify } from './verify.js';
 import { initChecker } from './checker.js';
-import { initClipboard, wireCopy } from './clipboard.js';
-import { initGenerator } from './generator.js';
+import { wireCopy } from './clipboard.js';
+import { page } from './first.js';
 import { initJwt } from './jwt.js';
 import { $id } from './ui.js';
 
-// The script sits right after the generator's markup: it runs before the parser reaches the rest
-// of the page. The modules load in the order a visitor needs them: the generate module at once
-// (a few kilobytes: the secret is on screen before the first layout), the other panels when the
-// document is parsed, then, once the secret is painted, the jwt and check modules (the analyzer's
-// dictionaries take the longest). The audit module loads in the audit's workers.
+// The second of the page's two scripts, at the end of the document: the first (first.js, right
+// after the generator's markup) has shown a secret with the generate module alone. This one wires
+// the other panels once the document is parsed, then, once the secret is painted, loads the jwt
+// and check modules (the analyzer's dictionaries take the longest). The audit module loads in the
+// audit's workers, which run both scripts (pageScript).
 export function runPage(pageScript) {
   useJwkMaker(jwkText); // the format 'JWK' (the generate module has no JWK code)
   var jwt = null;
@@ -33,17 +33,15 @@ export function runPage(pageScript) {
   var checkLoaded = false;
   var jwtLoaded = false;
   var failure = null;
-  initClipboard();
-  var generator = initGenerator({
-    onAlg: function (alg) { if (jwt) jwt.setAlg(alg); },
-    onChange: function () {
-      if (jwt) jwt.showKey();
-      if (howto && jwtLoaded) howto.update();
-    },
-    jwk: function (key, alg) { return jwkText(key, alg); },
-    envFiles: function (options) { return generateEnvFiles(options); },
-  });
-  var generated = Promise.all([generateCore.init(), codecsCore.init()]).then(function () { generator.ready(); });
+  var generator = page.generator;
+  var generated = page.generated;
+  page.hooks.onAlg = function (alg) { if (jwt) jwt.setAlg(alg); };
+  page.hooks.onChange = function () {
+    if (jwt) jwt.showKey();
+    if (howto && jwtLoaded) howto.update();
+  };
+  page.hooks.jwk = function (key, alg) { return jwkText(key, alg); };
+  page.hooks.envFiles = function (options) { return generateEnvFiles(options); };
 
   // The jwt panel's actions: off until the jwt module has loaded (or for good if a module fails).
   function jwtButtons() { return ['jwt-sign', 'jwks-make', 'verify'].map($id); }
