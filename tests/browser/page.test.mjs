@@ -755,9 +755,9 @@ browserTest('file:// — workers from the page inherit its CSP: the WASM core ru
       out.fetch = await fetch('http://127.0.0.1:9/csp-probe').then(() => 'allowed', (e) => e.name);
       postMessage({ type: 'probe', out });
     };
-    const page = [...document.scripts].find((s) => !s.type);
+    const page = [...document.scripts].filter((s) => !s.type).map((s) => s.text).join('\n'); // the page's two scripts
     const wasm = document.getElementById('jsk-wasm-all').text; // the page's one module after the generator carries the audit
-    const text = `${page.text}\n;(${probe})(${JSON.stringify(wasm)});\n`;
+    const text = `${page}\n;(${probe})(${JSON.stringify(wasm)});\n`;
     const worker = new Worker(URL.createObjectURL(new Blob([text], { type: 'text/javascript' })));
     const seenMessages = [];
     worker.onmessage = (e) => {
