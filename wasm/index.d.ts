@@ -135,6 +135,9 @@ export interface CheckOptions {
   alg?: Algorithm;
   /** How the application turns the text into the key (default 'raw': its UTF-8 bytes). */
   encoding?: CheckEncoding;
+  /** Instead of `encoding`: the secret as signJwt/verifyJwt take it (a JWK is judged by its "k"), for
+   * verifyJwt's `secretCheck`. Both given: ERR_OPTION_CONFLICT. */
+  secretFormat?: KeyFormat;
   /** Words an attacker knows about the project (its name, the repository's, the company's): they
    * cost almost nothing where the secret holds them, as zxcvbn's user_inputs. */
   context?: string | readonly string[];

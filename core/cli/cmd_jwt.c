@@ -53,18 +53,22 @@ static void key_arg(const char *format_name, int alg, cli_bytes *secret, cli_byt
     }
 }
 
-/* The analyzer's verdict on the secret as written (text, base64, base64url or hex: the checker's
- * encodings; a JWK is not judged, *verdict stays 0), and its meaning, for the verification report.
- * Asked only once the signature holds: the analyzer's dictionary takes most of verify's time. */
+/* The analyzer's verdict on the secret as written in --secret-format (jsk_check_secret(): a JWK is
+ * judged by its "k"), and its meaning, for the verification report. Asked only once the signature
+ * holds (key_arg() has read the secret): the analyzer's dictionary takes most of verify's time. */
 static void judge_secret(const char *format_name, int alg, const cli_bytes *secret, int *verdict, char *meaning,
                          size_t meaning_cap)
 {
     int format = format_name == NULL ? JSK_ENCODING_RAW : jsk_key_format_from_name(format_name, strlen(format_name));
     jsk_report r;
+    int rc = jsk_check_secret(&r, alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg, cli_dict(), secret->data, secret->len, 0,
+                              format, NULL, 0);
     meaning[0] = '\0';
-    if (format == JSK_FORMAT_JWK || format < 0 ||
-        jsk_check(&r, alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg, cli_dict(), secret->data, secret->len, format) != JSK_OK) {
-        return; /* not judged: key_arg() says what is wrong with a secret that cannot be read */
+    if (rc != JSK_OK) {
+        /* A secret the key parser read but the analyzer cannot: say so, never a silent "valid". */
+        cli_flush();
+        fprintf(stderr, CLI_NAME ": verify: the secret could not be judged: %s (%s)\n", jsk_strerror(rc), jsk_error_code(rc));
+        return;
     }
     *verdict = r.verdict;
     jsk_report_meaning(meaning, meaning_cap, &r);

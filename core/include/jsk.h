@@ -668,6 +668,15 @@ int jsk_check(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *
 int jsk_check_context(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
                       int encoding, const uint8_t *context, size_t context_len);
 
+/* jsk_check_context() as the front ends' options ask for it: the secret read in encoding (0: not
+ * given, RAW), or written in key_format as a verifier or signer takes it (0: not given;
+ * jsk_key_format_from_name(): text, base64, base64url and hex are read as those encodings; a JWK as
+ * jsk_key_parse() reads one, JSK_ERR_BAD_JWK or JSK_ERR_ALG_MISMATCH, and judged by its "k",
+ * base64url as written), not both (JSK_ERR_OPTION_CONFLICT). The CLI's verify and the page pass its
+ * verdict to jsk_jwt_verify_report(): a secret is judged in every format they take. */
+int jsk_check_secret(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
+                     int encoding, int key_format, const uint8_t *context, size_t context_len);
+
 /* The report as one line of JSON (no newline): verdict, alg, encoding, key_bytes, length,
  * entropy_bits, entropy_capped, seconds_to_guess (at most 1e+300), time_to_guess, meaning, verdicts,
  * findings[{code,message}], shapes, alternatives, fix. Bits have at most one decimal,

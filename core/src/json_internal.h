@@ -43,4 +43,8 @@ int jsk_json_string_at(const uint8_t *text, size_t len, size_t at, char *out, si
 /* The number at text[at]: its value, and the length of its text (0 when it is not a number). */
 size_t jsk_json_number_at(const uint8_t *text, size_t len, size_t at, double *value);
 
+/* jwk.c: where a JWK's "k" is (its text, without the quotes), checked as jsk_key_parse() checks a JWK
+ * (JSK_ERR_BAD_JWK, JSK_ERR_ALG_MISMATCH) but not decoded; *jwk_alg (may be NULL) its alg. */
+int jsk_jwk_k(const char *text, size_t len, int alg, int *jwk_alg, size_t *k_at, size_t *k_len);
+
 #endif

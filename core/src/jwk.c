@@ -184,15 +184,15 @@ static int decode_b64(uint8_t *key, size_t key_maxlen, size_t *key_len, const ch
 }
 
 /* A JWK's "oct" key: kty "oct", k (base64url, no padding), alg (if present) an HS* name that agrees
- * with the caller's; every one of them at most once and a string. */
-static int parse_jwk(uint8_t *key, size_t key_maxlen, size_t *key_len, int *jwk_alg, int alg, const char *text,
-                     size_t len)
+ * with the caller's; every one of them at most once and a string. Where k's text is (without its
+ * quotes), and the JWK's alg (JSK_ALG_UNSET when absent). */
+int jsk_jwk_k(const char *text, size_t len, int alg, int *jwk_alg, size_t *k_at, size_t *k_len)
 {
     const uint8_t *t = (const uint8_t *)text;
     jsk_json_top top;
     char v[8];
-    size_t vlen, k_at, k_end, i;
-    int rc, named = 0;
+    size_t vlen, at, i;
+    int named = JSK_ALG_UNSET;
 
     if (jsk_json_scan(t, len, 1, &top) != JSK_OK) {
         return JSK_ERR_BAD_JWK;
@@ -211,18 +211,33 @@ static int parse_jwk(uint8_t *key, size_t key_maxlen, size_t *key_len, int *jwk_
             return JSK_ERR_ALG_MISMATCH;
         }
     }
-    /* k: a string of base64url characters only (no escapes), decoded strictly. */
-    k_at = top.at[JSK_JM_K];
-    if (t[k_at] != '"') {
+    /* k: a string of base64url characters only (no escapes), decoded strictly by the caller. */
+    at = top.at[JSK_JM_K];
+    if (t[at] != '"') {
         return JSK_ERR_BAD_JWK;
     }
-    for (i = k_at + 1; i < len && t[i] != '"' && t[i] != '\\'; i++) {
+    for (i = at + 1; i < len && t[i] != '"' && t[i] != '\\'; i++) {
     }
-    if (i >= len || t[i] != '"') {
+    if (i >= len || t[i] != '"' || i == at + 1) {
         return JSK_ERR_BAD_JWK;
     }
-    k_end = i;
-    rc = jsk_base64_decode(key, key_maxlen, key_len, text + k_at + 1, k_end - k_at - 1, URL);
+    *k_at = at + 1;
+    *k_len = i - at - 1;
+    if (jwk_alg != NULL) {
+        *jwk_alg = named;
+    }
+    return JSK_OK;
+}
+
+static int parse_jwk(uint8_t *key, size_t key_maxlen, size_t *key_len, int *jwk_alg, int alg, const char *text,
+                     size_t len)
+{
+    size_t k_at, k_len;
+    int named, rc = jsk_jwk_k(text, len, alg, &named, &k_at, &k_len);
+    if (rc != JSK_OK) {
+        return rc;
+    }
+    rc = jsk_base64_decode(key, key_maxlen, key_len, text + k_at, k_len, URL);
     if (rc == JSK_OK && *key_len == 0) {
         rc = JSK_ERR_BAD_JWK;
     }

@@ -140,6 +140,10 @@ for (const origin of ['file', 'http']) {
     assert.equal(r.verdict, 'valid-with-warnings', r.text);
     assert.ok(r.codes.includes('WEAK_SECRET') && !r.codes.includes('KEY_TOO_SHORT'), r.text);
     assert.match(r.text, /but the secret itself is weak/);
+    // The same weak key as a JWK: judged by its k, the same verdict.
+    r = await verify(page, JSON.stringify({ kty: 'oct', kid: 'w', k: Buffer.from(weak32).toString('base64url') }), 'jwk');
+    assert.equal(r.verdict, 'valid-with-warnings', r.text);
+    assert.ok(r.codes.includes('WEAK_SECRET'), r.text);
     // A strong key written as base64url, hex and a JWK; the algorithm from the header, then pinned.
     const key = randomBytes(32);
     const good = hsToken('HS256', key, { sub: 'bob', iat: now(), exp: now() + 600 });

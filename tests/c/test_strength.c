@@ -1,5 +1,6 @@
 /* test_strength.c — the analyzer natively: dictionary decoding, verdicts and findings for each
  * category, encodings, the JSON report, and bounded time on 1 MiB of hostile input. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -388,6 +389,47 @@ static void test_copies_walks_lowercase(void)
     CHECK(r.verdict != JSK_VERDICT_STRONG && r.entropy_bits < 140);
 }
 
+/* jsk_check_secret: a secret in a key format is judged as that encoding reads it; a JWK by its "k"
+ * (the same report as k read as base64url), after the checks jsk_key_parse makes; an encoding and a
+ * key format together are refused. */
+static void test_key_formats(void)
+{
+    static const char weak_k[] = "a2tra2tra2tra2tra2tra2tra2tra2tra2tra2tra2s"; /* base64url of 32 k's */
+    static const char strong_k[] = "Yb3rT9sQ1kLmN0pXz7vW2cD8fG4hJ6aE5uI-_oRqKtY";
+    char jwk[160];
+    jsk_report a, b;
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        const char *k = i == 0 ? weak_k : strong_k;
+        snprintf(jwk, sizeof jwk, "{\"kty\":\"oct\",\"kid\":\"x\",\"k\":\"%s\",\"alg\":\"HS256\"}", k);
+        CHECK_RC(jsk_check_secret(&a, JSK_ALG_HS256, &dict, (const uint8_t *)jwk, strlen(jwk), 0, JSK_FORMAT_JWK, NULL, 0), 0);
+        CHECK_RC(jsk_check(&b, JSK_ALG_HS256, &dict, (const uint8_t *)k, strlen(k), JSK_ENCODING_BASE64URL), 0);
+        CHECK(a.verdict == b.verdict && a.entropy_bits == b.entropy_bits && a.key_bytes == 32);
+        CHECK(a.verdict == (i == 0 ? JSK_VERDICT_WEAK : JSK_VERDICT_STRONG));
+    }
+    /* The other key formats are the checker's encodings; text is RAW; nothing given is RAW. */
+    CHECK_RC(jsk_check_secret(&a, 0, &dict, (const uint8_t *)"secret", 6, 0, JSK_ENCODING_RAW, NULL, 0), 0);
+    CHECK(a.verdict == JSK_VERDICT_WEAK && a.key_bytes == 6);
+    CHECK_RC(jsk_check_secret(&b, 0, &dict, (const uint8_t *)"secret", 6, 0, 0, NULL, 0), 0);
+    CHECK(b.verdict == a.verdict && b.entropy_bits == a.entropy_bits);
+    CHECK_RC(jsk_check_secret(&a, 0, &dict, (const uint8_t *)"736563726574", 12, 0, JSK_ENCODING_HEX, NULL, 0), 0);
+    CHECK(a.verdict == JSK_VERDICT_WEAK && a.key_bytes == 6);
+    /* Refused as signing and verification refuse them. */
+    CHECK_RC(jsk_check_secret(&a, 0, &dict, (const uint8_t *)"{}", 2, 0, JSK_FORMAT_JWK, NULL, 0), JSK_ERR_BAD_JWK);
+    for (i = 0; i < 2; i++) { /* an empty k; a k with an escape */
+        const char *bad = i == 0 ? "{\"kty\":\"oct\",\"k\":\"\"}" : "{\"kty\":\"oct\",\"k\":\"a\\u0062\"}";
+        CHECK_RC(jsk_check_secret(&a, 0, &dict, (const uint8_t *)bad, strlen(bad), 0, JSK_FORMAT_JWK, NULL, 0), JSK_ERR_BAD_JWK);
+    }
+    snprintf(jwk, sizeof jwk, "{\"kty\":\"oct\",\"k\":\"%s\",\"alg\":\"HS256\"}", strong_k);
+    CHECK_RC(jsk_check_secret(&a, JSK_ALG_HS512, &dict, (const uint8_t *)jwk, strlen(jwk), 0, JSK_FORMAT_JWK, NULL, 0),
+             JSK_ERR_ALG_MISMATCH);
+    CHECK_RC(jsk_check_secret(&a, 0, &dict, (const uint8_t *)"x", 1, JSK_ENCODING_RAW, JSK_ENCODING_RAW, NULL, 0),
+             JSK_ERR_OPTION_CONFLICT);
+    CHECK_RC(jsk_check_secret(&a, 0, &dict, (const uint8_t *)"x", 1, 0, JSK_FORMAT_ENV, NULL, 0), JSK_ERR_UNKNOWN_FORMAT);
+    CHECK_RC(jsk_check_secret(&a, 0, &dict, NULL, 1, 0, 0, NULL, 0), JSK_ERR_INVALID_ARGUMENT);
+}
+
 int main(void)
 {
     size_t size = jsk_dict_workspace_len();
@@ -402,6 +444,7 @@ int main(void)
     test_bounded();
     test_scripts_numbers_rows();
     test_copies_walks_lowercase();
+    test_key_formats();
     free(ws);
     return check_report("strength");
 }

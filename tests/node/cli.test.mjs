@@ -466,9 +466,16 @@ describe('jwt-secret inspect, and verify\'s report, --secret-format, --now', () 
     r = run(['verify', token, '--secret', key, '--alg', 'HS256', '--now', NOW]);
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^valid with warnings: HS256\ndanger: The secret itself is weak: a wordlist-and-rules attack finds it in [^\n]* Anyone who guesses it can sign tokens that verify: rotate to a new random secret\. \(WEAK_SECRET\)\n\{"sub":"42","iat":1699999000,"exp":1700003600\}\n$/);
-    // As hex, the same weak key is judged as what it is (the checker decodes it); as a JWK it is not judged.
+    // As hex and as a JWK, the same weak key is judged as what it is (the checker decodes it; a JWK by its k).
     r = run(['verify', token, '--secret', Buffer.from(key).toString('hex'), '--secret-format', 'hex', '--now', NOW, '--json']);
     assert.deepEqual(JSON.parse(r.stdout).findings.map((f) => f.code), ['WEAK_SECRET', 'ALG_NOT_PINNED']);
+    const jwk = JSON.stringify({ kty: 'oct', kid: 'k1', k: Buffer.from(key).toString('base64url') });
+    r = run(['verify', token, '--secret', jwk, '--secret-format', 'jwk', '--now', NOW, '--json']);
+    assert.deepEqual([r.status, JSON.parse(r.stdout).verdict], [0, 'valid-with-warnings']);
+    assert.deepEqual(JSON.parse(r.stdout).findings.map((f) => f.code), ['WEAK_SECRET', 'ALG_NOT_PINNED']);
+    const strongJwk = JSON.stringify({ kty: 'oct', k: Buffer.from(strong).toString('base64url'), alg: 'HS256' });
+    r = run(['verify', good, '--secret', strongJwk, '--secret-format', 'jwk', '--now', NOW]);
+    assert.deepEqual([r.status, r.stdout], [0, 'valid: HS256\n{"sub":"42","iat":1699999000,"exp":1700003600}\n']);
     r = run(['verify', token, '--secret', key, '--now', '1700003600']);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /^invalid: The signature is valid \(HS256\), but the token expired just now\. \(ERR_TOKEN_EXPIRED\)\n/);

@@ -446,6 +446,32 @@ describe('verifyJwt and signJwt refuse with stable codes', () => {
         '--alg', 'HS256', '--now', String(now), '--json'], { encoding: 'utf8' });
       assert.deepEqual(JSON.parse(cli.stdout).findings, r.findings, secret);
     }
+    // Every key format verifyJwt takes is judged the same way (checkSecret's secretFormat): text,
+    // base64, base64url, hex as those encodings, a JWK by its k (read here with JSON.parse); the CLI
+    // judges them alike. An encoding and a key format together are refused by the core.
+    for (const [bytes, weak] of [[Buffer.from('k'.repeat(32)), true], [randomBytes(32), false]]) {
+      const token = kit.signJwt({ sub: '1', exp: now + 60 }, { secret: bytes });
+      const written = { text: bytes.toString('latin1'), base64: bytes.toString('base64'), base64url: bytes.toString('base64url'),
+        hex: bytes.toString('hex'), jwk: JSON.stringify({ kty: 'oct', kid: 'x', k: bytes.toString('base64url'), alg: 'HS256' }) };
+      for (const [format, secret] of Object.entries(written)) {
+        if (format === 'text' && !weak) continue; // random bytes are no text
+        const check = kit.checkSecret(secret, { secretFormat: format });
+        const alone = format === 'jwk' ? kit.checkSecret(JSON.parse(secret).k, { encoding: 'base64url' })
+          : kit.checkSecret(secret, { encoding: format === 'text' ? 'raw' : format });
+        assert.deepEqual([check.verdict, check.entropy_bits, check.key_bytes], [alone.verdict, alone.entropy_bits, 32], format);
+        assert.equal(check.verdict === 'weak', weak, `${format}: ${check.verdict}`);
+        const r = kit.verifyJwt(token, { secret, secretFormat: format, alg: 'HS256', now, secretCheck: check });
+        assert.equal(r.verdict, weak ? 'valid-with-warnings' : 'valid', format);
+        const cli = spawnSync(process.execPath, [new URL('../../dist/cli.mjs', import.meta.url).pathname, 'verify', token, '--secret', secret,
+          '--secret-format', format, '--alg', 'HS256', '--now', String(now), '--json'], { encoding: 'utf8' });
+        assert.deepEqual(JSON.parse(cli.stdout).findings, r.findings, format);
+      }
+    }
+    throwsCode(() => kit.checkSecret('secret', { secretFormat: 'text', encoding: 'raw' }), 'ERR_OPTION_CONFLICT', 'encoding and secretFormat');
+    throwsCode(() => kit.checkSecret('secret', { secretFormat: 'pem' }), 'ERR_UNKNOWN_FORMAT', 'secretFormat pem');
+    throwsCode(() => kit.checkSecret('{"kty":"oct"}', { secretFormat: 'jwk' }), 'ERR_BAD_JWK', 'a JWK without k');
+    throwsCode(() => kit.checkSecret(JSON.stringify({ kty: 'oct', k: 'AAAA', alg: 'HS256' }), { secretFormat: 'jwk', alg: 'HS384' }),
+      'ERR_ALG_MISMATCH', 'a JWK for another alg');
     // A wrong signature stays invalid (its report has no WEAK_SECRET); secretCheck must be a report.
     const token = kit.signJwt({ exp: now + 60 }, { secret: 'k'.repeat(32) });
     const weakCheck = kit.checkSecret('k'.repeat(33));

@@ -1,6 +1,6 @@
-// check.mjs — checkSecret: the core's analyzer (jsk_check) and its JSON report (jsk_report_json).
-import { CHECK_DEFAULT_ENCODING, CHECK_ENCODINGS, CHECK_LIMITS } from 'jsk:policy';
-import { algArg, encodingArg, optionsOf } from './args.mjs';
+// check.mjs — checkSecret: the core's analyzer (jsk_check_secret) and its JSON report (jsk_report_json).
+import { CHECK_ENCODINGS, CHECK_LIMITS } from 'jsk:policy';
+import { algArg, encodingArg, optionsOf, stringArg } from './args.mjs';
 import checkWasm from 'jsk:wasm/check';
 import checkErrors from 'jsk:errors/check';
 import { defineCore, fail, putBytes, putString, readString, readU32 } from './core.mjs';
@@ -28,9 +28,9 @@ export const checkCore = /* @__PURE__ */ defineCore('check', () => checkWasm, ch
   return dict < 0 ? dict : m.jsk_self_test_check(dict);
 });
 
-const CHECK_OPTIONS = ['alg', 'encoding', 'context'];
+const CHECK_OPTIONS = ['alg', 'encoding', 'secretFormat', 'context'];
 
-// The context words, one per line, as jsk_check_context takes them (its limits are the core's).
+// The context words, one per line, as jsk_check_secret takes them (its limits are the core's).
 function contextText(words, context) {
   if (words === undefined) return '';
   const list = typeof words === 'string' ? [words] : words;
@@ -48,6 +48,8 @@ function contextText(words, context) {
  * nothing where the secret holds them). Returns the report of the C core: verdict
  * ('weak' | 'fair' | 'strong'), key_bytes, entropy_bits, findings [{ code, message }], verdicts per
  * algorithm, time_to_guess, meaning, fix, ... The report never contains the secret.
+ * Or, instead of `encoding`, `secretFormat`: the secret as signJwt/verifyJwt take it ('text',
+ * 'base64', 'base64url', 'hex' or 'jwk': a JWK is judged by its "k"), for verifyJwt's secretCheck.
  */
 export function checkSecret(secret, options) {
   const context = 'checkSecret';
@@ -57,11 +59,18 @@ export function checkSecret(secret, options) {
   }
   return checkCore.withHeap((alloc, m) => {
     const alg = algArg(alloc, o.alg, context);
-    const encoding = encodingArg(alloc, o.encoding ?? CHECK_DEFAULT_ENCODING, CHECK_ENCODINGS, 'encoding', context);
+    // Not given: 0 (the core's default, and its rule that the two do not go together).
+    const encoding = o.encoding === undefined ? 0 : encodingArg(alloc, o.encoding, CHECK_ENCODINGS, 'encoding', context);
+    let format = 0;
+    if (o.secretFormat !== undefined) {
+      const [fP, fLen] = putString(alloc, stringArg(o.secretFormat, 'secretFormat', context));
+      format = m.jsk_key_format_from_name(fP, fLen);
+      if (format < 0) checkCore.failWith('ERR_UNKNOWN_FORMAT', `${context}: secretFormat '${o.secretFormat}'`);
+    }
     const [p, n] = typeof secret === 'string' ? putString(alloc, secret) : [putBytes(alloc, secret), secret.length];
     const [c, cn] = putString(alloc, contextText(o.context, context));
     const report = alloc(m.jsk_report_sizeof());
-    checkCore.check(m.jsk_check_context(report, alg, dictionary, p, n, encoding, c, cn), context);
+    checkCore.check(m.jsk_check_secret(report, alg, dictionary, p, n, encoding, format, c, cn), context);
     const cap = CHECK_LIMITS.report_json_len_max;
     const json = alloc(cap);
     const lenP = alloc(4);

@@ -84,12 +84,12 @@ export function runPage(pageScript) {
       generated: generator.made,
       // The checker's report on the secret itself, for the core's verification report (a valid
       // signature made with a weak secret proves little).
+      // Verify is enabled only once the checker has loaded (verifier.ready() below).
       judge: function (text, format, alg) {
-        if (!checkLoaded || format === 'jwk') return undefined;
         try {
-          return checkSecret(text, { alg: alg || 'HS256', encoding: format === 'text' ? 'raw' : format });
+          return checkSecret(text, { alg: alg || undefined, secretFormat: format });
         } catch (e) {
-          return undefined; // a secret the checker cannot read: verifyJwt says what is wrong with it
+          return undefined; // a secret that cannot be read as a key: verifyJwt says what is wrong with it
         }
       },
     });
@@ -124,7 +124,7 @@ export function runPage(pageScript) {
       return jwtCore.init();
     }).then(function () {
       if (failure) return;
-      jwtButtons().forEach(function (b) { b.disabled = false; });
+      jwtButtons().forEach(function (b) { if (b.id !== 'verify') b.disabled = false; });
       // One binary (page-all) carries jwt, the inspector, the .env files and the checker: one instance.
       return Promise.all([inspectCore.init(), envfilesCore.init()]);
     }).then(function () {
@@ -132,7 +132,6 @@ export function runPage(pageScript) {
       jwtLoaded = true;
       howto.update();
       inspector.ready();
-      verifier.ready();
       if (generator.spec() === null || $id('several').hidden === false) generator.generate(false);
       return checkCore.init().then(function () {
         selfTest.textContent = 'Self-test passed: the WebAssembly core ' + VERSION +
@@ -140,6 +139,7 @@ export function runPage(pageScript) {
         selfTest.className = 'ok';
         checker.ready();
         checkLoaded = true;
+        verifier.ready(); // its verdict takes the checker's on the secret
         inspector.ready(); // the background check of a token pasted before needs the built-in list
       });
     }).catch(failed);
