@@ -489,7 +489,7 @@ static void prepare_rows(run_t *r)
     memset(w->row_keys, 0, sizeof w->row_keys);
     for (g = 0, c = ROW_KEYS; *c != '\0'; c++) {
         g += *c == '\n';
-        w->row_keys[g - 1] += (classes >> seq_class((uint8_t)*c)) & 1U;
+        w->row_keys[g - 1] = (uint8_t)(w->row_keys[g - 1] + ((classes >> seq_class((uint8_t)*c)) & 1U));
     }
 }
 
