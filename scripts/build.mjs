@@ -310,6 +310,10 @@ const blocks = (early) => ORDER.filter((id) => id in dataBlocks).map((id) => [id
   .map(([id, text]) => `<script type="application/octet-stream" id="${id}">${text}</script>`).join('\n');
 fill('<!-- @DATA -->', blocks(true));
 fill('<!-- @DATA-LATE -->', blocks(false));
+// The markup's indentation goes (a line's leading spaces render as nothing): not inside <pre>,
+// <textarea>, <script> or <style>, whose text is kept as it is.
+page = page.split(/(<(pre|textarea|script|style)\b[\s\S]*?<\/\2>)/).filter((part, i) => i % 3 !== 2)
+  .map((part, i) => (i % 2 === 1 ? part : part.replace(/\n[ \t]+/g, '\n'))).join('');
 write('index.html', page);
 // The HTTP headers a static host should send with the page (Netlify / Cloudflare Pages `_headers`
 // format; scripts/serve.mjs sends them too): the same policy as a header, plus what a <meta> policy
