@@ -215,9 +215,10 @@ chmodSync(join(distDir, 'cli.mjs'), 0o755);
 
 // 6. The page: one file, styles and scripts inline, a CSP that allows exactly those by hash. Two
 //    classic scripts, minified: the first (web/app/first.js) right after the generator's markup is
-//    the generator and the generate module alone, so that a secret is on screen before the browser
-//    has parsed the rest of the code; the second (web/app/index.js) at the end of the document is
-//    every other panel and the JS API. The second uses the first's modules (pageShared() below).
+//    the generator and the generate module alone, so that a secret is on screen before the parser
+//    has even reached the rest of the code; the second (web/app/index.js), right after it, is every
+//    other panel and the JS API, and uses the first's modules (pageScripts() below). (Right after:
+//    gzip finds the second's repeats of the first within its window; the secret does not wait.)
 //    The WASM modules are data blocks. The audit workers run both scripts (a Blob of them), which in
 //    a worker load only the audit module, whose binary the page posts to them. {{NAME}} and {{NAME.key}} in the
 //    markup are the policy's constants (the numbers the page shows are the core's).
@@ -227,7 +228,8 @@ chmodSync(join(distDir, 'cli.mjs'), 0o755);
 // by putting the exports the second uses into globalThis.__jsk (an array), and the second's copy of
 // such a module is a shim that takes them from there. Four esbuild runs: the first script's module
 // graph; the second, unminified, with a marker in place of each shared export, to see which ones
-// survive its tree shaking; the first, exporting exactly those; the second, taking them.
+// survive its tree shaking; the first, exporting exactly those; the second, taking them (from the
+// same sources as the probe, so it uses no export the probe did not see; the others are void 0).
 async function pageScripts() {
   const first = join(root, 'web/app/first.js');
   const base = { bundle: true, write: false, target: 'es2020', legalComments: 'none', charset: 'utf8', logLevel: 'silent', absWorkingDir: root };
@@ -284,7 +286,7 @@ const csp = [
   `script-src ${sha256(firstScript)} ${sha256(script)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(style)}`,
   "img-src data:",
-  "worker-src blob:", // the audit's workers: Blobs of the page's own script (they inherit this CSP)
+  "worker-src blob:", // the audit's workers: Blobs of the page's own scripts (they inherit this CSP)
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
