@@ -17,18 +17,26 @@ static uint32_t slot_count(void)
 
 /* ------------------------------------------------------------------ the word lists' decoder
  * The lists are entropy-coded by scripts/cm-pack.mjs: a binary arithmetic coder driven by a
- * context-mixing model (CM_INPUTS contexts of each byte, hashed with the bits seen so far into one
- * table of 16-bit counters, mixed in the logistic domain). This is its decoder, integer for
- * integer; the model's state lives where the hash table will be, until the words are decoded. */
-#define CM_TABLE_BITS 18
+ * context-mixing model. Each bit is predicted from CM_INPUTS contexts of its byte, each hashed with
+ * the bits of the byte seen so far to one 16-bit counter (12-bit probability, 4-bit count) of a
+ * table (a counter a bit, not a block a context, so that rare contexts take little of it); a mixer
+ * weighs the counters' stretched probabilities and a bias in the logistic domain, with one weight
+ * set per kind of byte and bits of the byte seen so far. This is its decoder, integer for integer;
+ * the model's state lives where the hash table will be, until the words are decoded. */
+#define CM_COUNTERS 251904U
 #define CM_INPUTS 5
-#define CM_SETS 5
-#define CM_STATE_LEN (((size_t)1 << CM_TABLE_BITS) * 2U + 4096U * 2U)
+#define CM_KINDS 5
+#define CM_W (CM_INPUTS + 1) /* weights a set: the inputs, then a bias */
+#define CM_BIAS 256
+#define CM_SETS 784U /* the mixer's weight sets: kinds by bits seen (c0 < 256, 256, 128, 128, 16) */
+/* The counters, the stretch table, the mixer's weights: within the 520 KiB the state had with 2^18
+ * counters in blocks, so the workspace does not grow. */
+#define CM_STATE_LEN ((size_t)CM_COUNTERS * 2U + 4096U * 2U + (size_t)CM_SETS * CM_W * 4U)
 
 typedef struct {
     uint16_t *t;
     int16_t *stretch;
-    int32_t w[CM_SETS * CM_INPUTS];
+    int32_t *w;
     uint32_t x1, x2, x;
     size_t pos;
 } cm_t;
@@ -61,8 +69,9 @@ static void cm_init(cm_t *m, void *state)
 {
     int x, pi = 0, i;
     m->t = (uint16_t *)state;
-    m->stretch = (int16_t *)(m->t + ((size_t)1 << CM_TABLE_BITS));
-    for (i = 0; i < (1 << CM_TABLE_BITS); i++) {
+    m->stretch = (int16_t *)(m->t + CM_COUNTERS);
+    m->w = (int32_t *)(void *)(m->stretch + 4096);
+    for (i = 0; i < (int)CM_COUNTERS; i++) {
         m->t[i] = 0x8000U;
     }
     for (x = -2047; x <= 2047; x++) {
@@ -75,8 +84,8 @@ static void cm_init(cm_t *m, void *state)
     for (i = pi; i < 4096; i++) {
         m->stretch[i] = 2047;
     }
-    for (i = 0; i < CM_SETS * CM_INPUTS; i++) {
-        m->w[i] = 21845;
+    for (i = 0; i < (int)CM_SETS * CM_W; i++) {
+        m->w[i] = 16384;
     }
     m->x1 = 0;
     m->x2 = 0xFFFFFFFFU;
@@ -87,31 +96,31 @@ static void cm_init(cm_t *m, void *state)
     }
 }
 
-/* One byte, MSB first, predicted from ctx[] (0: no context) with the mixer weights of set. */
-static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned bits)
+/* One byte of bits bits, MSB first, predicted from ctx[] (0: no context); kind chooses the weights. */
+static uint8_t cm_byte(cm_t *m, int kind, const uint32_t ctx[CM_INPUTS], unsigned bits)
 {
     /* A counter moves 1/(n + 1.5) of the way for its first uses, then 1/16.5: 65536 / (n + 1.5). */
     static const int32_t rate[16] = {43690, 26214, 18724, 14563, 11915, 10082, 8738, 7710,
                                      6898,  6241,  5698,  5242,  4854,  4519,  4228, 3971};
-    uint32_t idx[CM_INPUTS], base[CM_INPUTS];
-    int32_t st[CM_INPUTS], *w = m->w + set * CM_INPUTS;
-    unsigned c0 = 1, j = 1;
+    static const uint16_t sets[CM_KINDS] = {0, 256, 512, 640, 768}; /* then + c0 */
+    uint32_t idx[CM_INPUTS];
+    int32_t st[CM_W];
+    unsigned c0 = 1;
     int i;
+    st[CM_INPUTS] = CM_BIAS;
     while (c0 < (1U << bits)) {
+        int32_t *w = m->w + (sets[kind] + c0) * CM_W;
         int64_t dot = 0;
         int pr, y, err;
         uint32_t xmid;
-        /* A context's 16 counters for one half of the byte sit together (one cache line): chosen by
-         * the context and the first half (16 + its bits, 0 for the first), indexed by the bits of
-         * this half so far. */
-        if (j == 1U) {
-            for (i = 0; i < CM_INPUTS; i++) {
-                base[i] = (((ctx[i] + (c0 == 1U ? 0U : c0)) * 0x9e3779b1U) >> (32 - CM_TABLE_BITS)) & ~15U;
-            }
-        }
+        /* A context's counter for this bit: the context hashed with the bits so far (c0, with a
+         * leading 1), scaled to the table. */
         for (i = 0; i < CM_INPUTS; i++) {
-            idx[i] = base[i] | j;
+            uint32_t h = (ctx[i] + c0 * 0x2545f491U) * 0x9e3779b1U;
+            idx[i] = (uint32_t)(((uint64_t)h * CM_COUNTERS) >> 32);
             st[i] = ctx[i] == 0 ? 0 : m->stretch[m->t[idx[i]] >> 4];
+        }
+        for (i = 0; i < CM_W; i++) {
             dot += (int64_t)w[i] * st[i];
         }
         dot >>= 16;
@@ -123,10 +132,12 @@ static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned
         } else {
             m->x1 = xmid + 1U;
         }
-        err = ((y << 12) - pr) * 6;
+        err = ((y << 12) - pr) * 48;
+        for (i = 0; i < CM_W; i++) {
+            w[i] += (st[i] * err + 0x8000) >> 16;
+        }
         for (i = 0; i < CM_INPUTS; i++) {
             int v, n, p;
-            w[i] += (st[i] * err + 0x8000) >> 16;
             if (ctx[i] == 0) {
                 continue;
             }
@@ -137,7 +148,6 @@ static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned
             m->t[idx[i]] = (uint16_t)((p << 4) | (n < 15 ? n + 1 : 15));
         }
         c0 = (c0 << 1) | (unsigned)y;
-        j = c0 >= 16U && c0 < 32U ? 1U : (j << 1) | (unsigned)y;
         while (((m->x1 ^ m->x2) & 0xFF000000U) == 0) {
             m->x1 <<= 8;
             m->x2 = (m->x2 << 8) | 255U;
@@ -154,10 +164,12 @@ static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len
 {
     uint32_t ctx[CM_INPUTS] = {0}, p;
     size_t len;
+    /* The prefix length: from the previous word's, its length, the letter after its prefix, its last letter. */
     ctx[0] = hash3(3, list, prevp);
     ctx[1] = hash3(4, prevp, (uint32_t)prev_len);
-    ctx[2] = hash2(5, prevp);
+    ctx[2] = hash3(30, prevp, prevp < prev_len ? (uint8_t)prev[prevp] : 0U);
     ctx[3] = hash3(6, list, (uint32_t)prev_len);
+    ctx[4] = hash3(31, (uint32_t)prev_len, prev_len > 0 ? (uint8_t)prev[prev_len - 1] : 0U);
     p = cm_byte(m, 1, ctx, 7);
     if (p > prev_len || p > room) {
         return -1;
@@ -170,11 +182,13 @@ static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len
         uint32_t c3 = len >= 3 ? (uint8_t)w[len - 3] : 0, first = len == p;
         uint32_t pc = len < prev_len ? (uint8_t)prev[len] : 0;
         uint8_t c;
+        /* Orders 1 to 3, and the previous word's letter here (pc), which the first letter after
+         * the shared prefix follows in sorted order. */
         ctx[0] = hash3(7, list, c1);
         ctx[1] = hash3(8, c2, c1);
-        ctx[2] = hash4(9, c3, c2, c1);
+        ctx[2] = first ? hash3(27, (uint32_t)len, pc) : hash4(29, c3, c2, c1);
         ctx[3] = hash4(10, first, pc, c1);
-        ctx[4] = hash4(12, list, (uint32_t)len, c1);
+        ctx[4] = hash3(33, (uint32_t)len, first ? pc : 255U);
         c = cm_byte(m, 2 + (int)first, ctx, 7);
         if (c == 0) {
             break;
