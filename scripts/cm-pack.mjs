@@ -154,12 +154,15 @@ function* lineItems(list, lines, tags) {
 }
 
 // The letter trigram model's 4-bit costs v[(a * n + b) * n + x], in that order: each from its
-// neighbours already decoded and from (b, x) across every a, as a bigram model would see it.
+// neighbours already decoded, from (b, x) across every a, as a bigram model would see it, and from
+// the highest cost of its row so far (x > 0), which is the row's cost of an unseen letter.
 export function ngramContexts(v, n, a, b, x) {
   const at = (aa, bb, xx) => (aa < 0 || bb < 0 || xx < 0 ? 16 : v[(aa * n + bb) * n + xx]);
   const left = at(a, b, x - 1);
   const up = at(a - 1, b, x);
-  return [4, hashOf(20, left, x), hashOf(21, up, x), hashOf(22, b, x), hashOf(23, left, up, at(a, b - 1, x)), hashOf(24, a, x)];
+  let top = 0;
+  for (let k = 1; k < x; k++) top = Math.max(top, v[(a * n + b) * n + k]);
+  return [4, hashOf(26, top, x), hashOf(21, up, x), hashOf(22, b, x), hashOf(23, left, up, at(a, b - 1, x)), hashOf(25, top, up)];
 }
 function* ngramItems(v, n) {
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) for (let x = 0; x < n; x++) yield { byte: v[(a * n + b) * n + x], bits: 4, ctx: ngramContexts(v, n, a, b, x) };

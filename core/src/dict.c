@@ -289,19 +289,24 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             prevp = p;
         }
     }
-    /* Then the letter trigram model's costs, from their neighbours and from (b, x) across every a. */
+    /* Then the letter trigram model's costs, from their neighbours, from (b, x) across every a, and
+     * from the highest cost of the row so far (x > 0: the row's cost of an unseen letter). */
     for (a = 0; a < JSK_NGRAM_SYMBOLS; a++) {
         for (b = 0; b < JSK_NGRAM_SYMBOLS; b++) {
+            uint32_t top = 0;
             for (x = 0; x < JSK_NGRAM_SYMBOLS; x++) {
                 uint8_t *v = ngram + (a * JSK_NGRAM_SYMBOLS + b) * JSK_NGRAM_SYMBOLS + x;
                 uint32_t ctx[CM_INPUTS], left = x > 0 ? v[-1] : 16U;
                 uint32_t up = a > 0 ? v[-JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS] : 16U;
-                ctx[0] = hash3(20, left, (uint32_t)x);
+                ctx[0] = hash3(26, top, (uint32_t)x);
                 ctx[1] = hash3(21, up, (uint32_t)x);
                 ctx[2] = hash3(22, (uint32_t)b, (uint32_t)x);
                 ctx[3] = hash4(23, left, up, b > 0 ? v[-JSK_NGRAM_SYMBOLS] : 16U);
-                ctx[4] = hash3(24, (uint32_t)a, (uint32_t)x);
+                ctx[4] = hash3(25, top, up);
                 *v = cm_byte(&m, 4, ctx, 4);
+                if (x > 0 && *v > top) {
+                    top = *v;
+                }
             }
         }
     }
