@@ -13,7 +13,7 @@
 // The counters, the mixer's weights and the stretch table are the caller's workspace during
 // jsk_dict_init (CM_STATE_LEN in dict.c).
 
-export const CM_COUNTERS = 251904; // 2 bytes each: with the rest of the state, within the 520 KiB the workspace had
+export const CM_COUNTERS = 300000; // 2 bytes each: with the rest of the state, over the workspace's hash table and digests regions
 export const CM_INPUTS = 5;
 const CM_KINDS = 5; // header, prefix length (and the defaults' tags), letter, first letter after the prefix, trigram cost
 const CM_SETS = [0, 256, 512, 640, 768, 784]; // the mixer's first weight set per kind (then + c0: c0 < 256, 256, 128, 128, 16)

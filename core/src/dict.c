@@ -22,15 +22,16 @@ static uint32_t slot_count(void)
  * table (a counter a bit, not a block a context, so that rare contexts take little of it); a mixer
  * weighs the counters' stretched probabilities and a bias in the logistic domain, with one weight
  * set per kind of byte and bits of the byte seen so far. This is its decoder, integer for integer;
- * the model's state lives where the hash table will be, until the words are decoded. */
-#define CM_COUNTERS 251904U
+ * the model's state lives where the hash table and the digests will be, until the words are
+ * decoded. */
+#define CM_COUNTERS 300000U
 #define CM_INPUTS 5
 #define CM_KINDS 5
 #define CM_W (CM_INPUTS + 1) /* weights a set: the inputs, then a bias */
 #define CM_BIAS 256
 #define CM_SETS 784U /* the mixer's weight sets: kinds by bits seen (c0 < 256, 256, 128, 128, 16) */
-/* The counters, the stretch table, the mixer's weights: within the 520 KiB the state had with 2^18
- * counters in blocks, so the workspace does not grow. */
+/* The counters, the stretch table, the mixer's weights: 612 KiB, over the hash table's region and
+ * the digests' (table_region), which took 520 KiB and 94 KiB before, so the workspace does not grow. */
 #define CM_STATE_LEN ((size_t)CM_COUNTERS * 2U + 4096U * 2U + (size_t)CM_SETS * CM_W * 4U)
 
 typedef struct {
@@ -215,11 +216,13 @@ static void add_entry(jsk_dict *dict, uint32_t *entries, uint8_t *info, uint32_t
     *chars += len;
 }
 
-/* The region that holds the decoder's state, then the hash table. */
+/* The region that holds the hash table; the decoder's state spans it and the digests' region after
+ * it (the digests are computed once the words are decoded). A multiple of 8, for the digests. */
 static size_t table_region(void)
 {
-    size_t t = (size_t)slot_count() * 4U;
-    return t > CM_STATE_LEN ? t : CM_STATE_LEN;
+    size_t t = (size_t)slot_count() * 4U, digests = (size_t)jsk_digest_word_count * JSK_DIGEST_KINDS * 8U;
+    size_t state = CM_STATE_LEN > digests ? (CM_STATE_LEN - digests + 7U) & ~(size_t)7U : 0;
+    return t > state ? t : state;
 }
 
 size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
@@ -327,7 +330,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
                 next_tag = cm_byte(&m, 1, ctx, 8);
             }
             if (decode_word(&m, 8U + (uint32_t)a, prev, prev_len, prevp, base + at, size - at, &len, &p) != 0 ||
-                at + len >= size || nd >= jsk_digest_word_count) {
+                at + len >= size) {
                 return JSK_ERR_INVALID_ARGUMENT;
             }
             if (next_tag != 0) {
@@ -342,7 +345,6 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
                 add_entry(dict, entries, info, n++, &chars, len, JSK_LIST_JWT, next_tag - 1U);
             }
             tag = next_tag;
-            jsk_digest_words_add(digests, jsk_digest_word_count, nd++, (const uint8_t *)base + at, len);
             prev = base + at;
             prev_len = len;
             prevp = p;
@@ -354,7 +356,20 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
         }
         dlen = a == 0 ? at : dlen;
     }
-    /* The digests of the common passwords and words of rank below 256. */
+    /* The decoder's state, which reaches into the digests' region, is done with: the digests of
+     * every line (the defaults as printed, then the extra words), then of the common passwords and
+     * words of rank below 256. */
+    for (a = 0; a < 2; a++) {
+        const char *at = a == 0 ? defaults : extra, *end = at + (a == 0 ? jsk_jwt_defaults_size : jsk_digest_extra_size);
+        while (at < end) {
+            const char *nl = memchr(at, '\n', (size_t)(end - at));
+            if (nl == NULL || nd >= jsk_digest_word_count) {
+                return JSK_ERR_INVALID_ARGUMENT;
+            }
+            jsk_digest_words_add(digests, jsk_digest_word_count, nd++, (const uint8_t *)at, (size_t)(nl - at));
+            at = nl + 1;
+        }
+    }
     for (i = 0; i < n; i++) {
         unsigned list = info[i] >> 5, bucket = info[i] & 31U;
         if ((list == JSK_LIST_PASSWORDS || list == JSK_LIST_ENGLISH) && bucket <= JSK_DIGEST_MAX_BUCKET) {
