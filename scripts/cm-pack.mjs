@@ -4,12 +4,21 @@
 //
 // The stream: for each section (list, rank bucket, word count) four header bytes, then each word
 // as its shared-prefix length with the previous word of the section, its suffix and a 0 byte.
-// Every byte is coded MSB first; each bit is predicted from CM_INPUTS contexts (hashed with the
-// bits of the byte seen so far into one table of 16-bit counters) mixed in the logistic domain.
+// Every byte is coded MSB first. The model, for each bit:
+// - CM_INPUTS contexts of the byte (hashes; 0: none), each hashed with the bits of the byte seen so
+//   far to one 16-bit counter (12-bit probability, 4-bit count) of a table of CM_COUNTERS; a
+//   counter per bit, not a block per context, so that rare contexts take little of the table;
+// - a mixer of the counters' stretched probabilities and a bias, in the logistic domain, with one
+//   weight set per kind of byte and bits of the byte seen so far; its squashed output codes the bit.
+// The counters, the mixer's weights and the stretch table are the caller's workspace during
+// jsk_dict_init (CM_STATE_LEN in dict.c).
 
-export const CM_TABLE_BITS = 18; // counters: 2^18 x 16 bits = 512 KiB of the caller's workspace, during jsk_dict_init
+export const CM_COUNTERS = 300000; // 2 bytes each: with the rest of the state, over the workspace's hash table and digests regions
 export const CM_INPUTS = 5;
-export const CM_SETS = 5; // mixer weight sets: header, prefix length, letter, first letter after the prefix, trigram cost
+const CM_KINDS = 5; // header, prefix length (and the defaults' tags), letter, first letter after the prefix, trigram cost
+const CM_SETS = [0, 256, 512, 640, 768, 784]; // the mixer's first weight set per kind (then + c0: c0 < 256, 256, 128, 128, 16)
+const CM_W = CM_INPUTS + 1; // weights a set: the inputs, then the bias
+const CM_BIAS = 256;
 const SQ = [1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785,
   3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089, 4092, 4093, 4094];
 
@@ -36,51 +45,61 @@ const RATE = Array.from({ length: 16 }, (_, n) => Math.floor(131072 / (2 * n + 3
 const h2 = (a, b) => Math.imul((a ^ Math.imul(b + 0x3c6ef372, 0x2545f491)) >>> 0, 0x9e3779b1) >>> 0;
 export const hashOf = (...xs) => xs.reduce((h, x) => h2(h, x), 0x811c9dc5);
 
-// The contexts of one byte: [mixer weight set, ...CM_INPUTS hashes]. s: { kind, list, word, k, prev, first, prevp }
+// The contexts of one byte: [kind (mixer weight sets), ...CM_INPUTS hashes].
+// s: { kind, list, word, k, prev, first, prevp }
 export function contexts(s) {
   const w = s.word;
   const c1 = s.k >= 1 ? w[s.k - 1] : 0;
   const c2 = s.k >= 2 ? w[s.k - 2] : 0;
   const c3 = s.k >= 3 ? w[s.k - 3] : 0;
   if (s.kind === 0) return [0, hashOf(1, s.k), hashOf(2, s.k, c1), 0, 0, 0];
-  if (s.kind === 1) return [1, hashOf(3, s.list, s.prevp), hashOf(4, s.prevp, s.prev.length), hashOf(5, s.prevp), hashOf(6, s.list, s.prev.length), 0];
-  const pc = s.k < s.prev.length ? s.prev[s.k] : 0;
-  return [2 + s.first, hashOf(7, s.list, c1), hashOf(8, c2, c1), hashOf(9, c3, c2, c1), hashOf(10, s.first, pc, c1), hashOf(12, s.list, s.k, c1)];
+  const n = s.prev.length;
+  if (s.kind === 1) {
+    // The prefix length: from the previous word's (prevp), its length, the letter after its
+    // prefix and its last letter.
+    const after = s.prevp < n ? s.prev[s.prevp] : 0;
+    const last = n > 0 ? s.prev[n - 1] : 0;
+    return [1, hashOf(3, s.list, s.prevp), hashOf(4, s.prevp, n), hashOf(30, s.prevp, after), hashOf(6, s.list, n), hashOf(31, n, last)];
+  }
+  // A letter: orders 1 to 3, and the previous word's letter at this place (pc), which the first
+  // letter after the shared prefix follows in sorted order.
+  const pc = s.k < n ? s.prev[s.k] : 0;
+  const o3 = s.first ? hashOf(27, s.k, pc) : hashOf(29, c3, c2, c1);
+  return [2 + s.first, hashOf(7, s.list, c1), hashOf(8, c2, c1), o3, hashOf(10, s.first, pc, c1), hashOf(33, s.k, s.first ? pc : 255)];
 }
 
-// A context's counters for one half of a byte sit together: 16 of them, at a slot chosen by the
-// context and the bits of the byte before this half, indexed by the bits of this half so far.
+// A context's counter for a bit: the context hashed with the bits of the byte so far (c0, with a
+// leading 1), scaled to the table.
 function slot(ctx, c0) {
-  const after = c0 < 16 ? 0 : 31 - Math.clz32(c0) - 4; // bits of the second half seen
-  const half = c0 < 16 ? 0 : c0 >> after; // 16 + the first half
-  const j = c0 < 16 ? c0 : (c0 & ((1 << after) - 1)) | (1 << after);
-  return ((Math.imul((ctx + half) >>> 0, 0x9e3779b1) >>> (32 - CM_TABLE_BITS)) & ~15) | j;
+  const h = Math.imul((ctx + Math.imul(c0, 0x2545f491)) >>> 0, 0x9e3779b1) >>> 0;
+  return Math.floor((h * CM_COUNTERS) / 4294967296);
 }
 
 function model() {
-  const t = new Uint16Array(1 << CM_TABLE_BITS).fill(0x8000);
-  const weights = new Int32Array(CM_SETS * CM_INPUTS).fill(21845);
+  const t = new Uint16Array(CM_COUNTERS).fill(0x8000);
+  const weights = new Int32Array(CM_SETS[CM_KINDS] * CM_W).fill(16384);
   const idx = new Int32Array(CM_INPUTS);
-  const st = new Int32Array(CM_INPUTS);
+  const st = new Int32Array(CM_W);
   let set = 0;
   let pr = 2048;
   return {
     predict(ctx, c0) {
-      set = ctx[0];
+      set = (CM_SETS[ctx[0]] + c0) * CM_W;
       let dot = 0;
       for (let i = 0; i < CM_INPUTS; i++) {
         idx[i] = slot(ctx[i + 1], c0);
         st[i] = ctx[i + 1] === 0 ? 0 : STRETCH[t[idx[i]] >> 4];
-        dot += weights[set * CM_INPUTS + i] * st[i];
       }
+      st[CM_INPUTS] = CM_BIAS;
+      for (let i = 0; i < CM_W; i++) dot += weights[set + i] * st[i];
       dot = Math.floor(dot / 65536);
       pr = squash(dot < -2047 ? -2047 : dot > 2047 ? 2047 : dot);
       return pr;
     },
     update(y, ctx) {
-      const err = ((y << 12) - pr) * 6;
+      const err = ((y << 12) - pr) * 48;
+      for (let i = 0; i < CM_W; i++) weights[set + i] += (st[i] * err + 0x8000) >> 16;
       for (let i = 0; i < CM_INPUTS; i++) {
-        weights[set * CM_INPUTS + i] += (st[i] * err + 0x8000) >> 16;
         if (ctx[i + 1] === 0) continue;
         const v = t[idx[i]];
         const n = v & 15;
@@ -135,12 +154,15 @@ function* lineItems(list, lines, tags) {
 }
 
 // The letter trigram model's 4-bit costs v[(a * n + b) * n + x], in that order: each from its
-// neighbours already decoded and from (b, x) across every a, as a bigram model would see it.
+// neighbours already decoded, from (b, x) across every a, as a bigram model would see it, and from
+// the highest cost of its row so far (x > 0), which is the row's cost of an unseen letter.
 export function ngramContexts(v, n, a, b, x) {
   const at = (aa, bb, xx) => (aa < 0 || bb < 0 || xx < 0 ? 16 : v[(aa * n + bb) * n + xx]);
   const left = at(a, b, x - 1);
   const up = at(a - 1, b, x);
-  return [4, hashOf(20, left, x), hashOf(21, up, x), hashOf(22, b, x), hashOf(23, left, up, at(a, b - 1, x)), hashOf(24, a, x)];
+  let top = 0;
+  for (let k = 1; k < x; k++) top = Math.max(top, v[(a * n + b) * n + k]);
+  return [4, hashOf(26, top, x), hashOf(21, up, x), hashOf(22, b, x), hashOf(23, left, up, at(a, b - 1, x)), hashOf(25, top, up)];
 }
 function* ngramItems(v, n) {
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) for (let x = 0; x < n; x++) yield { byte: v[(a * n + b) * n + x], bits: 4, ctx: ngramContexts(v, n, a, b, x) };

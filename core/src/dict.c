@@ -17,18 +17,27 @@ static uint32_t slot_count(void)
 
 /* ------------------------------------------------------------------ the word lists' decoder
  * The lists are entropy-coded by scripts/cm-pack.mjs: a binary arithmetic coder driven by a
- * context-mixing model (CM_INPUTS contexts of each byte, hashed with the bits seen so far into one
- * table of 16-bit counters, mixed in the logistic domain). This is its decoder, integer for
- * integer; the model's state lives where the hash table will be, until the words are decoded. */
-#define CM_TABLE_BITS 18
+ * context-mixing model. Each bit is predicted from CM_INPUTS contexts of its byte, each hashed with
+ * the bits of the byte seen so far to one 16-bit counter (12-bit probability, 4-bit count) of a
+ * table (a counter a bit, not a block a context, so that rare contexts take little of it); a mixer
+ * weighs the counters' stretched probabilities and a bias in the logistic domain, with one weight
+ * set per kind of byte and bits of the byte seen so far. This is its decoder, integer for integer;
+ * the model's state lives where the hash table and the digests will be, until the words are
+ * decoded. */
+#define CM_COUNTERS 300000U
 #define CM_INPUTS 5
-#define CM_SETS 5
-#define CM_STATE_LEN (((size_t)1 << CM_TABLE_BITS) * 2U + 4096U * 2U)
+#define CM_KINDS 5
+#define CM_W (CM_INPUTS + 1) /* weights a set: the inputs, then a bias */
+#define CM_BIAS 256
+#define CM_SETS 784U /* the mixer's weight sets: kinds by bits seen (c0 < 256, 256, 128, 128, 16) */
+/* The counters, the stretch table, the mixer's weights: 612 KiB, over the hash table's region and
+ * the digests' (table_region), which took 520 KiB and 94 KiB before, so the workspace does not grow. */
+#define CM_STATE_LEN ((size_t)CM_COUNTERS * 2U + 4096U * 2U + (size_t)CM_SETS * CM_W * 4U)
 
 typedef struct {
     uint16_t *t;
     int16_t *stretch;
-    int32_t w[CM_SETS * CM_INPUTS];
+    int32_t *w;
     uint32_t x1, x2, x;
     size_t pos;
 } cm_t;
@@ -61,8 +70,9 @@ static void cm_init(cm_t *m, void *state)
 {
     int x, pi = 0, i;
     m->t = (uint16_t *)state;
-    m->stretch = (int16_t *)(m->t + ((size_t)1 << CM_TABLE_BITS));
-    for (i = 0; i < (1 << CM_TABLE_BITS); i++) {
+    m->stretch = (int16_t *)(m->t + CM_COUNTERS);
+    m->w = (int32_t *)(void *)(m->stretch + 4096);
+    for (i = 0; i < (int)CM_COUNTERS; i++) {
         m->t[i] = 0x8000U;
     }
     for (x = -2047; x <= 2047; x++) {
@@ -75,8 +85,8 @@ static void cm_init(cm_t *m, void *state)
     for (i = pi; i < 4096; i++) {
         m->stretch[i] = 2047;
     }
-    for (i = 0; i < CM_SETS * CM_INPUTS; i++) {
-        m->w[i] = 21845;
+    for (i = 0; i < (int)CM_SETS * CM_W; i++) {
+        m->w[i] = 16384;
     }
     m->x1 = 0;
     m->x2 = 0xFFFFFFFFU;
@@ -87,31 +97,31 @@ static void cm_init(cm_t *m, void *state)
     }
 }
 
-/* One byte, MSB first, predicted from ctx[] (0: no context) with the mixer weights of set. */
-static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned bits)
+/* One byte of bits bits, MSB first, predicted from ctx[] (0: no context); kind chooses the weights. */
+static uint8_t cm_byte(cm_t *m, int kind, const uint32_t ctx[CM_INPUTS], unsigned bits)
 {
     /* A counter moves 1/(n + 1.5) of the way for its first uses, then 1/16.5: 65536 / (n + 1.5). */
     static const int32_t rate[16] = {43690, 26214, 18724, 14563, 11915, 10082, 8738, 7710,
                                      6898,  6241,  5698,  5242,  4854,  4519,  4228, 3971};
-    uint32_t idx[CM_INPUTS], base[CM_INPUTS];
-    int32_t st[CM_INPUTS], *w = m->w + set * CM_INPUTS;
-    unsigned c0 = 1, j = 1;
+    static const uint16_t sets[CM_KINDS] = {0, 256, 512, 640, 768}; /* then + c0 */
+    uint32_t idx[CM_INPUTS];
+    int32_t st[CM_W];
+    unsigned c0 = 1;
     int i;
+    st[CM_INPUTS] = CM_BIAS;
     while (c0 < (1U << bits)) {
+        int32_t *w = m->w + (sets[kind] + c0) * CM_W;
         int64_t dot = 0;
         int pr, y, err;
         uint32_t xmid;
-        /* A context's 16 counters for one half of the byte sit together (one cache line): chosen by
-         * the context and the first half (16 + its bits, 0 for the first), indexed by the bits of
-         * this half so far. */
-        if (j == 1U) {
-            for (i = 0; i < CM_INPUTS; i++) {
-                base[i] = (((ctx[i] + (c0 == 1U ? 0U : c0)) * 0x9e3779b1U) >> (32 - CM_TABLE_BITS)) & ~15U;
-            }
-        }
+        /* A context's counter for this bit: the context hashed with the bits so far (c0, with a
+         * leading 1), scaled to the table. */
         for (i = 0; i < CM_INPUTS; i++) {
-            idx[i] = base[i] | j;
+            uint32_t h = (ctx[i] + c0 * 0x2545f491U) * 0x9e3779b1U;
+            idx[i] = (uint32_t)(((uint64_t)h * CM_COUNTERS) >> 32);
             st[i] = ctx[i] == 0 ? 0 : m->stretch[m->t[idx[i]] >> 4];
+        }
+        for (i = 0; i < CM_W; i++) {
             dot += (int64_t)w[i] * st[i];
         }
         dot >>= 16;
@@ -123,10 +133,12 @@ static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned
         } else {
             m->x1 = xmid + 1U;
         }
-        err = ((y << 12) - pr) * 6;
+        err = ((y << 12) - pr) * 48;
+        for (i = 0; i < CM_W; i++) {
+            w[i] += (st[i] * err + 0x8000) >> 16;
+        }
         for (i = 0; i < CM_INPUTS; i++) {
             int v, n, p;
-            w[i] += (st[i] * err + 0x8000) >> 16;
             if (ctx[i] == 0) {
                 continue;
             }
@@ -137,7 +149,6 @@ static uint8_t cm_byte(cm_t *m, int set, const uint32_t ctx[CM_INPUTS], unsigned
             m->t[idx[i]] = (uint16_t)((p << 4) | (n < 15 ? n + 1 : 15));
         }
         c0 = (c0 << 1) | (unsigned)y;
-        j = c0 >= 16U && c0 < 32U ? 1U : (j << 1) | (unsigned)y;
         while (((m->x1 ^ m->x2) & 0xFF000000U) == 0) {
             m->x1 <<= 8;
             m->x2 = (m->x2 << 8) | 255U;
@@ -154,10 +165,12 @@ static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len
 {
     uint32_t ctx[CM_INPUTS] = {0}, p;
     size_t len;
+    /* The prefix length: from the previous word's, its length, the letter after its prefix, its last letter. */
     ctx[0] = hash3(3, list, prevp);
     ctx[1] = hash3(4, prevp, (uint32_t)prev_len);
-    ctx[2] = hash2(5, prevp);
+    ctx[2] = hash3(30, prevp, prevp < prev_len ? (uint8_t)prev[prevp] : 0U);
     ctx[3] = hash3(6, list, (uint32_t)prev_len);
+    ctx[4] = hash3(31, (uint32_t)prev_len, prev_len > 0 ? (uint8_t)prev[prev_len - 1] : 0U);
     p = cm_byte(m, 1, ctx, 7);
     if (p > prev_len || p > room) {
         return -1;
@@ -170,11 +183,13 @@ static int decode_word(cm_t *m, uint32_t list, const char *prev, size_t prev_len
         uint32_t c3 = len >= 3 ? (uint8_t)w[len - 3] : 0, first = len == p;
         uint32_t pc = len < prev_len ? (uint8_t)prev[len] : 0;
         uint8_t c;
+        /* Orders 1 to 3, and the previous word's letter here (pc), which the first letter after
+         * the shared prefix follows in sorted order. */
         ctx[0] = hash3(7, list, c1);
         ctx[1] = hash3(8, c2, c1);
-        ctx[2] = hash4(9, c3, c2, c1);
+        ctx[2] = first ? hash3(27, (uint32_t)len, pc) : hash4(29, c3, c2, c1);
         ctx[3] = hash4(10, first, pc, c1);
-        ctx[4] = hash4(12, list, (uint32_t)len, c1);
+        ctx[4] = hash3(33, (uint32_t)len, first ? pc : 255U);
         c = cm_byte(m, 2 + (int)first, ctx, 7);
         if (c == 0) {
             break;
@@ -201,11 +216,13 @@ static void add_entry(jsk_dict *dict, uint32_t *entries, uint8_t *info, uint32_t
     *chars += len;
 }
 
-/* The region that holds the decoder's state, then the hash table. */
+/* The region that holds the hash table; the decoder's state spans it and the digests' region after
+ * it (the digests are computed once the words are decoded). A multiple of 8, for the digests. */
 static size_t table_region(void)
 {
-    size_t t = (size_t)slot_count() * 4U;
-    return t > CM_STATE_LEN ? t : CM_STATE_LEN;
+    size_t t = (size_t)slot_count() * 4U, digests = (size_t)jsk_digest_word_count * JSK_DIGEST_KINDS * 8U;
+    size_t state = CM_STATE_LEN > digests ? (CM_STATE_LEN - digests + 7U) & ~(size_t)7U : 0;
+    return t > state ? t : state;
 }
 
 size_t jsk_dict_sizeof(void) { return sizeof(jsk_dict); }
@@ -275,19 +292,24 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
             prevp = p;
         }
     }
-    /* Then the letter trigram model's costs, from their neighbours and from (b, x) across every a. */
+    /* Then the letter trigram model's costs, from their neighbours, from (b, x) across every a, and
+     * from the highest cost of the row so far (x > 0: the row's cost of an unseen letter). */
     for (a = 0; a < JSK_NGRAM_SYMBOLS; a++) {
         for (b = 0; b < JSK_NGRAM_SYMBOLS; b++) {
+            uint32_t top = 0;
             for (x = 0; x < JSK_NGRAM_SYMBOLS; x++) {
                 uint8_t *v = ngram + (a * JSK_NGRAM_SYMBOLS + b) * JSK_NGRAM_SYMBOLS + x;
                 uint32_t ctx[CM_INPUTS], left = x > 0 ? v[-1] : 16U;
                 uint32_t up = a > 0 ? v[-JSK_NGRAM_SYMBOLS * JSK_NGRAM_SYMBOLS] : 16U;
-                ctx[0] = hash3(20, left, (uint32_t)x);
+                ctx[0] = hash3(26, top, (uint32_t)x);
                 ctx[1] = hash3(21, up, (uint32_t)x);
                 ctx[2] = hash3(22, (uint32_t)b, (uint32_t)x);
                 ctx[3] = hash4(23, left, up, b > 0 ? v[-JSK_NGRAM_SYMBOLS] : 16U);
-                ctx[4] = hash3(24, (uint32_t)a, (uint32_t)x);
+                ctx[4] = hash3(25, top, up);
                 *v = cm_byte(&m, 4, ctx, 4);
+                if (x > 0 && *v > top) {
+                    top = *v;
+                }
             }
         }
     }
@@ -308,7 +330,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
                 next_tag = cm_byte(&m, 1, ctx, 8);
             }
             if (decode_word(&m, 8U + (uint32_t)a, prev, prev_len, prevp, base + at, size - at, &len, &p) != 0 ||
-                at + len >= size || nd >= jsk_digest_word_count) {
+                at + len >= size) {
                 return JSK_ERR_INVALID_ARGUMENT;
             }
             if (next_tag != 0) {
@@ -323,7 +345,6 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
                 add_entry(dict, entries, info, n++, &chars, len, JSK_LIST_JWT, next_tag - 1U);
             }
             tag = next_tag;
-            jsk_digest_words_add(digests, jsk_digest_word_count, nd++, (const uint8_t *)base + at, len);
             prev = base + at;
             prev_len = len;
             prevp = p;
@@ -335,7 +356,20 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
         }
         dlen = a == 0 ? at : dlen;
     }
-    /* The digests of the common passwords and words of rank below 256. */
+    /* The decoder's state, which reaches into the digests' region, is done with: the digests of
+     * every line (the defaults as printed, then the extra words), then of the common passwords and
+     * words of rank below 256. */
+    for (a = 0; a < 2; a++) {
+        const char *at = a == 0 ? defaults : extra, *end = at + (a == 0 ? jsk_jwt_defaults_size : jsk_digest_extra_size);
+        while (at < end) {
+            const char *nl = memchr(at, '\n', (size_t)(end - at));
+            if (nl == NULL || nd >= jsk_digest_word_count) {
+                return JSK_ERR_INVALID_ARGUMENT;
+            }
+            jsk_digest_words_add(digests, jsk_digest_word_count, nd++, (const uint8_t *)at, (size_t)(nl - at));
+            at = nl + 1;
+        }
+    }
     for (i = 0; i < n; i++) {
         unsigned list = info[i] >> 5, bucket = info[i] & 31U;
         if ((list == JSK_LIST_PASSWORDS || list == JSK_LIST_ENGLISH) && bucket <= JSK_DIGEST_MAX_BUCKET) {
