@@ -383,7 +383,7 @@ int jsk_dict_init(jsk_dict *dict, void *workspace, size_t workspace_len)
     if (nd != jsk_digest_word_count) {
         return JSK_ERR_INVALID_ARGUMENT;
     }
-    for (a = 0; a < JSK_DIGEST_KINDS; a++) {
+    for (a = 0; a < (int)JSK_DIGEST_KINDS; a++) {
         jsk_digest_words_sort(digests + (size_t)a * nd, nd);
     }
     /* The decoder's state is done with: the hash table takes its place. */
