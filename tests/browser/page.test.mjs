@@ -739,7 +739,7 @@ browserTest('file:// — workers from the page inherit its CSP: the WASM core ru
             if (m.type === 'error') resolve(`${m.code}: ${m.message}`);
           };
           const file = new Blob(['secret\nyour-256-bit-secret\n']);
-          self.onmessage({ data: { wasm, token, builtin: null, file, start: 0, end: file.size } });
+          self.onmessage({ data: { type: 'job', wasm, token, builtin: null, index: -1, file, range: { index: 0, start: 0, end: file.size } } });
         });
         self.postMessage = post;
       } catch (e) {
