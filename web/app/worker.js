@@ -19,6 +19,8 @@ var CHUNK = 1 << 20; // bytes of candidates between progress reports (and chance
 // next part from the page, and the file's bytes (the browser hands a read's data to the thread that
 // reads, a piece at a time: while this thread tries candidates without a break, its reads stall).
 var PIECE = 256 << 10;
+// The built-in list goes first, in smaller pieces: the file's first part is being read meanwhile.
+var FIRST_PIECE = 64 << 10;
 
 var ready = null; // the module's instantiation (and warm-up), started by the first message that carries it
 function auditReady(wasm, token) {
@@ -184,13 +186,13 @@ async function onJob(job) {
       for (var k in extra) m[k] = extra[k];
       postMessage(m);
     };
-    // Tries bytes in pieces of about PIECE that end at a line end (a progress report about every
-    // CHUNK); returns whether it found the secret.
-    var tryAll = async function (bytes, index) {
+    // Tries bytes in pieces of about pieceBytes that end at a line end (a progress report about
+    // every CHUNK); returns whether it found the secret.
+    var tryAll = async function (bytes, index, pieceBytes) {
       var hit = null;
       var pieces = [];
       var reported = done;
-      eachLinePiece(bytes, PIECE, function (piece) { pieces.push(piece); });
+      eachLinePiece(bytes, pieceBytes, function (piece) { pieces.push(piece); });
       for (var i = 0; i < pieces.length && !hit; i++) {
         if (i > 0) await breathe();
         var r = audit.tryLines(pieces[i], true);
@@ -210,12 +212,12 @@ async function onJob(job) {
       return false;
     };
     report('progress', {});
-    if (await tryAll(new Uint8Array(job.builtin || new ArrayBuffer(0)), job.index)) return;
+    if (await tryAll(new Uint8Array(job.builtin || new ArrayBuffer(0)), job.index, FIRST_PIECE)) return;
     var part = first;
     while (part) {
       postMessage({ type: 'next' });
       var bytes = await part.bytes;
-      if (await tryAll(bytes, part.index)) return;
+      if (await tryAll(bytes, part.index, PIECE)) return;
       part = await nextPart();
     }
     report('done', { found: false });
