@@ -200,7 +200,10 @@ async function pageAudit(browser, url, token, listPath, secret) {
     await page.fill('#audit-token', token);
     if (listPath) await page.setInputFiles('#audit-file', listPath);
     // Clicked in the page and timed there: t0 right before the click (the page reads the file on
-    // it), t1 when #audit-result is shown (the page's finish()), seen by a MutationObserver.
+    // it), t1 when #audit-result is shown (the page's finish()), seen by a MutationObserver. The
+    // current page starts its workers (and warms their candidate loop up) when the token is entered,
+    // as for a user, who enters it before choosing a file; nothing is done on the file choice, so
+    // from the click is from the file choice.
     const r = await withTimeout(page.evaluate(() => new Promise((done) => {
       const result = document.getElementById('audit-result');
       let t0 = 0;

@@ -704,6 +704,27 @@ browserTest('file:// — the wordlist split between workers: every line tried on
   await page.$eval('#audit', (el) => { delete el.dataset.workers; });
 });
 
+// HMAC zero-pads a short key, so "k" and "k\0" sign alike: with both in the list, the CLI reports
+// the one that comes first. So does the page, whichever worker finds its line first: a find ends
+// the audit only once every earlier part of the list has been tried.
+browserTest('file:// — two lines that sign alike: the first in the list is reported (2 workers)', async (t, h) => {
+  const page = await h.open(await auditUrl(h));
+  const secret = `first-${randomBytes(6).toString('hex')}`;
+  // About 4 MB, handed out in parts (to two workers, the first part is a sixth of the file): the
+  // first line near the end of the first part, the second near the start of the next one, which the
+  // other worker reaches well before.
+  const lines = wordlist(600_000).toString('latin1').split('\n').filter(Boolean);
+  const size = lines.reduce((n, l) => n + l.length + 1, 0);
+  const lineAt = (offset) => { let n = 0; for (let i = 0; i < lines.length; i++) { n += lines[i].length + 1; if (n > offset) return i; } return lines.length - 1; };
+  lines[lineAt((size / 6) * 0.97)] = `${secret}\0`;
+  lines[lineAt((size / 6) * 1.01)] = secret;
+  const r = await audit(page, nodeJwt('HS256', secret, { sub: 'first' }),
+    { file: { name: 'twice.txt', mimeType: 'text/plain', buffer: Buffer.from(`${lines.join('\n')}\n`, 'latin1') }, workers: 2 });
+  assert.equal(r.state, 'found', r.verdict);
+  assert.equal(await reveal(page), `${secret}\0`);
+  await page.$eval('#audit', (el) => { delete el.dataset.workers; });
+});
+
 browserTest('file:// — workers from the page inherit its CSP: the WASM core runs, eval and fetch are refused', async (t, h) => {
   // WebKit: from http (its probe worker's refused fetch never settles in a file:// page's worker).
   const url = h.name === 'webkit' ? await h.startServer() : await auditUrl(h);
@@ -739,7 +760,7 @@ browserTest('file:// — workers from the page inherit its CSP: the WASM core ru
             if (m.type === 'error') resolve(`${m.code}: ${m.message}`);
           };
           const file = new Blob(['secret\nyour-256-bit-secret\n']);
-          self.onmessage({ data: { wasm, token, builtin: null, file, start: 0, end: file.size } });
+          self.onmessage({ data: { type: 'job', wasm, token, builtin: null, index: -1, file, range: { index: 0, start: 0, end: file.size } } });
         });
         self.postMessage = post;
       } catch (e) {
