@@ -1,5 +1,5 @@
 // audit.js — the audit panel: the token tried against the built-in list and an optional wordlist,
-// on one Web Worker per core (worker.js). The workers are Blobs of the page's own script text, so
+// on one Web Worker per core (worker.js). The workers are Blobs of the page's own scripts' text, so
 // they work from file:// under the page's CSP (worker-src blob:); they load only the audit module,
 // whose binary they get from the page. The built-in list comes from the check module, here.
 import { readData } from 'jsk:data';
@@ -74,7 +74,7 @@ var PART_MAX = 4 << 20;
 // One audit on n workers (the audit panel's, and the token inspector's automatic one): token, file
 // (a File or null); on.progress(r) after each worker's report, on.end(r, state, data) once, with
 // state 'found' | 'not-found' | 'cancelled' | 'error'. r.tried, r.done, r.total: per worker;
-// r.cancel() ends it ('cancelled'). pageScript: the workers' source (the page's own script).
+// r.cancel() ends it ('cancelled'). pageScript: the workers' source (the page's own two scripts).
 // Every part (the built-in list's shards first, then the file's parts, in file order) has an index:
 // a find ends the audit once every part before it has been tried, so the secret reported is the
 // first in the lists' order, as the CLI's.
@@ -173,7 +173,7 @@ export function workerCount() {
   return n >= 1 ? Math.min(n, 64) : Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 }
 
-// pageScript: the text of the page's script (document.currentScript), the workers' source.
+// pageScript: the text of the page's two scripts (first.js's and index.js's), the workers' source.
 export function initAudit(pageScript) {
   var auditToken = $id('audit-token');
   var auditFile = $id('audit-file');

@@ -1,4 +1,4 @@
-// worker.js — what the page's script does in an audit worker (a Worker made from that very script,
+// worker.js — what the page's scripts do in an audit worker (a Worker made from those very scripts,
 // where there is no document): it loads only the audit module, compiled once by the page for all
 // its workers (a WebAssembly.Module: one compilation, one tier-up), and tries its shard of the
 // built-in list, then the parts of the user's wordlist that the page hands out one at a time.
