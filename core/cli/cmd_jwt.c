@@ -30,10 +30,10 @@ static void secret_arg(const char *given, cli_bytes *out)
 }
 
 /* The key bytes of the secret in --secret-format (text when not given); a JWK's alg goes to
- * *jwk_alg. The caller wipes and frees the secret text and the key (on an error both are wiped
- * here, and the process exits). */
-static void key_arg(const char *format_name, int alg, cli_bytes *secret, cli_bytes *key, int *jwk_alg,
-                    const char *context)
+ * *jwk_alg. Returns the format (jsk_key_format_from_name). The caller wipes and frees the secret
+ * text and the key (on an error both are wiped here, and the process exits). */
+static int key_arg(const char *format_name, int alg, cli_bytes *secret, cli_bytes *key, int *jwk_alg,
+                   const char *context)
 {
     int format = JSK_ENCODING_RAW, rc;
     if (format_name != NULL && (format = jsk_key_format_from_name(format_name, strlen(format_name))) < 0) {
@@ -51,18 +51,16 @@ static void key_arg(const char *format_name, int alg, cli_bytes *secret, cli_byt
                 format_name != NULL ? format_name : "text", jsk_strerror(rc), jsk_error_code(rc));
         exit(CLI_EXIT_ERROR);
     }
+    return format;
 }
 
-/* The analyzer's verdict on the secret as written in --secret-format (jsk_check_secret(): a JWK is
- * judged by its "k"), and its meaning, for the verification report. Asked only once the signature
- * holds (key_arg() has read the secret): the analyzer's dictionary takes most of verify's time. */
-static void judge_secret(const char *format_name, int alg, const cli_bytes *secret, int *verdict, char *meaning,
-                         size_t meaning_cap)
+/* The analyzer's verdict on the secret as written in format (key_arg()'s; jsk_check_secret(): a JWK
+ * is judged by its "k"), and its meaning, for the verification report. Asked only once the
+ * signature holds: the analyzer's dictionary takes most of verify's time. */
+static void judge_secret(int format, int alg, const cli_bytes *secret, int *verdict, char *meaning, size_t meaning_cap)
 {
-    int format = format_name == NULL ? JSK_ENCODING_RAW : jsk_key_format_from_name(format_name, strlen(format_name));
     jsk_report r;
-    int rc = jsk_check_secret(&r, alg == JSK_ALG_UNSET ? JSK_ALG_HS256 : alg, cli_dict(), secret->data, secret->len, 0,
-                              format, NULL, 0);
+    int rc = jsk_check_secret(&r, alg, cli_dict(), secret->data, secret->len, 0, format, NULL, 0);
     meaning[0] = '\0';
     if (rc != JSK_OK) {
         /* A secret the key parser read but the analyzer cannot: say so, never a silent "valid". */
@@ -146,7 +144,7 @@ int cli_verify(int argc, char **argv)
     char *report;
     size_t token_len, plen, rcap, rlen = 0, root = 0;
     uint8_t *payload = NULL;
-    int pinned, alg = 0, rc, json, jwk_alg = 0, verdict_invalid, signature_valid, secret_verdict = 0;
+    int pinned, alg = 0, rc, json, jwk_alg = 0, verdict_invalid, signature_valid, secret_verdict = 0, format;
     char meaning[JSK_REPORT_MEANING_LEN_MAX];
     double now;
 
@@ -164,7 +162,7 @@ int cli_verify(int argc, char **argv)
     json = cli_opt(&a, "json") != NULL;
     now = cli_now_arg(cli_opt(&a, "now"));
     secret_arg(cli_opt(&a, "secret"), &secret);
-    key_arg(cli_opt(&a, "secret-format"), pinned, &secret, &key, &jwk_alg, "verify");
+    format = key_arg(cli_opt(&a, "secret-format"), pinned, &secret, &key, &jwk_alg, "verify");
     if (pinned == JSK_ALG_UNSET) {
         pinned = jwk_alg; /* a JWK that names its alg pins it */
     }
@@ -177,7 +175,7 @@ int cli_verify(int argc, char **argv)
     report = cli_malloc(rcap);
     rc = jsk_jwt_verify_report(report, rcap, &rlen, pinned, token, token_len, key.data, key.len, now, 0, NULL);
     if (rc == JSK_OK && cli_json_is(report, rlen, cli_json_member(report, rlen, root, "signature_valid"), "true")) {
-        judge_secret(cli_opt(&a, "secret-format"), pinned, &secret, &secret_verdict, meaning, sizeof meaning);
+        judge_secret(format, pinned, &secret, &secret_verdict, meaning, sizeof meaning);
         if (secret_verdict != 0) { /* the same report, with the analyzer's verdict in it */
             rc = jsk_jwt_verify_report(report, rcap, &rlen, pinned, token, token_len, key.data, key.len, now,
                                        secret_verdict, meaning);

@@ -672,7 +672,7 @@ int jsk_check_context(jsk_report *report, int alg, const jsk_dict *dict, const u
  * given, RAW), or written in key_format as a verifier or signer takes it (0: not given;
  * jsk_key_format_from_name(): text, base64, base64url and hex are read as those encodings; a JWK as
  * jsk_key_parse() reads one, JSK_ERR_BAD_JWK or JSK_ERR_ALG_MISMATCH, and judged by its "k",
- * base64url as written), not both (JSK_ERR_OPTION_CONFLICT). The CLI's verify and the page pass its
+ * base64url as written, for the JWK's alg when alg is JSK_ALG_UNSET), not both (JSK_ERR_OPTION_CONFLICT). The CLI's verify and the page pass its
  * verdict to jsk_jwt_verify_report(): a secret is judged in every format they take. */
 int jsk_check_secret(jsk_report *report, int alg, const jsk_dict *dict, const uint8_t *secret, size_t len,
                      int encoding, int key_format, const uint8_t *context, size_t context_len);

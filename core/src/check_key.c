@@ -9,7 +9,7 @@ int jsk_check_secret(jsk_report *report, int alg, const jsk_dict *dict, const ui
                      int encoding, int key_format, const uint8_t *context, size_t context_len)
 {
     size_t k_at, k_len;
-    int rc;
+    int rc, named;
 
     if (encoding != 0 && key_format != 0) {
         return JSK_ERR_OPTION_CONFLICT;
@@ -27,12 +27,14 @@ int jsk_check_secret(jsk_report *report, int alg, const jsk_dict *dict, const ui
     case JSK_ENCODING_HEX:
         return jsk_check_context(report, alg, dict, secret, len, key_format, context, context_len);
     case JSK_FORMAT_JWK:
-        /* Read as signing and verification read a JWK; the key is its "k", base64url as written. */
-        rc = jsk_jwk_k((const char *)secret, len, alg, NULL, &k_at, &k_len);
+        /* Read as signing and verification read a JWK; the key is its "k", base64url as written, for
+         * the JWK's alg when the caller names none (a JWK that names its alg pins it). */
+        rc = jsk_jwk_k((const char *)secret, len, alg, &named, &k_at, &k_len);
         if (rc != JSK_OK) {
             return rc;
         }
-        return jsk_check_context(report, alg, dict, secret + k_at, k_len, JSK_ENCODING_BASE64URL, context, context_len);
+        return jsk_check_context(report, alg != JSK_ALG_UNSET ? alg : named, dict, secret + k_at, k_len,
+                                 JSK_ENCODING_BASE64URL, context, context_len);
     default:
         return JSK_ERR_UNKNOWN_FORMAT;
     }

@@ -408,6 +408,16 @@ static void test_key_formats(void)
         CHECK(a.verdict == b.verdict && a.entropy_bits == b.entropy_bits && a.key_bytes == 32);
         CHECK(a.verdict == (i == 0 ? JSK_VERDICT_WEAK : JSK_VERDICT_STRONG));
     }
+    /* A JWK that names its alg is judged for it when the caller names none (it pins the alg, as in
+     * signing and verification); the caller's alg, when given, must agree. */
+    snprintf(jwk, sizeof jwk, "{\"kty\":\"oct\",\"k\":\"%s\",\"alg\":\"HS512\"}", strong_k);
+    CHECK_RC(jsk_check_secret(&a, JSK_ALG_UNSET, &dict, (const uint8_t *)jwk, strlen(jwk), 0, JSK_FORMAT_JWK, NULL, 0), 0);
+    CHECK(a.alg == JSK_ALG_HS512);
+    CHECK_RC(jsk_check_secret(&b, JSK_ALG_HS512, &dict, (const uint8_t *)jwk, strlen(jwk), 0, JSK_FORMAT_JWK, NULL, 0), 0);
+    CHECK(b.alg == JSK_ALG_HS512 && b.verdict == a.verdict && b.entropy_bits == a.entropy_bits);
+    snprintf(jwk, sizeof jwk, "{\"kty\":\"oct\",\"k\":\"%s\"}", strong_k);
+    CHECK_RC(jsk_check_secret(&a, JSK_ALG_UNSET, &dict, (const uint8_t *)jwk, strlen(jwk), 0, JSK_FORMAT_JWK, NULL, 0), 0);
+    CHECK(a.alg == JSK_ALG_HS256);
     /* The other key formats are the checker's encodings; text is RAW; nothing given is RAW. */
     CHECK_RC(jsk_check_secret(&a, 0, &dict, (const uint8_t *)"secret", 6, 0, JSK_ENCODING_RAW, NULL, 0), 0);
     CHECK(a.verdict == JSK_VERDICT_WEAK && a.key_bytes == 6);

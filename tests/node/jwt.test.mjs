@@ -467,6 +467,16 @@ describe('verifyJwt and signJwt refuse with stable codes', () => {
         assert.deepEqual(JSON.parse(cli.stdout).findings, r.findings, format);
       }
     }
+    // A JWK that names its alg pins it, for the checker as for verification: judged for HS512 with
+    // no alg given, as the CLI judges it.
+    const jwk512 = JSON.stringify({ kty: 'oct', k: Buffer.from('k'.repeat(64)).toString('base64url'), alg: 'HS512' });
+    const token512 = kit.signJwt({ sub: '1', exp: now + 60 }, { secret: jwk512, secretFormat: 'jwk' });
+    const check512 = kit.checkSecret(jwk512, { secretFormat: 'jwk' });
+    assert.deepEqual([check512.alg, check512.verdict], ['HS512', 'weak']);
+    const r512 = kit.verifyJwt(token512, { secret: jwk512, secretFormat: 'jwk', now, secretCheck: check512 });
+    const cli512 = spawnSync(process.execPath, [new URL('../../dist/cli.mjs', import.meta.url).pathname, 'verify', token512, '--secret', jwk512,
+      '--secret-format', 'jwk', '--now', String(now), '--json'], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(cli512.stdout).findings, r512.findings);
     throwsCode(() => kit.checkSecret('secret', { secretFormat: 'text', encoding: 'raw' }), 'ERR_OPTION_CONFLICT', 'encoding and secretFormat');
     throwsCode(() => kit.checkSecret('secret', { secretFormat: 'pem' }), 'ERR_UNKNOWN_FORMAT', 'secretFormat pem');
     throwsCode(() => kit.checkSecret('{"kty":"oct"}', { secretFormat: 'jwk' }), 'ERR_BAD_JWK', 'a JWK without k');
