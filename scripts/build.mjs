@@ -146,13 +146,15 @@ const buildModules = (flavour) => ({
     });
   },
 });
-const bundle = async (options, core) => {
+// plugins: run before the build-time modules' (the page's shared modules, pageScripts()).
+const bundle = async (options, core, plugins = []) => {
   const r = await esbuild.build({
     bundle: true, write: false, target: 'es2020', legalComments: 'none', charset: 'utf8', logLevel: 'silent',
-    absWorkingDir: root, plugins: [buildModules(core)], ...options,
+    absWorkingDir: root, plugins: [...plugins, buildModules(core)], ...options,
   });
   if (options.splitting) return r;
-  return options.metafile ? { text: r.outputFiles[0].text, exports: Object.values(r.metafile.outputs)[0].exports } : r.outputFiles[0].text;
+  return options.metafile ? { text: r.outputFiles[0].text, exports: Object.values(r.metafile.outputs)[0].exports, inputs: r.metafile.inputs }
+    : r.outputFiles[0].text;
 };
 const written = new Set(['THIRD-PARTY-NOTICES.txt']); // gen-notices.mjs writes that one
 const write = (name, text) => {
@@ -232,14 +234,11 @@ chmodSync(join(distDir, 'cli.mjs'), 0o755);
 // same sources as the probe, so it uses no export the probe did not see; the others are void 0).
 async function pageScripts() {
   const first = join(root, 'web/app/first.js');
-  const base = { bundle: true, write: false, target: 'es2020', legalComments: 'none', charset: 'utf8', logLevel: 'silent', absWorkingDir: root };
-  const graph = await esbuild.build({ ...base, entryPoints: [first], format: 'esm', metafile: true, plugins: [buildModules('page')] });
-  const shared = new Set(Object.keys(graph.metafile.inputs)); // 'web/app/ui.js', 'jsk:policy', ...
+  const shared = new Set(Object.keys((await bundle({ entryPoints: [first], format: 'esm', metafile: true }, 'page')).inputs)); // 'web/app/ui.js', 'jsk:policy', ...
   const namesOf = new Map();
   const exportsOf = async (key) => {
     if (!namesOf.has(key)) {
-      const r = await esbuild.build({ ...base, entryPoints: [key.startsWith('jsk:') ? key : join(root, key)], format: 'esm', metafile: true, plugins: [buildModules('page')] });
-      namesOf.set(key, Object.values(r.metafile.outputs)[0].exports.sort());
+      namesOf.set(key, (await bundle({ entryPoints: [key.startsWith('jsk:') ? key : join(root, key)], format: 'esm', metafile: true }, 'page')).exports.sort());
     }
     return namesOf.get(key);
   };
@@ -257,21 +256,21 @@ async function pageScripts() {
     },
   });
   const exportAs = (name, value) => (name === 'default' ? `export default ${value};` : `export const ${name} = ${value};`);
-  const second = { ...base, entryPoints: [join(root, 'web/app/index.js')], format: 'iife' };
+  const second = { entryPoints: [join(root, 'web/app/index.js')], format: 'iife' };
   // Which shared exports the second script uses: the markers its tree shaking keeps.
-  const probe = await esbuild.build({ ...second, plugins: [sharedModules((key, names) => names.map((n) =>
-    exportAs(n, `/* @__PURE__ */ __jskShared(${JSON.stringify(key)}, ${JSON.stringify(n)})`)).join('\n')), buildModules('page')] });
-  const used = [...new Set([...probe.outputFiles[0].text.matchAll(/__jskShared\("([^"]+)", "([^"]+)"\)/g)].map((m) => `${m[1]}\0${m[2]}`))]
+  const probe = await bundle(second, 'page', [sharedModules((key, names) => names.map((n) =>
+    exportAs(n, `/* @__PURE__ */ __jskShared(${JSON.stringify(key)}, ${JSON.stringify(n)})`)).join('\n'))]);
+  const used = [...new Set([...probe.matchAll(/__jskShared\("([^"]+)", "([^"]+)"\)/g)].map((m) => `${m[1]}\0${m[2]}`))]
     .sort().map((x) => x.split('\0'));
   const at = new Map(used.map(([key, name], i) => [`${key}\0${name}`, i]));
   const spec = (key) => JSON.stringify(key.startsWith('jsk:') ? key : `./${key}`);
   const firstEntry = [`import ${JSON.stringify(first)};`,
     ...used.map(([key, name], i) => (name === 'default' ? `import s${i} from ${spec(key)};` : `import { ${name} as s${i} } from ${spec(key)};`)),
     `globalThis.__jsk = [${used.map((u, i) => `s${i}`).join(', ')}];`].join('\n');
-  const firstScript = (await esbuild.build({ ...base, stdin: { contents: firstEntry, resolveDir: root, sourcefile: 'page-first.js', loader: 'js' },
-    format: 'iife', minify: true, plugins: [buildModules('page')] })).outputFiles[0].text.trimEnd();
-  const secondScript = (await esbuild.build({ ...second, minify: true, plugins: [sharedModules((key, names) => ["import S from 'jsk-shared:array';",
-    ...names.map((n) => exportAs(n, at.has(`${key}\0${n}`) ? `S[${at.get(`${key}\0${n}`)}]` : 'void 0'))].join('\n')), buildModules('page')] })).outputFiles[0].text.trimEnd();
+  const firstScript = (await bundle({ stdin: { contents: firstEntry, resolveDir: root, sourcefile: 'page-first.js', loader: 'js' },
+    format: 'iife', minify: true }, 'page')).trimEnd();
+  const secondScript = (await bundle({ ...second, minify: true }, 'page', [sharedModules((key, names) => ["import S from 'jsk-shared:array';",
+    ...names.map((n) => exportAs(n, at.has(`${key}\0${n}`) ? `S[${at.get(`${key}\0${n}`)}]` : 'void 0'))].join('\n'))])).trimEnd();
   return [firstScript, secondScript];
 }
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
