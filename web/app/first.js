@@ -12,15 +12,16 @@ import { $id } from './ui.js';
 
 // The second script's hooks into the generator (until it has loaded, a JWK or .env files are
 // "still loading", which the generator says in words), the generator, the promise of the first
-// secret, and this script's text (the audit workers run both scripts).
-export var page = { hooks: {}, generator: null, generated: null, script: '' };
+// secret, and this script's element (the audit workers run both scripts: the second reads its
+// text, not this one, which has a secret to show first).
+export var page = { hooks: {}, generator: null, generated: null, script: null };
 
 function notYet() {
   fail('ERR_NOT_READY', 'the rest of the page is still loading');
 }
 
 if (typeof document !== 'undefined') {
-  page.script = document.currentScript.text;
+  page.script = document.currentScript;
   initClipboard();
   var hooks = page.hooks;
   page.generator = initGenerator({

@@ -8,4 +8,4 @@ import { runPage } from './page.js';
 import { runWorker } from './worker.js';
 
 if (typeof document === 'undefined') runWorker();
-else runPage(page.script + '\n' + document.currentScript.text);
+else runPage(page.script.text + '\n' + document.currentScript.text);
